@@ -1,0 +1,157 @@
+"""The command line: parse options, call one library function, render. Errors: one line, exit 2."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import pandas as pd
+import typer
+from rich.console import Console
+from rich.progress import Progress
+
+from impact import report
+from impact.config import Settings
+from impact.errors import ImpactError, InputError
+from impact.prices import load_prices, resolve_dates, validate_ticker
+from impact.prices.fixtures import import_fixtures
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Check what the news says about markets against what the markets did.",
+    pretty_exceptions_enable=False,
+)
+fixtures_app = typer.Typer(no_args_is_help=True, help="Manage the bundled real price fixtures.")
+app.add_typer(fixtures_app, name="fixtures")
+
+OfflineFlag = Annotated[
+    bool, typer.Option("--offline", help="Never touch the network (also IMPACT_OFFLINE=1).")
+]
+DataDirOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--data-dir", help="Folder of your own <TICKER>.csv files (also IMPACT_DATA_DIR)."
+    ),
+]
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+CsvFlag = Annotated[bool, typer.Option("--csv", help="Print CSV instead of a table.")]
+StartOption = Annotated[str | None, typer.Option("--start", help="First date, YYYY-MM-DD.")]
+EndOption = Annotated[str | None, typer.Option("--end", help="Last date, YYYY-MM-DD (inclusive).")]
+
+stdout = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 200)
+
+
+def _settings(offline: bool = False, data_dir: Path | None = None) -> Settings:
+    if data_dir is not None and not data_dir.is_dir():
+        raise InputError(f"--data-dir {data_dir} is not a folder")
+    return Settings.from_env(offline=offline or None, data_dir=data_dir)
+
+
+@app.command()
+def prices(
+    ticker: Annotated[str, typer.Argument(help="Yahoo symbol, e.g. 9988.HK, BABA, ^HSI.")],
+    start: StartOption = None,
+    end: EndOption = None,
+    offline: OfflineFlag = False,
+    data_dir: DataDirOption = None,
+    json_: JsonFlag = False,
+    csv_: CsvFlag = False,
+) -> None:
+    """OHLCV and the close-to-close return of every session, with the price basis and source."""
+    settings = _settings(offline, data_dir)
+    lo, hi = resolve_dates(start, end)
+    # one extra fortnight before the range, so the first session has its previous close
+    series = load_prices(validate_ticker(ticker), lo - pd.Timedelta(days=14), hi, settings)
+    returns = series.returns()
+    series = series.between(lo, hi)
+    if series.prices.empty:
+        raise InputError(f"no sessions for {ticker} between {lo.date()} and {hi.date()}")
+    rows = report.price_rows(series, returns)
+    if json_:
+        meta = {
+            "ticker": series.ticker,
+            "mic": series.mic,
+            "currency": series.currency,
+            "basis": series.basis,
+            "source": series.source,
+            "origin": series.origin,
+            "notes": list(series.notes),
+            "sessions": rows,
+        }
+        typer.echo(report.dumps_json(meta))
+    elif csv_:
+        typer.echo(report.render_csv(rows), nl=False)
+    else:
+        report.render_prices_table(series, rows, stdout)
+
+
+@app.command()
+def fetch(
+    tickers: Annotated[list[str], typer.Argument(help="One or more Yahoo symbols.")],
+    start: StartOption = None,
+    end: EndOption = None,
+) -> None:
+    """Download daily prices from Yahoo into the on-disk cache (only the missing ranges)."""
+    settings = _settings()
+    if settings.offline:
+        raise InputError("fetch needs the network, but IMPACT_OFFLINE is set")
+    symbols = [validate_ticker(t) for t in tickers]
+    lo, hi = resolve_dates(start, end)
+    from impact.prices.sources import _Chain
+    from impact.prices.yahoo import YahooSource
+
+    chain = _Chain(settings, YahooSource(timeout=settings.network_timeout))
+    failures: list[str] = []
+    with Progress(console=Console(stderr=True)) as progress:
+        task = progress.add_task("fetching", total=len(symbols))
+        for symbol in symbols:
+            progress.update(task, description=f"fetching {symbol}")
+            try:
+                series = chain.fetch_into_cache(symbol, lo, hi)
+                progress.console.print(
+                    f"{symbol}: {len(series.between(lo, hi).prices)} sessions cached"
+                )
+            except ImpactError as exc:
+                failures.append(str(exc))
+            progress.advance(task)
+    if failures:
+        raise InputError("; ".join(failures))
+
+
+@fixtures_app.command("import")
+def fixtures_import(
+    source: Annotated[
+        Path, typer.Argument(help="Folder of price CSVs (e.g. ../shared/market-data).")
+    ],
+    dest: Annotated[Path, typer.Option("--dest", help="Fixtures folder to rebuild.")] = Path(
+        "fixtures"
+    ),
+    fundamentals: Annotated[
+        Path | None, typer.Option("--fundamentals", help="Folder of reported figures.")
+    ] = None,
+) -> None:
+    """Rebuild fixtures/ from real price files, value strings unchanged, with their provenance."""
+    written = import_fixtures(source, dest, fundamentals)
+    typer.echo(f"wrote {len(written)} files to {dest}")
+
+
+def main() -> None:
+    """Console entry point: ImpactError -> one line on stderr and exit code 2, never a traceback."""
+    try:
+        app(standalone_mode=False)
+    except ImpactError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    except (typer.Abort, KeyboardInterrupt):
+        typer.echo("aborted", err=True)
+        sys.exit(130)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except Exception as exc:  # click usage errors and anything unexpected: still one line
+        if hasattr(exc, "format_message") and hasattr(exc, "exit_code"):  # click usage error
+            typer.echo(f"error: {exc.format_message()}", err=True)
+            sys.exit(2)
+        typer.echo(f"error: unexpected {type(exc).__name__}: {exc}", err=True)
+        sys.exit(2)

@@ -1,0 +1,70 @@
+"""One exception tree for the whole tool.
+
+Every subclass also inherits the matching builtin, so callers may catch either. Messages name what
+was received, what was expected and, where there is one, the next step. The CLI prints the message
+as one line on stderr and exits with code 2.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "CacheError",
+    "ClaimParseError",
+    "DataUnavailable",
+    "ImpactError",
+    "InputError",
+    "InsufficientDataError",
+    "InvalidTickerError",
+    "NotASessionError",
+    "PriceDataError",
+    "UnknownListingError",
+]
+
+
+class ImpactError(Exception):
+    """Base class of every error the tool raises on purpose."""
+
+
+class InputError(ImpactError, ValueError):
+    """A file, option or argument given by the user cannot be used."""
+
+
+class InvalidTickerError(ImpactError, ValueError):
+    """A ticker that is not a syntactically valid Yahoo symbol."""
+
+
+class UnknownListingError(ImpactError, LookupError):
+    """A ticker or entity the registry or calendars do not know."""
+
+
+class NotASessionError(ImpactError, ValueError):
+    """A date that is not a trading session of the exchange it was used with."""
+
+
+class PriceDataError(ImpactError, RuntimeError):
+    """Price data was found but is malformed (bad rows, missing columns)."""
+
+
+class DataUnavailable(ImpactError, LookupError):
+    """No source in the resolution chain could supply prices for a ticker and range."""
+
+    def __init__(self, ticker: str, start: object, end: object, reason: str) -> None:
+        self.ticker, self.start, self.end, self.reason = ticker, start, end, reason
+        super().__init__(f"no prices for {ticker} {_d(start)}..{_d(end)}: {reason}")
+
+
+class CacheError(ImpactError, OSError):
+    """The on-disk cache could not be read or written."""
+
+
+class ClaimParseError(ImpactError, ValueError):
+    """A claim record could not be built from the text."""
+
+
+class InsufficientDataError(ImpactError, ValueError):
+    """Too few sessions for a measurement or an estimation window."""
+
+
+def _d(value: object) -> str:
+    text = str(value) if value is not None else "?"
+    return text[:10]

@@ -1,0 +1,150 @@
+"""On-disk price cache: one parquet file per ticker, its metadata (basis, held ranges) inside it.
+
+Metadata and rows live in one file, so one atomic replace updates both: the file is written to a
+temporary name in the same folder, flushed and fsynced, then ``os.replace``-d over the old one. A
+reader therefore sees either the old or the new file, never a half-written one. A file that cannot
+be parsed is moved aside (``<name>.corrupt``) and treated as absent.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from impact.errors import CacheError
+from impact.prices.model import validate_ticker
+
+__all__ = ["CacheEntry", "PriceCache", "atomic_write_bytes", "merge_ranges", "missing_ranges"]
+
+Range = tuple[pd.Timestamp, pd.Timestamp]
+_META_KEY = b"impact"
+
+
+def merge_ranges(ranges: list[Range]) -> list[Range]:
+    """Union of closed date ranges; ranges that touch (end + 1 day = start) are joined."""
+    out: list[Range] = []
+    for lo, hi in sorted(ranges):
+        if out and lo <= out[-1][1] + pd.Timedelta(days=1):
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def missing_ranges(held: list[Range], start: pd.Timestamp, end: pd.Timestamp) -> list[Range]:
+    """The parts of [start, end] not covered by the held ranges."""
+    gaps: list[Range] = []
+    cursor = start
+    for lo, hi in merge_ranges(held):
+        if hi < cursor:
+            continue
+        if lo > end:
+            break
+        if lo > cursor:
+            gaps.append((cursor, min(end, lo - pd.Timedelta(days=1))))
+        cursor = max(cursor, hi + pd.Timedelta(days=1))
+        if cursor > end:
+            break
+    if cursor <= end:
+        gaps.append((cursor, end))
+    return gaps
+
+
+@contextlib.contextmanager
+def _temp_beside(path: Path) -> Iterator[Path]:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        yield tmp
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+
+
+def _fsync(path: Path) -> None:
+    with open(path, "rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically (temp file in the same folder, fsync, rename)."""
+    with _temp_beside(path) as tmp:
+        with open(tmp, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+
+
+@dataclass(frozen=True, eq=False)
+class CacheEntry:
+    """What the cache holds for one ticker: rows, price basis, and the date ranges fetched."""
+
+    ticker: str
+    basis: str
+    currency: str
+    ranges: list[Range]
+    prices: pd.DataFrame
+
+
+class PriceCache:
+    """A folder of ``<TICKER>.parquet`` files."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+
+    def path_for(self, ticker: str) -> Path:
+        path = (self.root / f"{validate_ticker(ticker)}.parquet").resolve()
+        if path.parent != self.root.resolve():
+            raise CacheError(f"ticker {ticker!r} would leave the cache folder {self.root}")
+        return path
+
+    def read(self, ticker: str) -> CacheEntry | None:
+        """The cached entry, or None if absent. A corrupt file is moved aside and reported as None."""
+        path = self.path_for(ticker)
+        if not path.exists():
+            return None
+        try:
+            table = pq.read_table(path)
+            meta = json.loads((table.schema.metadata or {})[_META_KEY])
+            prices = table.to_pandas()
+            prices.index = pd.DatetimeIndex(prices.index, name="Date")
+            ranges = [(pd.Timestamp(a), pd.Timestamp(b)) for a, b in meta["ranges"]]
+            return CacheEntry(meta["ticker"], meta["basis"], meta["currency"], ranges, prices)
+        except Exception:  # any parse failure means the file is not a cache file we wrote
+            with contextlib.suppress(OSError):
+                os.replace(path, path.with_suffix(".parquet.corrupt"))
+            return None
+
+    def write(self, entry: CacheEntry) -> Path:
+        """Replace the ticker's file atomically with ``entry``."""
+        path = self.path_for(entry.ticker)
+        meta = {
+            "ticker": entry.ticker,
+            "basis": entry.basis,
+            "currency": entry.currency,
+            "ranges": [[a.date().isoformat(), b.date().isoformat()] for a, b in entry.ranges],
+        }
+        table = pa.Table.from_pandas(entry.prices, preserve_index=True)
+        table = table.replace_schema_metadata(
+            {**(table.schema.metadata or {}), _META_KEY: json.dumps(meta).encode()}
+        )
+        try:
+            with _temp_beside(path) as tmp:
+                pq.write_table(table, tmp)
+                _fsync(tmp)
+                os.replace(tmp, path)
+        except OSError as exc:
+            raise CacheError(f"cannot write cache file {path}: {exc.strerror or exc}") from None
+        return path

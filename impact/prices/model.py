@@ -1,0 +1,158 @@
+"""Price series as value objects, ticker validation and validated CSV reading."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from impact.errors import InvalidTickerError, PriceDataError
+
+__all__ = [
+    "OHLC",
+    "Basis",
+    "PriceSeries",
+    "read_price_csv",
+    "validate_ticker",
+]
+
+Basis = Literal["traded", "adjusted", "index", "unknown"]
+Source = Literal["csv", "cache", "fixture", "yahoo"]
+OHLC = ("Open", "High", "Low", "Close")
+_TICKER = re.compile(r"[A-Za-z0-9^=][A-Za-z0-9.^=\-]{0,19}")
+
+
+def validate_ticker(ticker: str) -> str:
+    """Return the ticker upper-cased if it is a Yahoo symbol (letters, digits, ``.^=-``).
+
+    It may not start with a dot or contain ``..``, so no ticker can name a path outside the cache.
+    """
+    if not isinstance(ticker, str) or not _TICKER.fullmatch(ticker) or ".." in ticker:
+        raise InvalidTickerError(
+            f"ticker {ticker!r} is not a Yahoo symbol (expected 1-20 of letters, digits and "
+            "'.^=-', not starting with '.', e.g. 9988.HK, BABA, ^HSI)"
+        )
+    return ticker.upper()
+
+
+@dataclass(frozen=True, eq=False)
+class PriceSeries:
+    """Daily prices of one ticker, indexed by exchange-local session date (tz-naive).
+
+    ``basis`` says what ``Close`` is: ``traded`` (prices as traded), ``adjusted`` (Yahoo's
+    dividend- and split-adjusted values), ``index`` (an index level) or ``unknown``.
+    """
+
+    ticker: str
+    mic: str
+    currency: str
+    basis: Basis
+    source: Source
+    origin: str
+    prices: pd.DataFrame = field(repr=False)
+    notes: tuple[str, ...] = ()
+
+    @property
+    def first(self) -> pd.Timestamp:
+        return self.prices.index[0]
+
+    @property
+    def last(self) -> pd.Timestamp:
+        return self.prices.index[-1]
+
+    def between(self, start: object, end: object) -> PriceSeries:
+        """The same series restricted to start <= session <= end."""
+        frame = self.prices.loc[pd.Timestamp(start) : pd.Timestamp(end)]
+        return PriceSeries(
+            self.ticker,
+            self.mic,
+            self.currency,
+            self.basis,
+            self.source,
+            self.origin,
+            frame,
+            self.notes,
+        )
+
+    def returns(self) -> pd.Series:
+        """Close-to-close simple returns r_t = C_t / C_{t-1} - 1 (first session NaN)."""
+        return self.prices["Close"].pct_change(fill_method=None)
+
+    def describe_source(self) -> str:
+        return f"{self.source} ({self.origin}), {self.basis} prices in {self.currency}"
+
+    def __repr__(self) -> str:
+        span = f"{self.first.date()}..{self.last.date()}" if len(self.prices) else "empty"
+        return (
+            f"PriceSeries({self.ticker} {self.mic} {self.currency} {self.basis} "
+            f"from {self.source}, {len(self.prices)} sessions {span})"
+        )
+
+
+def _reject(path: Path | str, row: int, message: str) -> PriceDataError:
+    return PriceDataError(f"{path}: row {row}: {message}")
+
+
+def read_price_csv(path: Path) -> pd.DataFrame:
+    """Read and validate a daily price CSV (header ``Date,Open,High,Low,Close[,Adj Close,Volume]``).
+
+    Rules: ISO dates, unique and ascending; Open/High/Low/Close present, finite and > 0. Rows are
+    numbered as in the file (the header is row 1). Values are kept exactly as float64 of the text.
+    """
+    try:
+        raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise PriceDataError(f"{path}: not UTF-8 text") from None
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, OSError) as exc:
+        raise PriceDataError(f"{path}: cannot be read as CSV: {str(exc).splitlines()[0]}") from None
+    raw.columns = [str(c).strip() for c in raw.columns]
+    lower = {c.lower(): c for c in raw.columns}
+    if "date" not in lower:
+        raise PriceDataError(f"{path}: no Date column (columns: {', '.join(raw.columns)})")
+    missing = [c for c in OHLC if c.lower() not in lower]
+    if missing:
+        raise PriceDataError(f"{path}: missing column(s) {', '.join(missing)}")
+    dates = pd.to_datetime(raw[lower["date"]].str.slice(0, 10), format="%Y-%m-%d", errors="coerce")
+    bad = np.flatnonzero(dates.isna().to_numpy())
+    if len(bad):
+        row = int(bad[0])
+        raise _reject(path, row + 2, f"date {raw[lower['date']].iloc[row]!r} is not YYYY-MM-DD")
+    out = pd.DataFrame(index=pd.DatetimeIndex(dates, name="Date"))
+    for name in (*OHLC, "Adj Close", "Volume"):
+        if name.lower() not in lower:
+            continue
+        text = raw[lower[name.lower()]].str.strip()
+        values = pd.to_numeric(text.where(text != "", None), errors="coerce").to_numpy(float)
+        unparsable = np.flatnonzero(np.isnan(values) & (text != "").to_numpy())
+        if len(unparsable):
+            row = int(unparsable[0])
+            raise _reject(path, row + 2, f"{name} {text.iloc[row]!r} is not a number")
+        out[name] = values
+    for name in OHLC:
+        values = out[name].to_numpy()
+        bad = np.flatnonzero(~np.isfinite(values) | (values <= 0))
+        if len(bad):
+            row = int(bad[0])
+            raise _reject(
+                path, row + 2, f"{name} is {values[row]!r}; prices must be finite and positive"
+            )
+    if "Adj Close" in out and out["Adj Close"].isna().all():
+        out = out.drop(columns="Adj Close")
+    index = out.index
+    dup = np.flatnonzero(index.duplicated())
+    if len(dup):
+        raise _reject(path, int(dup[0]) + 2, f"duplicate date {index[dup[0]].date()}")
+    order = np.flatnonzero(np.diff(index.asi8) < 0)
+    if len(order):
+        row = int(order[0]) + 1
+        raise _reject(path, row + 2, f"date {index[row].date()} is before the row above it")
+    return out
+
+
+def finite_or_none(value: float) -> float | None:
+    return None if value is None or (isinstance(value, float) and math.isnan(value)) else value

@@ -1,0 +1,92 @@
+"""Yahoo Finance through yfinance (the only module that imports it).
+
+Choice: ``auto_adjust=False``. ``Open/High/Low/Close`` are then the prices actually traded, which is
+what news reports quote, and ``Adj Close`` (dividend- and split-adjusted) is kept beside them.
+yfinance returns MultiIndex columns (field, ticker) and, for daily bars, an index at local midnight
+that may be tz-aware; both are flattened here to exchange-local session dates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pandas as pd
+
+from impact.calendars import MIC_TIMEZONE, mic_for_ticker
+from impact.errors import DataUnavailable
+
+__all__ = ["YahooSource", "normalize_yahoo_frame"]
+
+Download = Callable[..., Any]
+
+
+def _yf_download(*args: Any, **kwargs: Any) -> Any:
+    import yfinance as yf  # imported lazily: it is slow to import and only needed online
+
+    return yf.download(*args, **kwargs)
+
+
+def normalize_yahoo_frame(frame: pd.DataFrame, ticker: str, tz: str) -> pd.DataFrame:
+    """yfinance's frame -> columns Open, High, Low, Close, Adj Close, Volume on session dates."""
+    if isinstance(frame.columns, pd.MultiIndex):
+        levels = [list(map(str, frame.columns.get_level_values(i))) for i in range(2)]
+        ticker_level = 1 if ticker.upper() in {t.upper() for t in levels[1]} else 0
+        frame = frame.droplevel(ticker_level, axis=1)
+    frame = frame.loc[:, ~frame.columns.duplicated()]
+    index = pd.DatetimeIndex(frame.index)
+    if index.tz is not None:
+        index = index.tz_convert(tz).tz_localize(None)
+    frame = frame.copy()
+    frame.index = index.normalize().rename("Date")
+    keep = [c for c in ("Open", "High", "Low", "Close", "Adj Close", "Volume") if c in frame]
+    frame = frame[keep].astype(float)
+    frame = frame.dropna(subset=["Close"])
+    return frame[~frame.index.duplicated(keep="last")].sort_index()
+
+
+class YahooSource:
+    """Daily bars from Yahoo. ``download`` is the network boundary; tests pass their own."""
+
+    name = "yahoo"
+
+    def __init__(self, download: Download | None = None, timeout: float = 10.0) -> None:
+        self._download = download or _yf_download
+        self.timeout = timeout
+
+    def fetch(self, ticker: str, start: pd.Timestamp, end: pd.Timestamp) -> pd.DataFrame:
+        """Sessions start..end inclusive; any failure or an empty answer -> DataUnavailable."""
+        tz = MIC_TIMEZONE.get(mic_for_ticker(ticker), "UTC")
+        try:
+            raw = self._download(
+                ticker,
+                start=start.date().isoformat(),
+                end=(end + pd.Timedelta(days=1)).date().isoformat(),  # yfinance's end is exclusive
+                interval="1d",
+                auto_adjust=False,
+                actions=False,
+                progress=False,
+                threads=False,
+                timeout=self.timeout,
+                multi_level_index=True,
+            )
+        except Exception as exc:  # yfinance raises many types (HTTP, JSON, rate limits)
+            reason = f"yahoo failed: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+            raise DataUnavailable(ticker, start, end, reason.rstrip(": ")) from None
+        if raw is None or not isinstance(raw, pd.DataFrame) or raw.empty:
+            raise DataUnavailable(
+                ticker,
+                start,
+                end,
+                "yahoo returned no rows (unknown ticker, no sessions, or offline)",
+            )
+        try:
+            frame = normalize_yahoo_frame(raw, ticker, tz)
+        except (KeyError, ValueError, TypeError) as exc:
+            raise DataUnavailable(
+                ticker, start, end, f"yahoo frame not understood: {exc}"
+            ) from None
+        frame = frame.loc[start:end]
+        if frame.empty:
+            raise DataUnavailable(ticker, start, end, "yahoo returned no sessions in range")
+        return frame
