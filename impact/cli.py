@@ -87,6 +87,54 @@ def prices(
         report.render_prices_table(series, rows, stdout)
 
 
+PublishedOption = Annotated[
+    str | None,
+    typer.Option("--published", help="Publication date YYYY-MM-DD (or YYYY-MM, or ISO timestamp)."),
+]
+InputsArgument = Annotated[
+    list[str], typer.Argument(help="Article files, folders, or - for stdin.")
+]
+
+
+def _report_problems(problems: list[str]) -> None:
+    for line in problems:
+        typer.echo(f"error: {line}", err=True)
+    if problems:
+        raise typer.Exit(2)
+
+
+@app.command()
+def claims(
+    inputs: InputsArgument,
+    published: PublishedOption = None,
+    lang: Annotated[
+        str | None, typer.Option("--lang", help="de or en (default: detected).")
+    ] = None,
+    json_: JsonFlag = False,
+) -> None:
+    """Extract every claim about a market or company figure, with its fields and source span."""
+    from impact.articles import InputProblem, iter_articles
+    from impact.claims import extract_article
+    from impact.claims.dates import parse_date_option
+
+    if lang not in (None, "de", "en"):
+        raise InputError(f"--lang {lang!r}: expected de or en")
+    pub = parse_date_option(published) if published else None
+    problems, out = [], []
+    for item in iter_articles(inputs):
+        if isinstance(item, InputProblem):
+            problems.append(f"{item.path}: {item.message}")
+            continue
+        extracted = extract_article(item.text, pub, lang)
+        if json_:
+            out.append(report.claims_json(item.path, extracted))
+        else:
+            report.render_claims_table(item.path, extracted, stdout)
+    if json_:
+        typer.echo(report.dumps_json(out))
+    _report_problems(problems)
+
+
 @app.command()
 def fetch(
     tickers: Annotated[list[str], typer.Argument(help="One or more Yahoo symbols.")],

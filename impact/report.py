@@ -110,3 +110,101 @@ def render_prices_table(
     for note in series.notes:
         console.print(f"note: {note}")
     console.print("return = Close_t / Close_{t-1} − 1, on the previous session of the same series")
+
+
+def claim_magnitude(claim: Any) -> str:
+    """'über 40 %' style text of a claim's size: hedge, number, unit."""
+    if claim.magnitude is None:
+        return "—"
+    hedge = "" if claim.hedge == "exact" else claim.hedge.replace("_", " ") + " "
+    digits = claim.precision or 0
+    if claim.unit == "percent":
+        return f"{hedge}{claim.magnitude:.{digits}f} %"
+    if claim.unit == "percentage_points":
+        return f"{hedge}{claim.magnitude:.{digits}f} pp"
+    if claim.unit == "money":
+        scale = {1e3: " thousand", 1e6: " million", 1e9: " billion", 1e12: " trillion"}.get(
+            claim.scale, ""
+        )
+        return f"{hedge}{claim.magnitude:,.{digits}f}{scale} {claim.currency}"
+    return f"{hedge}{claim.magnitude:,.{digits}f} {claim.unit or ''}".rstrip()
+
+
+def claim_dates(claim: Any) -> str:
+    if claim.end is None and claim.start is None:
+        return "—"
+    if claim.horizon in {"one_day", "intraday", "record"}:
+        if claim.end_earliest and claim.end_earliest != claim.end:
+            return f"{claim.end_earliest}..{claim.end}"
+        return claim.end or "?"
+    end = claim.end or "?"
+    if claim.end_earliest and claim.end_earliest != claim.end:
+        end = f"{claim.end_earliest}..{claim.end}"
+    return f"{claim.start or '?'} → {end}"
+
+
+def excerpt(text: str, width: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def article_header(path: str, language: str, published: Any) -> str:
+    return f"{path} — language {language}, published {published.label()} ({published.how})"
+
+
+def render_claims_table(path: str, extracted: Any, console: Console) -> None:
+    table = Table(
+        title=article_header(path, extracted.language, extracted.published),
+        title_justify="left",
+        show_lines=False,
+    )
+    for name in (
+        "#",
+        "claim",
+        "entity",
+        "listing",
+        "metric",
+        "dir",
+        "magnitude",
+        "horizon",
+        "dates",
+        "testable",
+    ):
+        table.add_column(name, overflow="fold")
+    for c in extracted.claims:
+        table.add_row(
+            str(c.id),
+            excerpt(
+                c.text
+                if c.kind == "record"
+                else c.sentence[
+                    max(0, c.span[0] - c.sentence_span[0] - 30) : c.span[1]
+                    - c.sentence_span[0]
+                    + 20
+                ]
+            ),
+            c.entity or "—",
+            c.ticker or "—",
+            c.metric,
+            c.direction,
+            claim_magnitude(c),
+            c.horizon if c.kind != "record" else f"record since {c.record_since}",
+            claim_dates(c),
+            c.testable,
+        )
+    if not extracted.claims:
+        table.add_row("—", "no claims about a market or company figure", *[""] * 8)
+    console.print(table)
+
+
+def claims_json(path: str, extracted: Any) -> dict[str, Any]:
+    return {
+        "path": path,
+        "language": extracted.language,
+        "published": extracted.published.label() if extracted.published.start else None,
+        "published_start": extracted.published.start,
+        "published_end": extracted.published.end,
+        "published_how": extracted.published.how,
+        "published_confidence": extracted.published.confidence,
+        "claims": [c.to_dict() for c in extracted.claims],
+    }

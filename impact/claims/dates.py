@@ -1,0 +1,199 @@
+"""When an article was published, and what its relative dates mean.
+
+Publication date, in order of confidence: the ``--published`` option (given); front matter
+(``published: 2025-02-13``, ``date: ...``) or a header line (``date 2025-02``) at the top (high;
+a month stays a month-long range); otherwise evidence in the text, each said so: the latest dated URL
+(``/2025/02/``; the article is on or after it: medium), the latest explicit date written in the text
+(low), a named event with its year from the registry (low). A weekday named in the article
+("am Donnerstag") that falls exactly once inside such a range pins the date (low).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from impact.claims.lexicon import MONTH_RE, MONTHS, WEEKDAY_RE, WEEKDAYS
+from impact.registry import Registry
+
+__all__ = ["Published", "detect_published", "latest_weekday", "month_range", "parse_date_option"]
+
+Confidence = Literal["given", "high", "medium", "low", "none"]
+
+_HEADER = re.compile(
+    r"\A\s*(?:---\s*\n(?:[^\n]*\n){0,20}?)?[ \t]*(?:published|date|datum|veröffentlicht|pubdate)"
+    r"\s*[:=]?\s*(?P<date>\d{4}-\d{2}(?:-\d{2})?(?:[T ][0-9:]{5,8}(?:Z|[+-]\d{2}:?\d{2})?)?)",
+    re.IGNORECASE,
+)
+_URL_DATE = re.compile(r"/(?P<y>20\d{2})/(?P<m>0[1-9]|1[0-2])/(?:(?P<d>0[1-9]|[12]\d|3[01])/)?")
+_ISO_DATE = re.compile(
+    r"(?<![\d/])(?P<y>(?:19|20)\d{2})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"
+)
+_DE_DATE = re.compile(
+    rf"(?<!\d)(?P<d>[0-3]?\d)\.\s?(?P<mon>{MONTH_RE}|0?[1-9]\.|1[0-2]\.)\s?(?P<y>(?:19|20)\d{{2}})(?!\d)"
+)
+_EN_DATE = re.compile(rf"(?P<mon>{MONTH_RE})\s+(?P<d>[0-3]?\d),?\s+(?P<y>(?:19|20)\d{{2}})(?!\d)")
+_WEEKDAY = re.compile(rf"(?<!\w)(?:am|on|last|vergangenen|letzten)\s+(?P<wd>{WEEKDAY_RE})(?!\w)")
+
+
+@dataclass(frozen=True, slots=True)
+class Published:
+    """The publication date as a closed range (equal ends when known to the day)."""
+
+    start: dt.date | None
+    end: dt.date | None
+    how: str
+    confidence: Confidence
+    time: str | None = None  # ISO time with offset when the source gave one
+
+    @property
+    def exact(self) -> bool:
+        return self.start is not None and self.start == self.end
+
+    def label(self) -> str:
+        if self.start is None:
+            return "unknown"
+        if self.exact:
+            return self.start.isoformat()
+        return f"{self.start.isoformat()}..{self.end.isoformat()}"  # type: ignore[union-attr]
+
+
+def month_range(year: int, month: int) -> tuple[dt.date, dt.date]:
+    first = dt.date(year, month, 1)
+    nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
+    return first, nxt - dt.timedelta(days=1)
+
+
+def latest_weekday(weekday: int, on_or_before: dt.date) -> dt.date:
+    """The latest date with this weekday (Monday = 0) on or before the given date."""
+    return on_or_before - dt.timedelta(days=(on_or_before.weekday() - weekday) % 7)
+
+
+def _month_number(text: str) -> int | None:
+    key = text.strip(".").lower()
+    if key.isdigit():
+        return int(key)
+    return MONTHS.get(key)
+
+
+def parse_date_option(value: str) -> Published:
+    """``--published 2025-02-13`` (or ``2025-02`` for a month, or an ISO timestamp)."""
+    value = value.strip()
+    m = re.fullmatch(r"(\d{4})-(\d{2})", value)
+    if m:
+        start, end = month_range(int(m.group(1)), int(m.group(2)))
+        return Published(start, end, f"--published {value} (a month: range)", "given")
+    try:
+        stamp = dt.datetime.fromisoformat(value)
+    except ValueError:
+        from impact.errors import InputError
+
+        raise InputError(
+            f"--published {value!r} is not a date (expected YYYY-MM-DD, YYYY-MM or an "
+            "ISO timestamp such as 2025-02-13T07:30+01:00)"
+        ) from None
+    time = value if ("T" in value or " " in value) else None
+    return Published(stamp.date(), stamp.date(), f"--published {value}", "given", time)
+
+
+def _from_header(text: str) -> Published | None:
+    m = _HEADER.match(text[:2000])
+    if not m:
+        return None
+    raw = m.group("date")
+    if len(raw) == 7:
+        start, end = month_range(int(raw[:4]), int(raw[5:7]))
+        return Published(start, end, f"header line 'date {raw}' (month only: range)", "high")
+    try:
+        stamp = dt.datetime.fromisoformat(raw.replace(" ", "T"))
+    except ValueError:
+        return None
+    time = raw if len(raw) > 10 else None
+    return Published(
+        stamp.date(), stamp.date(), f"header line {m.group(0).strip()!r}", "high", time
+    )
+
+
+def _dates_in_text(text: str) -> list[dt.date]:
+    found = []
+    for rx in (_ISO_DATE, _DE_DATE, _EN_DATE):
+        for m in rx.finditer(text):
+            month = _month_number(m.group("m") if "m" in m.groupdict() else m.group("mon"))
+            try:
+                found.append(dt.date(int(m.group("y")), month or 0, int(m.group("d"))))
+            except (ValueError, TypeError):
+                continue
+    return found
+
+
+def detect_published(text: str, registry: Registry, option: str | None = None) -> Published:
+    """The publication date from the option, the header, or evidence in the text (see module doc)."""
+    if option:
+        return parse_date_option(option)
+    header = _from_header(text)
+    if header is not None:
+        return header
+    candidates: list[Published] = []
+    urls = [m for m in _URL_DATE.finditer(text)]
+    if urls:
+
+        def key(m: re.Match[str]) -> tuple[int, int, int]:
+            return int(m.group("y")), int(m.group("m")), int(m.group("d") or 0)
+
+        best = max(urls, key=key)
+        y, mo = int(best.group("y")), int(best.group("m"))
+        if best.group("d"):
+            day = dt.date(y, mo, int(best.group("d")))
+            candidates.append(
+                Published(day, day, f"dated URL {best.group(0)!r}: on or after it", "medium")
+            )
+        else:
+            start, end = month_range(y, mo)
+            candidates.append(
+                Published(
+                    start, end, f"latest dated URL {best.group(0)!r} (month: range)", "medium"
+                )
+            )
+    if not candidates:
+        dates = _dates_in_text(text)
+        if dates:
+            latest = max(dates)
+            candidates.append(
+                Published(
+                    latest,
+                    latest,
+                    f"latest date written in the text ({latest}): on or after it",
+                    "low",
+                )
+            )
+    if not candidates:
+        for _, event, year in registry.find_events(text):
+            if year and year in event.dates:
+                a, b = (dt.date.fromisoformat(x) for x in event.dates[year])
+                candidates.append(
+                    Published(a, b, f"named event '{event.name} {year}' ({a}..{b})", "low")
+                )
+                break
+    if not candidates:
+        return Published(None, None, "no date found in the text; pass --published", "none")
+    found = candidates[0]
+    if not found.exact:
+        weekdays = {WEEKDAYS[m.group("wd").lower()] for m in _WEEKDAY.finditer(text)}
+        if len(weekdays) == 1:
+            wd = weekdays.pop()
+            days = [
+                found.start + dt.timedelta(days=i)  # type: ignore[operator]
+                for i in range((found.end - found.start).days + 1)  # type: ignore[operator]
+                if (found.start + dt.timedelta(days=i)).weekday() == wd
+            ]  # type: ignore[operator]
+            if len(days) == 1:
+                name = next(k for k, v in WEEKDAYS.items() if (v == wd and k[0] != "s") or v == wd)
+                return Published(
+                    days[0],
+                    days[0],
+                    f"{found.how}; the only {name.capitalize()} in it, named in the text",
+                    "low",
+                )
+    return found

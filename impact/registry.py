@@ -1,0 +1,232 @@
+"""Entities, listings, indices and named events, declared as data in ``data/registry.toml``.
+
+A user extends it with their own TOML file of the same shape (``--registry FILE``); their entries
+are added, and an entry with an existing name replaces it.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+from impact.errors import InputError, UnknownListingError
+
+__all__ = ["Entity", "Event", "Listing", "ListingChoice", "Registry", "default_registry"]
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """One tradeable line of an entity: Yahoo ticker, exchange, currency and the cues that name it."""
+
+    ticker: str
+    mic: str
+    currency: str
+    cues: tuple[str, ...] = ()
+    ratio: float = 1.0
+    default: bool = False
+    default_reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    name: str
+    kind: Literal["company", "index"]
+    aliases: tuple[str, ...]
+    listings: tuple[Listing, ...] = ()
+
+    @property
+    def listed(self) -> bool:
+        return bool(self.listings)
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    name: str
+    aliases: tuple[str, ...]
+    dates: dict[int, tuple[str, str]]
+
+
+@dataclass(frozen=True, slots=True)
+class ListingChoice:
+    """The listing a claim is tested on, why, and the others it could have meant."""
+
+    listing: Listing | None
+    reason: str
+    alternatives: tuple[tuple[str, str], ...] = ()
+
+
+def _alias_pattern(aliases: list[str]) -> re.Pattern[str]:
+    # longest first; genitive -s, possessive 's and hyphen compounds ("Alibaba-Aktie") allowed
+    body = "|".join(re.escape(a) for a in sorted(set(aliases), key=len, reverse=True))
+    return re.compile(rf"(?<![\w&])(?:{body})(?:['’]s|s|-[A-Za-zÄÖÜäöüß]+)?(?![\w&])")
+
+
+class Registry:
+    """Lookup of entities, listings and events."""
+
+    def __init__(self, data: dict) -> None:
+        self.entities: dict[str, Entity] = {}
+        self.events: dict[str, Event] = {}
+        self.benchmarks: dict[str, str] = dict(data.get("benchmark", {}))
+        self._merge(data)
+
+    def _merge(self, data: dict) -> None:
+        for item in data.get("index", []):
+            self.entities[item["name"]] = Entity(
+                item["name"],
+                "index",
+                tuple(item["aliases"]),
+                (
+                    Listing(
+                        item["ticker"],
+                        _index_mic(item["ticker"]),
+                        "points",
+                        default=True,
+                        default_reason="the index itself",
+                    ),
+                ),
+            )
+        for item in data.get("company", []):
+            listings = (
+                tuple(
+                    Listing(
+                        ticker=x["ticker"],
+                        mic=x["mic"],
+                        currency=x["currency"],
+                        cues=tuple(x.get("cues", ())),
+                        ratio=float(x.get("ratio", 1)),
+                        default=bool(x.get("default", False)),
+                        default_reason=x.get("default_reason", ""),
+                    )
+                    for x in item.get("listings", [])
+                )
+                if item.get("listed", True)
+                else ()
+            )
+            self.entities[item["name"]] = Entity(
+                item["name"], "company", tuple(item["aliases"]), listings
+            )
+        for item in data.get("event", []):
+            dates = {int(y): (v[0], v[1]) for y, v in item.get("dates", {}).items()}
+            self.events[item["name"]] = Event(item["name"], tuple(item["aliases"]), dates)
+        self.benchmarks.update(data.get("benchmark", {}))
+        alias_owner: dict[str, str] = {}
+        for entity in self.entities.values():
+            for alias in entity.aliases:
+                alias_owner[alias] = entity.name
+        self._alias_owner = alias_owner
+        self._entity_re = _alias_pattern(list(alias_owner))
+        event_aliases = {a: e.name for e in self.events.values() for a in e.aliases}
+        self._event_owner = event_aliases
+        body = "|".join(re.escape(a) for a in sorted(event_aliases, key=len, reverse=True))
+        self._event_re = re.compile(rf"(?<!\w)({body})(?:\s+(\d{{4}})(?!\d))?")
+
+    @classmethod
+    def load(cls, extra: Path | None = None) -> Registry:
+        text = resources.files("impact").joinpath("data/registry.toml").read_text("utf-8")
+        registry = cls(tomllib.loads(text))
+        if extra is not None:
+            try:
+                registry._merge(tomllib.loads(Path(extra).read_text("utf-8")))
+            except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError) as exc:
+                raise InputError(f"--registry {extra}: not a valid registry file: {exc}") from None
+        return registry
+
+    def find_entities(self, text: str) -> list[tuple[int, int, Entity]]:
+        """Every mention of a known entity: (start, end, entity), in text order."""
+        out = []
+        for m in self._entity_re.finditer(text):
+            word = m.group(0)
+            base = max((a for a in self._alias_owner if word.startswith(a)), key=len)
+            out.append((m.start(), m.end(), self.entities[self._alias_owner[base]]))
+        return out
+
+    def find_events(self, text: str) -> list[tuple[int, Event, int | None]]:
+        """Mentions of a named event, with the year written right after it (if any)."""
+        out = []
+        for m in self._event_re.finditer(text):
+            year = int(m.group(2)) if m.group(2) else None
+            out.append((m.start(), self.events[self._event_owner[m.group(1)]], year))
+        return out
+
+    def entity(self, name: str) -> Entity:
+        try:
+            return self.entities[name]
+        except KeyError:
+            raise UnknownListingError(f"entity {name!r} is not in the registry") from None
+
+    def entity_for_ticker(self, ticker: str) -> Entity | None:
+        for entity in self.entities.values():
+            if any(x.ticker == ticker for x in entity.listings):
+                return entity
+        return None
+
+    def benchmark_for(self, ticker: str, mic: str) -> str | None:
+        """The market index a listing is compared with (by exchange, from ``[benchmark]``)."""
+        if ticker.startswith("^"):
+            return None
+        return self.benchmarks.get(ticker) or self.benchmarks.get(mic)
+
+    def twin_of(self, ticker: str) -> Listing | None:
+        """The same company's other listing (9988.HK <-> BABA), if it has exactly two."""
+        entity = self.entity_for_ticker(ticker)
+        if entity is None or len(entity.listings) != 2:
+            return None
+        return next(x for x in entity.listings if x.ticker != ticker)
+
+    @staticmethod
+    def resolve_listing(entity: Entity, context: str) -> ListingChoice:
+        """Pick the listing whose cue appears in the context; else the registry default, said so."""
+        if not entity.listings:
+            return ListingChoice(None, f"{entity.name} has no stock-exchange listing")
+        if len(entity.listings) == 1:
+            only = entity.listings[0]
+            return ListingChoice(
+                only,
+                f"{entity.name}'s only listing" if entity.kind == "company" else "the index itself",
+            )
+        cued = []
+        for listing in entity.listings:
+            for cue in listing.cues:
+                m = re.search(rf"(?<!\w){re.escape(cue)}(?!\w)", context)
+                if m:
+                    cued.append((m.start(), listing, cue))
+                    break
+        if cued:
+            cued.sort(key=lambda c: c[0])
+            _, chosen, cue = cued[0]
+            alts = tuple(
+                (x.ticker, "listing not named in the text")
+                for x in entity.listings
+                if x is not chosen
+            )
+            return ListingChoice(chosen, f"the text names it: {cue!r}", alts)
+        chosen = next((x for x in entity.listings if x.default), entity.listings[0])
+        alts = tuple(
+            (x.ticker, f"also listed on {x.mic} ({x.currency})")
+            for x in entity.listings
+            if x is not chosen
+        )
+        return ListingChoice(
+            chosen, f"no listing named in the text; registry default: {chosen.default_reason}", alts
+        )
+
+
+def _index_mic(ticker: str) -> str:
+    from impact.calendars import mic_for_ticker
+
+    try:
+        return mic_for_ticker(ticker)
+    except UnknownListingError:
+        return "unknown"
+
+
+@lru_cache(maxsize=1)
+def default_registry() -> Registry:
+    """The bundled registry, parsed once."""
+    return Registry.load()

@@ -1,0 +1,395 @@
+"""Rules of the extractor, one at a time: numbers, hedges, directions, horizons, negatives, English."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from impact.claims import extract, extract_article, split_sentences
+from impact.claims.dates import detect_published
+from impact.claims.numbers import find_numbers, parse_numeral
+from impact.registry import default_registry
+
+PUB = "2025-02-14"
+
+
+def one(text: str, published: str | None = PUB, lang: str | None = None):
+    claims = [c for c in extract(text, published=published, lang=lang) if c.kind != "record"]
+    assert len(claims) == 1, claims
+    return claims[0]
+
+
+# ---- number grammar ---------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "token, lang, expected",
+    [
+        ("9,1", "de", (9.1, 1)),
+        ("1.234,56", "de", (1234.56, 2)),
+        ("1.234", "de", (1234.0, 0)),
+        ("18,5", "de", (18.5, 1)),
+        ("2.5", "de", (2.5, 1)),
+        ("1.234.567", "de", (1234567.0, 0)),
+        ("9.1", "en", (9.1, 1)),
+        ("1,234.56", "en", (1234.56, 2)),
+        ("1,234", "en", (1234.0, 0)),
+        ("0,25", "de", (0.25, 2)),
+        ("40", "de", (40.0, 0)),
+        ("13.02.2025", "de", None),
+        ("3.1.4", "en", None),
+        ("1,23,4", "en", None),
+        ("1" * 30, "de", None),
+    ],
+)
+def test_parse_numeral(token, lang, expected):
+    assert parse_numeral(token, lang) == expected
+
+
+@pytest.mark.parametrize(
+    "text, lang, value, unit, currency, scale",
+    [
+        ("um 9,1 Prozent", "de", 9.1, "percent", None, 1),
+        ("um 9,1 %", "de", 9.1, "percent", None, 1),
+        ("um 0,5 Prozentpunkte", "de", 0.5, "percentage_points", None, 1),
+        ("um 25 Basispunkte", "de", 0.25, "percentage_points", None, 1),
+        ("18,5 Milliarden Dollar", "de", 18.5, "money", "USD", 1e9),
+        ("18,5 Mrd. US-Dollar", "de", 18.5, "money", "USD", 1e9),
+        ("2 Billionen Euro", "de", 2.0, "money", "EUR", 1e12),  # German Billion = 10^12
+        ("124,30 Hongkong-Dollar", "de", 124.3, "money", "HKD", 1),
+        ("1.234,56 Euro", "de", 1234.56, "money", "EUR", 1),
+        ("300 Mio. Yuan", "de", 300, "money", "CNY", 1e6),
+        ("5 Tsd. Euro", "de", 5, "money", "EUR", 1e3),
+        ("$18.5 billion", "en", 18.5, "money", "USD", 1e9),  # English billion = 10^9
+        ("2 trillion dollars", "en", 2, "money", "USD", 1e12),
+        ("HK$124.30", "en", 124.3, "money", "HKD", 1),
+        ("9.1 percentage points", "en", 9.1, "percentage_points", None, 1),
+        ("9.1 per cent", "en", 9.1, "percent", None, 1),
+    ],
+)
+def test_find_numbers_units(text, lang, value, unit, currency, scale):
+    (m,) = find_numbers(text, lang)
+    assert (m.value, m.unit, m.currency, m.scale) == pytest.approx((value, unit, currency, scale))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Qwen 2.5",
+        "GPT-4o",
+        "Llama-3.1-405B",
+        "seit 2022",
+        "am 13.02.2025",
+        "die zehn führenden",
+        "iPhone 16",
+        "im Jahr 2024",
+        "https://x.com/2025/02/a.jpg?fit=3758%2C2506",
+    ],
+)
+def test_numbers_without_unit_are_ignored(text):
+    assert find_numbers(text, "de") == []
+
+
+# ---- hedges -----------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "phrase, hedge",
+    [
+        ("um 5 Prozent", "exact"),
+        ("um über 5 Prozent", "over"),
+        ("um mehr als 5 Prozent", "over"),
+        ("um rund 5 Prozent", "about"),
+        ("um etwa 5 Prozent", "about"),
+        ("um circa 5 Prozent", "about"),
+        ("um ca. 5 Prozent", "about"),
+        ("um ungefähr 5 Prozent", "about"),
+        ("um knapp 5 Prozent", "just_under"),
+        ("um fast 5 Prozent", "just_under"),
+        ("um beinahe 5 Prozent", "just_under"),
+        ("um gut 5 Prozent", "just_over"),
+        ("um bis zu 5 Prozent", "up_to"),
+        ("um mindestens 5 Prozent", "at_least"),
+        ("um weniger als 5 Prozent", "under"),
+    ],
+)
+def test_german_hedges(phrase, hedge):
+    claim = one(f"Die Alibaba-Aktie stieg am Freitag {phrase}.")
+    assert claim.hedge == hedge
+
+
+@pytest.mark.parametrize(
+    "phrase, hedge",
+    [
+        ("5%", "exact"),
+        ("more than 5%", "over"),
+        ("over 5%", "over"),
+        ("about 5%", "about"),
+        ("around 5%", "about"),
+        ("nearly 5%", "just_under"),
+        ("almost 5%", "just_under"),
+        ("as much as 5%", "up_to"),
+        ("up to 5%", "up_to"),
+        ("at least 5%", "at_least"),
+        ("just over 5%", "just_over"),
+    ],
+)
+def test_english_hedges(phrase, hedge):
+    claim = one(f"Apple shares rose {phrase} on Friday.")
+    assert claim.hedge == hedge
+
+
+@pytest.mark.parametrize("phrase", ["in der Spitze", "zeitweise", "zwischenzeitlich"])
+def test_intraday_markers(phrase):
+    claim = one(f"Die Alibaba-Aktie legte am Freitag {phrase} um 5 Prozent zu.")
+    assert (claim.horizon, claim.hedge, claim.direction) == ("intraday", "up_to", "up")
+
+
+# ---- directions -------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "sentence, direction",
+    [
+        ("Die Apple-Aktie legte am Freitag um 2 Prozent zu.", "up"),
+        ("Die Apple-Aktie ging am Freitag um 2 Prozent zurück.", "down"),
+        ("Die Apple-Aktie gab am Freitag um 2 Prozent nach.", "down"),
+        ("Die Apple-Aktien stiegen am Freitag um 2 Prozent.", "up"),
+        ("Die Apple-Aktie ist am Freitag um 2 Prozent gestiegen.", "up"),
+        ("Die Apple-Aktie sank am Freitag um 2 Prozent.", "down"),
+        ("Die Apple-Aktie brach am Freitag um 2 Prozent ein.", "down"),
+        ("Die Apple-Aktie verlor am Freitag 2 Prozent.", "down"),
+        ("Die Apple-Aktie schloss am Freitag 2 Prozent im Minus.", "down"),
+        ("Die Apple-Aktie notierte am Freitag minus 2 Prozent.", "down"),
+        ("Apple shares jumped 2% on Friday.", "up"),
+        ("Apple shares slid 2% on Friday.", "down"),
+        ("Apple shares tumbled 2% on Friday.", "down"),
+        ("Apple shares were down 2% on Friday.", "down"),
+    ],
+)
+def test_directions(sentence, direction):
+    assert one(sentence).direction == direction
+
+
+# ---- horizons and dates -----------------------------------------------------------------------
+def test_weekday_is_latest_on_or_before_publication():
+    claim = one("Die Alibaba-Aktie stieg am Donnerstag um 5 Prozent.")
+    assert (claim.horizon, claim.end) == ("one_day", "2025-02-13")
+    claim = one("Die Alibaba-Aktie stieg am Freitag um 5 Prozent.")
+    assert claim.end == "2025-02-14"
+
+
+@pytest.mark.parametrize(
+    "phrase, horizon, start",
+    [
+        ("seit Jahresbeginn", "ytd", "2025-01-01"),
+        ("year to date", "ytd", "2025-01-01"),
+        ("im Februar", "mtd", "2025-02-01"),
+        ("seit Monatsbeginn", "mtd", "2025-02-01"),
+        ("im Januar", "month", "2025-01-01"),
+        ("seit dem 3. Februar", "since", "2025-02-03"),
+        ("seit 2022", "since", "2022-01-01"),
+        ("since March 2023", "since", "2023-03-01"),
+        ("in dieser Woche", "week", "2025-02-10"),
+        ("in den vergangenen fünf Handelstagen", "n_sessions", None),
+    ],
+)
+def test_horizons(phrase, horizon, start):
+    claim = one(f"Die Alibaba-Aktie ist {phrase} um 5 Prozent gestiegen.")
+    assert (claim.horizon, claim.start) == (horizon, start)
+
+
+def test_n_sessions_count():
+    assert one("Alibaba shares rose 12% over the past three sessions.").n_sessions == 3
+
+
+def test_quarter_year_on_year():
+    claim = one(
+        "Der Umsatz von Apple wuchs im dritten Quartal 2024 um 6 Prozent gegenüber dem Vorjahr."
+    )
+    assert (claim.metric, claim.horizon, claim.start, claim.end) == (
+        "revenue",
+        "quarter_yoy",
+        "2024-07-01",
+        "2024-09-30",
+    )
+
+
+def test_month_range_publication_keeps_range():
+    claim = one(
+        "Die Alibaba-Aktie ist seit Jahresbeginn um 40 Prozent gestiegen.", published="2025-02"
+    )
+    assert (claim.end_earliest, claim.end) == ("2025-02-01", "2025-02-28")
+
+
+# ---- entities and listings --------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "sentence, ticker, cue",
+    [
+        ("Die Aktien von Alibaba in Hongkong stiegen um 5 Prozent.", "9988.HK", "Hongkong"),
+        ("Die in Hongkong gelisteten Alibaba-Aktien stiegen um 5 Prozent.", "9988.HK", "Hongkong"),
+        ("Hong Kong-listed Alibaba shares rose 5%.", "9988.HK", "Hong Kong"),
+        ("Alibaba-Aktien stiegen an der Wall Street um 5 Prozent.", "BABA", "Wall Street"),
+        ("Alibaba's US-listed shares rose 5%.", "BABA", "US-listed"),
+        ("Alibaba ADRs rose 5% in New York.", "BABA", "New York"),
+    ],
+)
+def test_listing_cues(sentence, ticker, cue):
+    claim = one(sentence)
+    assert claim.ticker == ticker and cue in claim.listing_reason
+
+
+def test_no_cue_says_which_listing_and_why():
+    claim = one("Alibaba-Aktien stiegen um 5 Prozent.")
+    assert claim.ticker == "BABA" and "registry default" in claim.listing_reason
+    assert claim.alternatives[0][0] == "9988.HK"
+
+
+@pytest.mark.parametrize("name", ["DeepSeek", "ByteDance", "Huawei"])
+def test_unlisted_companies_not_market_testable(name):
+    claim = one(f"Der Umsatz von {name} stieg 2024 um 30 Prozent.")
+    assert claim.entity == name
+    claim = one(f"Die Bewertung von {name} stieg um 30 Prozent.")
+    assert claim.testable == "none" and "no stock-exchange listing" in " ".join(claim.notes)
+
+
+def test_index_claim():
+    claim = one("Der Hang-Seng-Index schloss am Freitag 3,7 Prozent höher.")
+    assert (claim.entity, claim.ticker, claim.metric, claim.direction, claim.closing) == (
+        "Hang Seng",
+        "^HSI",
+        "index_level",
+        "up",
+        True,
+    )
+
+
+# ---- negatives --------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Analysten erwarten, dass die Alibaba-Aktie um 20 Prozent steigt.",
+        "Das Kursziel für Alibaba liegt bei 150 Dollar, ein Plus von 20 Prozent.",
+        "Tencent hält 5 Prozent an dem Start-up.",
+        "Die Alibaba-Aktie soll um 10 Prozent steigen.",
+        "Die Alibaba-Aktie könnte um 10 Prozent zulegen.",
+        "Wer 2022 investiert hätte, hätte 50 Prozent verdient.",
+        "Analysts expect Alibaba shares to rise 20% next year.",
+        "Alibaba could gain 10% if the deal closes.",
+        "Alibaba has a price target of $150, 20% above the current price.",
+        "Alibaba holds a 5% stake in the company.",
+        "Alibaba veröffentlichte Qwen 2.5 und Qwen2.5-Max im Jahr 2025.",
+        "Apple verkaufte 2024 rund 230 Millionen iPhones.",
+    ],
+)
+def test_non_claims(sentence):
+    assert [c for c in extract(sentence, published=PUB) if c.testable == "market"] == []
+
+
+# ---- English versions of the seed claims --------------------------------------------------------
+def test_english_seed_claims():
+    text = (
+        "Alibaba's Hong Kong-listed shares rose 9.1%, their biggest one-day gain since 2022. "
+        "The Hong Kong-listed shares have gained more than 40% since the start of the year, "
+        "and 17% in February alone. "
+        "Apple's revenue in China fell 11% to $18.5 billion in the latest quarter. "
+        "That is about 15% of the company's total revenue. "
+        "AI-capable smartphone shipments in mainland China grew 591% year on year in the third "
+        "quarter of 2024, Canalys said."
+    )
+    article = extract_article(text, published="2025-02-14")
+    assert article.language == "en"
+    got = [
+        (c.kind, c.entity, c.ticker, c.metric, c.direction, c.magnitude, c.hedge, c.horizon)
+        for c in article.claims
+    ]
+    assert got == [
+        ("move", "Alibaba", "9988.HK", "share_price", "up", 9.1, "exact", "one_day"),
+        ("record", "Alibaba", "9988.HK", "share_price", "up", None, "exact", "record"),
+        ("move", "Alibaba", "9988.HK", "share_price", "up", 40.0, "over", "ytd"),
+        ("move", "Alibaba", "9988.HK", "share_price", "up", 17.0, "exact", "mtd"),
+        ("move", "Apple", "AAPL", "revenue", "down", 11.0, "exact", "fiscal_yoy"),
+        ("level", "Apple", "AAPL", "revenue", "down", 18.5, "exact", "fiscal_yoy"),
+        ("share", "Apple", "AAPL", "share_of_revenue", "none", 15.0, "about", "fiscal_yoy"),
+        ("move", None, None, "shipments", "up", 591.0, "exact", "quarter_yoy"),
+    ]
+    assert article.claims[1].record_since == "2022-01-01"
+    assert {c.segment for c in article.claims[4:7]} == {"Greater China"}
+
+
+# ---- publication dates ------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text, start, end, confidence",
+    [
+        ("published: 2025-02-13\n\nText.", "2025-02-13", "2025-02-13", "high"),
+        ("---\ntitle: x\npublished: 2025-02-13\n---\nText.", "2025-02-13", "2025-02-13", "high"),
+        (" date 2025-02 Der Text.", "2025-02-01", "2025-02-28", "high"),
+        (
+            "Bild: https://e.com/wp/2025/02/a.jpg und /2024/10/b.jpg",
+            "2025-02-01",
+            "2025-02-28",
+            "medium",
+        ),
+        ("Am 13. Februar 2025 sagte er etwas.", "2025-02-13", "2025-02-13", "low"),
+        ("On February 13, 2025 he said.", "2025-02-13", "2025-02-13", "low"),
+        ("Nichts.", None, None, "none"),
+    ],
+)
+def test_detect_published(text, start, end, confidence):
+    pub = detect_published(text, default_registry())
+    got = (pub.start and pub.start.isoformat(), pub.end and pub.end.isoformat(), pub.confidence)
+    assert got == (start, end, confidence)
+
+
+def test_published_option_wins():
+    article = extract_article(" date 2025-02 Text.", published="2025-02-13")
+    assert article.published.confidence == "given" and article.published.exact
+
+
+# ---- properties -------------------------------------------------------------------------------
+WORDS = st.sampled_from(
+    [
+        "Alibaba",
+        "Aktie",
+        "stieg",
+        "um",
+        "über",
+        "rund",
+        "9,1",
+        "Prozent",
+        "%",
+        "seit",
+        "2022",
+        "Hongkong",
+        "rose",
+        "as much as",
+        "1.234,56",
+        "Mrd.",
+        "Dollar",
+        ".",
+        ",",
+        "\n",
+        "am Donnerstag",
+        "größten Anstieg an einem Tag",
+        "—",
+        "€",
+        "$",
+        "Qwen 2.5",
+        "bis zu",
+        "in der Spitze",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=400), st.lists(WORDS, max_size=60).map(" ".join)))
+def test_extract_never_raises_and_spans_are_inside(text):
+    for claim in extract(text, published=PUB):
+        a, b = claim.span
+        sa, sb = claim.sentence_span
+        assert 0 <= sa <= a < b <= sb <= len(text)
+        assert text[sa:sb] == claim.sentence
+        assert text[a:b] == claim.text
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=300))
+def test_sentences_cover_text_in_order(text):
+    spans = split_sentences(text)
+    assert all(0 <= a < b <= len(text) for a, b in spans)
+    assert all(spans[i][1] <= spans[i + 1][0] for i in range(len(spans) - 1))
