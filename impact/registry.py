@@ -60,12 +60,6 @@ class ListingChoice:
     alternatives: tuple[tuple[str, str], ...] = ()
 
 
-def _alias_pattern(aliases: list[str]) -> re.Pattern[str]:
-    # longest first; genitive -s, possessive 's and hyphen compounds ("Alibaba-Aktie") allowed
-    body = "|".join(re.escape(a) for a in sorted(set(aliases), key=len, reverse=True))
-    return re.compile(rf"(?<![\w&])(?:{body})(?:['’]s|s|-[A-Za-zÄÖÜäöüß]+)?(?![\w&])")
-
-
 class Registry:
     """Lookup of entities, listings and events."""
 
@@ -120,7 +114,11 @@ class Registry:
             for alias in entity.aliases:
                 alias_owner[alias] = entity.name
         self._alias_owner = alias_owner
-        self._entity_re = _alias_pattern(list(alias_owner))
+        body = "|".join(re.escape(a) for a in sorted(alias_owner, key=len, reverse=True))
+        first = re.escape("".join(sorted({a[0] for a in alias_owner})))
+        self._entity_re = re.compile(
+            rf"(?=[{first}])(?<![\w&])({body})(?:['’]s|s|-[A-Za-zÄÖÜäöüß]+)?(?![\w&])"
+        )
         event_aliases = {a: e.name for e in self.events.values() for a in e.aliases}
         self._event_owner = event_aliases
         body = "|".join(re.escape(a) for a in sorted(event_aliases, key=len, reverse=True))
@@ -139,12 +137,11 @@ class Registry:
 
     def find_entities(self, text: str) -> list[tuple[int, int, Entity]]:
         """Every mention of a known entity: (start, end, entity), in text order."""
-        out = []
-        for m in self._entity_re.finditer(text):
-            word = m.group(0)
-            base = max((a for a in self._alias_owner if word.startswith(a)), key=len)
-            out.append((m.start(), m.end(), self.entities[self._alias_owner[base]]))
-        return out
+        owner, entities = self._alias_owner, self.entities
+        return [
+            (m.start(), m.end(), entities[owner[m.group(1)]])
+            for m in self._entity_re.finditer(text)
+        ]
 
     def find_events(self, text: str) -> list[tuple[int, Event, int | None]]:
         """Mentions of a named event, with the year written right after it (if any)."""

@@ -116,10 +116,15 @@ def _from_header(text: str) -> Published | None:
     )
 
 
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
 def _dates_in_text(text: str) -> list[dt.date]:
+    """Explicit dates, looked for only just before each four-digit year (keeps it fast)."""
     found = []
+    windows = [text[max(0, m.start() - 24) : m.end()] for m in _YEAR.finditer(text)]
     for rx in (_ISO_DATE, _DE_DATE, _EN_DATE):
-        for m in rx.finditer(text):
+        for m in (x for w in windows for x in rx.finditer(w)):
             month = _month_number(m.group("m") if "m" in m.groupdict() else m.group("mon"))
             try:
                 found.append(dt.date(int(m.group("y")), month or 0, int(m.group("d"))))

@@ -12,6 +12,7 @@ Anstieg an einem Tag seit 2022") become record claims attached to the move in th
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -82,6 +83,10 @@ _ABBREVIATIONS = {
 _BOUNDARY = re.compile(r"[.!?]+[\"“”»«')\]]*(?=\s)|\n")
 _CLAUSE_BREAK = re.compile(r"[;:]\s|,\s|\s[–—-]\s|\(|\)")
 _ORDINAL_BEFORE_MONTH = re.compile(r"\d{1,2}$")
+_LAST_WORD = re.compile(r"([\w.]+)$")
+_DIGIT = re.compile(r"\d")
+_SINCE = re.compile(r"seit|since", re.IGNORECASE)
+_URL_HINT = re.compile(r"https?:|www\.|\]\(")
 _COMPLEMENTIZER = re.compile(r"\s*(?:dass|daß|ob|that|whether|wonach)\b", re.IGNORECASE)
 _URL = re.compile(r"(?:https?://|www\.)[^\s)\]]+|\]\([^)\s]*\)")
 
@@ -120,9 +125,9 @@ class ExtractedArticle:
 
 def detect_language(text: str) -> str:
     """'de' or 'en', by counting frequent function words of each (German wins ties)."""
-    sample = text[:20000]
-    de = len(LEXICON.german_words.findall(sample))
-    en = len(LEXICON.english_words.findall(sample))
+    words = text[:4000].lower().split()
+    de = sum(1 for w in words if w in LEXICON.german_set)
+    en = sum(1 for w in words if w in LEXICON.english_set)
     return "en" if en > de else "de"
 
 
@@ -134,9 +139,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     for m in _BOUNDARY.finditer(text):
         end = m.end()
         if m.group(0) != "\n":
-            before = text[start : m.start()]
-            word = re.search(r"([\w.]+)$", before)
-            token = word.group(1).lower().rstrip(".") if word else ""
+            before = text[max(start, m.start() - 40) : m.start()]
+            token = before.rsplit(None, 1)[-1].lower().rstrip(".") if before.strip() else ""
             if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
                 continue
             following = text[end : end + 12].lstrip()
@@ -180,28 +184,62 @@ def _clause(sentence: str, pos: int, end: int) -> tuple[int, int]:
     return left, right
 
 
+class _Scan:
+    """Each pattern's matches over one sentence, found once and reused for every number in it."""
+
+    __slots__ = ("_cache", "_directions", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._cache: dict[int, list[re.Match[str]]] = {}
+        self._directions: list[tuple[int, str]] | None = None
+
+    def directions(self) -> list[tuple[int, str]]:
+        """(position, up/down/unchanged) of every direction word ("up to" is a hedge, not a rise)."""
+        if self._directions is None:
+            words = LEXICON.direction_words
+            found = []
+            for m in LEXICON.token.finditer(self.text):
+                name = words.get(m.group(0).lower())
+                if name is None:
+                    continue
+                if m.group(0).lower() == "up" and self.text.startswith(" to", m.end()):
+                    continue
+                found.append((m.start(), name))
+            self._directions = found
+        return self._directions
+
+    def all(self, pattern: re.Pattern[str]) -> list[re.Match[str]]:
+        key = id(pattern)
+        found = self._cache.get(key)
+        if found is None:
+            found = self._cache[key] = list(pattern.finditer(self.text))
+        return found
+
+    def within(self, pattern: re.Pattern[str], lo: int, hi: int) -> list[re.Match[str]]:
+        return [m for m in self.all(pattern) if lo <= m.start() and m.end() <= hi]
+
+
 def _nearest(
-    pattern: re.Pattern[str], text: str, lo: int, hi: int, pos: int
+    pattern: re.Pattern[str], scan: _Scan, lo: int, hi: int, pos: int
 ) -> re.Match[str] | None:
     best, best_d = None, None
-    for m in pattern.finditer(text, lo, hi):
+    for m in scan.within(pattern, lo, hi):
         d = abs(m.start() - pos)
         if best_d is None or d < best_d:
             best, best_d = m, d
     return best
 
 
-def _direction(sentence: str, lo: int, hi: int, pos: int, sign: int) -> str:
+def _direction(sentence: _Scan, lo: int, hi: int, pos: int, sign: int) -> str:
     if sign:
         return "up" if sign > 0 else "down"
-    found: list[tuple[int, str]] = []
-    for rx, name in ((LEXICON.up, "up"), (LEXICON.down, "down"), (LEXICON.flat, "unchanged")):
-        m = _nearest(rx, sentence, lo, hi, pos)
-        if m:
-            found.append((abs(m.start() - pos), name))
+    found: list[tuple[int, str]] = [
+        (abs(at - pos), name) for at, name in sentence.directions() if lo <= at < hi
+    ]
     for head, particle, name in LEXICON.separable:
         m = _nearest(head, sentence, lo, hi, pos)
-        if m and particle.search(sentence, m.end(), hi):
+        if m and any(p.start() >= m.end() for p in sentence.within(particle, lo, hi)):
             found.append((abs(m.start() - pos), name))
     return min(found)[1] if found else "none"
 
@@ -214,20 +252,13 @@ def _hedge(sentence: str, pos: int) -> str:
     return "exact"
 
 
-def _metric(sentence: str, lo: int, hi: int, pos: int, entity: Entity | None) -> str:
+def _metric(sentence: _Scan, lo: int, hi: int, pos: int, entity: Entity | None) -> str:
     for rx, metric in LEXICON.metrics[:1]:  # share of revenue follows the number directly
-        m = rx.search(sentence, pos, min(hi + 40, len(sentence)))
-        if m and m.start() - pos < 40:
+        if any(0 <= m.start() - pos < 40 for m in sentence.all(rx)):
             return metric
-    best: tuple[int, str] | None = None
-    for rx, metric in LEXICON.metrics[1:]:
-        m = _nearest(rx, sentence, lo, hi, pos)
-        if m:
-            d = abs(m.start() - pos)
-            if best is None or d < best[0]:
-                best = (d, metric)
-    if best is not None:
-        return best[1]
+    m = _nearest(LEXICON.metric_all, sentence, lo, hi, pos)
+    if m is not None:
+        return LEXICON.metric_names[m.lastgroup]  # type: ignore[index]
     if entity is not None and entity.kind == "index":
         return "index_level"
     return "other"
@@ -239,15 +270,16 @@ class _HorizonFound:
     match: re.Match[str] | None
 
 
-def _horizon(sentence: str, lo: int, hi: int, masked: list[tuple[int, int]]) -> list[_HorizonFound]:
-    found = []
-    for rx, kind in LEXICON.horizons:
-        for m in rx.finditer(sentence, lo, hi):
-            if any(a <= m.start() < b for a, b in masked):
-                continue
-            found.append(_HorizonFound(kind, m))
-            break
-    return found
+def _horizon(
+    sentence: _Scan, lo: int, hi: int, masked: list[tuple[int, int]]
+) -> list[_HorizonFound]:
+    found: dict[str, _HorizonFound] = {}
+    for m in sentence.within(LEXICON.horizon_all, lo, hi):
+        kind = LEXICON.horizon_names[m.lastgroup]  # type: ignore[index]
+        if kind in found or any(a <= m.start() < b for a, b in masked):
+            continue
+        found[kind] = _HorizonFound(kind, m)
+    return list(found.values())
 
 
 def _iso(day: dt.date | None) -> str | None:
@@ -527,12 +559,20 @@ def extract_article(
     resolver = _Resolver(pub)
     claims: list[Claim] = []
     last_entity: Entity | None = None
+    all_mentions = registry.find_entities(text)
+    starts = [m[0] for m in all_mentions]
     for s_start, s_end in split_sentences(text):
         sentence = text[s_start:s_end]
-        mentions = registry.find_entities(sentence)
-        numbers = find_numbers(_URL.sub(_blank, sentence), language)  # type: ignore[arg-type]
-        records = list(LEXICON.record.finditer(sentence))
+        a, b = bisect.bisect_left(starts, s_start), bisect.bisect_left(starts, s_end)
+        mentions = [(x - s_start, y - s_start, e) for x, y, e in all_mentions[a:b] if y <= s_end]
+        if not _DIGIT.search(sentence):
+            numbers, records = [], []
+        else:
+            masked_text = _URL.sub(_blank, sentence) if _URL_HINT.search(sentence) else sentence
+            numbers = find_numbers(masked_text, language)  # type: ignore[arg-type]
+            records = list(LEXICON.record.finditer(sentence)) if _SINCE.search(sentence) else []
         masked = [(r.start(), r.end()) for r in records]
+        scan = _Scan(sentence)
         sentence_claims: list[Claim] = []
         prev_end = 0
         for number in numbers:
@@ -549,6 +589,7 @@ def extract_article(
                 len(claims) + len(sentence_claims),
                 claims[-1] if claims else None,
                 prev_end,
+                scan,
             )
             prev_end = number.end
             if claim is not None:
@@ -618,19 +659,24 @@ def _claim_for(
     language: str,
     claim_id: int,
     previous: Claim | None,
-    prev_end: int = 0,
+    prev_end: int,
+    scan: _Scan,
 ) -> Claim | None:
     lo, hi = _clause(sentence, number.start, number.end)
     clause = sentence[lo:hi]
     if _COMPLEMENTIZER.match(clause) and lo > 0:  # "erwarten, dass ...": the governing clause too
         clause = sentence[_clause(sentence, max(0, lo - 3), max(0, lo - 2))[0] : hi]
-    cleaned = LEXICON.not_non_claim.sub(" ", clause)
-    if LEXICON.non_claim.search(cleaned) or LEXICON.target.search(sentence):
+    c_lo = hi - len(clause)
+    allowed = scan.within(LEXICON.not_non_claim, c_lo, hi)
+    for m in scan.within(LEXICON.non_claim, c_lo, hi):
+        if not any(a.start() <= m.start() < a.end() for a in allowed):
+            return None
+    if scan.all(LEXICON.target):
         return None
     wide_lo, wide_hi = max(0, number.start - WINDOW), min(len(sentence), number.end + WINDOW)
-    provisional = _metric(sentence, lo, hi, number.start, None)
+    provisional = _metric(scan, lo, hi, number.start, None)
     if provisional == "other":  # an elliptical clause: the metric noun of the sentence
-        provisional = _metric(sentence, wide_lo, wide_hi, number.start, None)
+        provisional = _metric(scan, wide_lo, wide_hi, number.start, None)
     entity, entity_how = _entity_for(
         number.start,
         lo,
@@ -641,15 +687,15 @@ def _claim_for(
         provisional
         in {"share_price", "revenue", "share_of_revenue", "market_value", "profit", "index_level"},
     )
-    metric = _metric(sentence, lo, hi, number.start, entity)
+    metric = _metric(scan, lo, hi, number.start, entity)
     if metric == "other":
-        metric = _metric(sentence, wide_lo, wide_hi, number.start, entity)
+        metric = _metric(scan, wide_lo, wide_hi, number.start, entity)
     if metric == "share_price" and entity is not None and entity.kind == "index":
         metric = "index_level"
-    direction = _direction(sentence, lo, hi, number.start, number.sign)
+    direction = _direction(scan, lo, hi, number.start, number.sign)
     if direction == "none":  # an elliptical clause ("allein im Februar um 17 Prozent")
         direction = _direction(
-            sentence,
+            scan,
             max(0, number.start - WINDOW),
             min(len(sentence), number.end + WINDOW),
             number.start,
@@ -672,15 +718,15 @@ def _claim_for(
         kind = "other"
     if kind == "other" and entity is None:
         return None
-    cues = _horizon(sentence, lo, hi, masked)
+    cues = _horizon(scan, lo, hi, masked)
     if not cues:  # cues earlier in the sentence ("Am Donnerstag, ..., stieg"), not in later clauses
-        cues = _horizon(sentence, max(prev_end, number.start - WINDOW), number.end, masked)
+        cues = _horizon(scan, max(prev_end, number.start - WINDOW), number.end, masked)
     if hedge == "up_to" and not any(c.kind == "intraday" for c in cues):
         cues.append(_HorizonFound("intraday", None))
     if any(c.kind == "intraday" for c in cues) and hedge == "exact":
         hedge = "up_to"
     resolved = resolver.resolve(cues, metric)
-    closing = bool(LEXICON.close.search(sentence, lo, hi))
+    closing = bool(scan.within(LEXICON.close, lo, hi))
     choice = registry.resolve_listing(entity, sentence) if entity is not None else None
     listing = choice.listing if choice else None
     testable, why = _testable(metric, entity, number.unit, listing.ticker if listing else None)

@@ -389,16 +389,31 @@ class Lexicon:
         self.hedges = [
             (re.compile(rf"{_W}(?:{p})\s+(?:um\s+|by\s+)?$"), kind) for p, kind in HEDGES
         ]
-        self.up = re.compile(rf"{_W}(?:{DIRECTION_UP}){_E}", re.IGNORECASE)
-        self.down = re.compile(rf"{_W}(?:{DIRECTION_DOWN}){_E}", re.IGNORECASE)
-        self.flat = re.compile(rf"{_W}(?:{DIRECTION_FLAT}){_E}", re.IGNORECASE)
+        # direction words are single words: looked up in sets, token by token (fast)
+        self.direction_words: dict[str, str] = {}
+        for words, name in (
+            (DIRECTION_FLAT, "unchanged"),
+            (DIRECTION_DOWN, "down"),
+            (DIRECTION_UP, "up"),
+        ):
+            for word in words.split("|"):
+                self.direction_words.setdefault(word.split("(")[0].lower(), name)
+        self.token = re.compile(r"[\wÄÖÜäöüß]+")
         self.separable = [
             (re.compile(rf"{_W}(?:{a}){_E}"), re.compile(rf"{_W}(?:{b}){_E}"), d)
             for pairs, d in ((SEPARABLE_UP, "up"), (SEPARABLE_DOWN, "down"))
             for a, b in pairs
         ]
         self.metrics = [(re.compile(rf"{_W}(?:{p}){_E}"), m) for p, m in METRICS]
-        self.horizons = [(re.compile(rf"{_W}(?:{p}){_E}", flags), h) for p, h in HORIZONS]
+        # one alternation per table, so each sentence is scanned once per table
+        self.metric_all = re.compile(
+            "|".join(rf"(?P<m{i}>{_W}(?:{p}){_E})" for i, (p, _) in enumerate(METRICS[1:]))
+        )
+        self.metric_names = {f"m{i}": m for i, (_, m) in enumerate(METRICS[1:])}
+        self.horizon_all = re.compile(
+            "|".join(rf"(?P<h{i}>{_W}(?:{p}){_E})" for i, (p, _) in enumerate(HORIZONS)), flags
+        )
+        self.horizon_names = {f"h{i}": h for i, (_, h) in enumerate(HORIZONS)}
         self.close = re.compile(rf"{_W}(?:{CLOSE_MARKERS}){_E}")
         self.record = re.compile(rf"{_W}{RECORD_RE}{_E}")
         self.all_time = re.compile(rf"{_W}(?:{ALL_TIME_RE}){_E}", re.IGNORECASE)
@@ -406,6 +421,14 @@ class Lexicon:
         self.not_non_claim = re.compile(rf"{_W}(?:{NOT_NON_CLAIM}){_E}")
         self.target = re.compile(rf"{_W}(?:{TARGET}){_E}", re.IGNORECASE)
         self.coref = re.compile(rf"{_W}(?:{COREF}){_E}", re.IGNORECASE)
+        self.german_set = frozenset(
+            "der die das und ist nicht mit sich auf für den von dem des ein eine wurde sind auch "
+            "nach bei im zu um über".split()
+        )
+        self.english_set = frozenset(
+            "the and is of to in that for with was on as by are its from at has have shares "
+            "said".split()
+        )
         self.german_words = re.compile(
             r"(?<!\w)(?:der|die|das|und|ist|nicht|mit|sich|auf|für|den|von|dem|des|ein|eine|"
             r"wurde|sind|auch|nach|bei|im|zu|um|über)(?!\w)"
