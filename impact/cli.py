@@ -136,6 +136,53 @@ def claims(
 
 
 @app.command()
+def check(
+    inputs: InputsArgument,
+    published: PublishedOption = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="de or en (default: detected).")] = None,
+    offline: OfflineFlag = False,
+    data_dir: DataDirOption = None,
+    json_: JsonFlag = False,
+    csv_: CsvFlag = False,
+    fail_on: Annotated[
+        list[str] | None,
+        typer.Option("--fail-on", help="Exit 1 if any claim gets this verdict (repeatable)."),
+    ] = None,
+) -> None:
+    """Test every claim against the market data and reported figures, with the evidence."""
+    from impact.articles import InputProblem, iter_articles
+    from impact.check import VERDICTS, Checker
+    from impact.claims import extract_article
+    from impact.claims.dates import parse_date_option
+
+    bad = [v for v in fail_on or [] if v not in VERDICTS]
+    if bad:
+        raise InputError(f"--fail-on {bad[0]!r}: expected one of {', '.join(VERDICTS)}")
+    if lang not in (None, "de", "en"):
+        raise InputError(f"--lang {lang!r}: expected de or en")
+    pub = parse_date_option(published) if published else None
+    checker = Checker(_settings(offline, data_dir))
+    problems, results = [], []
+    for item in iter_articles(inputs):
+        if isinstance(item, InputProblem):
+            problems.append(f"{item.path}: {item.message}")
+            continue
+        result = checker.check_article(item.path, extract_article(item.text, pub, lang))
+        results.append(result)
+        if not (json_ or csv_):
+            report.render_check_table(result, stdout)
+    if json_:
+        typer.echo(report.dumps_json([r.to_dict() for r in results]))
+    elif csv_:
+        typer.echo(report.render_csv(report.check_rows(results), report.CSV_COLUMNS), nl=False)
+    _report_problems(problems)
+    hits = [v for r in results for v in r.verdicts() if v in (fail_on or [])]
+    if hits:
+        typer.echo(f"--fail-on: {len(hits)} claim(s) with verdict {', '.join(sorted(set(hits)))}", err=True)
+        raise typer.Exit(1)
+
+
+@app.command()
 def fetch(
     tickers: Annotated[list[str], typer.Argument(help="One or more Yahoo symbols.")],
     start: StartOption = None,

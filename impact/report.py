@@ -208,3 +208,70 @@ def claims_json(path: str, extracted: Any) -> dict[str, Any]:
         "published_confidence": extracted.published.confidence,
         "claims": [c.to_dict() for c in extracted.claims],
     }
+
+
+VERDICT_STYLE = {
+    "correct": "bold green", "mostly_correct": "green", "misleading": "bold yellow",
+    "false": "bold red", "unverifiable": "dim", "not_a_market_claim": "dim",
+    "insufficient_data": "magenta",
+}
+
+
+def _claimed(check: Any) -> str:
+    c = check.claim
+    if c.kind == "record":
+        return f"record {c.direction} since {c.record_since}"
+    if c.kind != "move":
+        return claim_magnitude(c)
+    sign = {"up": "+", "down": "−"}.get(c.direction, "")
+    size = claim_magnitude(c)
+    hedge = "" if c.hedge == "exact" else c.hedge.replace("_", " ") + " "
+    return f"{hedge}{sign}{size[len(hedge):]}"
+
+
+def _realized(check: Any) -> str:
+    if check.realized is None:
+        if check.claim.kind == "record" and check.evidence.get("ranks"):
+            rank = next(iter(check.evidence["ranks"].values()))
+            return f"rank {rank['rank']} of {rank['sessions']}"
+        return "—"
+    c = check.claim
+    if c.unit == "money":
+        return f"{check.realized:,.3f}"
+    if c.unit == "points" or check.basis == "close_level":
+        return f"{check.realized:,.2f}"
+    return f"{check.realized:+.2f} %"
+
+
+def render_check_table(article_check: Any, console: Console) -> None:
+    ex = article_check.extracted
+    table = Table(title=article_header(article_check.path, ex.language, ex.published),
+                  title_justify="left", show_lines=True)
+    for name, width in (("#", 2), ("claim", 34), ("listing", 8), ("claimed", 14), ("realized", 12),
+                        ("basis / session", 22), ("market", 8), ("verdict", 14), ("reason", 60)):
+        table.add_column(name, overflow="fold", max_width=width)
+    for check in article_check.checks:
+        c = check.claim
+        basis = f"{check.basis or ''} {check.session or ''}".strip() or "—"
+        market = "—" if check.market_move is None else f"{check.market_move:+.2f} %"
+        style = VERDICT_STYLE.get(check.verdict, "")
+        table.add_row(str(c.id), excerpt(c.sentence[max(0, c.span[0] - c.sentence_span[0] - 25):
+                                                     c.span[1] - c.sentence_span[0] + 15], 70),
+                      c.ticker or "—", _claimed(check), _realized(check), basis, market,
+                      f"[{style}]{check.verdict}[/]", check.explanation)
+    if not article_check.checks:
+        table.add_row("—", "no claims about a market or company figure", *[""] * 7)
+    console.print(table)
+
+
+CSV_COLUMNS = ("path", "id", "text", "entity", "ticker", "metric", "direction", "magnitude", "unit",
+               "hedge", "horizon", "start", "end", "verdict", "realized", "basis", "session",
+               "nominal_session", "market_move", "explanation", "sentence")
+
+
+def check_rows(article_checks: Sequence[Any]) -> list[dict[str, Any]]:
+    rows = []
+    for ac in article_checks:
+        for check in ac.checks:
+            rows.append({"path": ac.path, **check.to_dict()})
+    return rows

@@ -8,7 +8,13 @@ that may be tz-aware; both are flattened here to exchange-local session dates.
 
 from __future__ import annotations
 
+import contextlib
+import io
+import logging
+import socket
+import warnings
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 import pandas as pd
@@ -21,10 +27,30 @@ __all__ = ["YahooSource", "normalize_yahoo_frame"]
 Download = Callable[..., Any]
 
 
+YAHOO_HOST = "query2.finance.yahoo.com"
+
+
+@lru_cache(maxsize=1)
+def _network_problem() -> str | None:
+    """Why Yahoo cannot be reached (DNS), checked once per process; None when it resolves."""
+    try:
+        socket.getaddrinfo(YAHOO_HOST, 443)
+    except OSError as exc:
+        return f"network unreachable ({YAHOO_HOST}: {exc.strerror or exc}); use --offline or --data-dir"
+    return None
+
+
 def _yf_download(*args: Any, **kwargs: Any) -> Any:
+    problem = _network_problem()
+    if problem:
+        raise ConnectionError(problem)
     import yfinance as yf  # imported lazily: it is slow to import and only needed online
 
-    return yf.download(*args, **kwargs)
+    logging.getLogger("yfinance").setLevel(logging.CRITICAL)
+    sink = io.StringIO()
+    with warnings.catch_warnings(), contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
+        warnings.simplefilter("ignore")
+        return yf.download(*args, **kwargs)
 
 
 def normalize_yahoo_frame(frame: pd.DataFrame, ticker: str, tz: str) -> pd.DataFrame:
@@ -71,7 +97,10 @@ class YahooSource:
                 multi_level_index=True,
             )
         except Exception as exc:  # yfinance raises many types (HTTP, JSON, rate limits)
-            reason = f"yahoo failed: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+            text = str(exc).splitlines()[0] if str(exc) else ""
+            if isinstance(exc, ConnectionError) and text.startswith("network unreachable"):
+                raise DataUnavailable(ticker, start, end, text) from None
+            reason = f"yahoo failed: {type(exc).__name__}: {text}"
             raise DataUnavailable(ticker, start, end, reason.rstrip(": ")) from None
         if raw is None or not isinstance(raw, pd.DataFrame) or raw.empty:
             raise DataUnavailable(
