@@ -38,8 +38,15 @@ from impact.tolerance import DEFAULT_TOLERANCE, Judgement, Tolerance
 
 __all__ = ["VERDICTS", "ArticleCheck", "Checker", "ClaimCheck"]
 
-VERDICTS = ("correct", "mostly_correct", "misleading", "false", "unverifiable",
-            "not_a_market_claim", "insufficient_data")
+VERDICTS = (
+    "correct",
+    "mostly_correct",
+    "misleading",
+    "false",
+    "unverifiable",
+    "not_a_market_claim",
+    "insufficient_data",
+)
 OUTLET_TZ = {"de": "Europe/Berlin", "en": "America/New_York"}
 _BASIS_WORDS = {
     "close_to_close": "close to close",
@@ -67,13 +74,30 @@ class ClaimCheck:
     def to_dict(self) -> dict[str, Any]:
         c = self.claim
         return {
-            "id": c.id, "sentence": c.sentence, "span": list(c.span), "text": c.text,
-            "kind": c.kind, "entity": c.entity, "ticker": c.ticker, "metric": c.metric,
-            "direction": c.direction, "magnitude": c.magnitude, "unit": c.unit,
-            "currency": c.currency, "scale": c.scale, "hedge": c.hedge, "horizon": c.horizon,
-            "start": c.start, "end": c.end, "verdict": self.verdict, "realized": self.realized,
-            "basis": self.basis, "session": self.session, "nominal_session": self.nominal_session,
-            "market_move": self.market_move, "evidence": self.evidence,
+            "id": c.id,
+            "sentence": c.sentence,
+            "span": list(c.span),
+            "text": c.text,
+            "kind": c.kind,
+            "entity": c.entity,
+            "ticker": c.ticker,
+            "metric": c.metric,
+            "direction": c.direction,
+            "magnitude": c.magnitude,
+            "unit": c.unit,
+            "currency": c.currency,
+            "scale": c.scale,
+            "hedge": c.hedge,
+            "horizon": c.horizon,
+            "start": c.start,
+            "end": c.end,
+            "verdict": self.verdict,
+            "realized": self.realized,
+            "basis": self.basis,
+            "session": self.session,
+            "nominal_session": self.nominal_session,
+            "market_move": self.market_move,
+            "evidence": self.evidence,
             "explanation": self.explanation,
         }
 
@@ -134,14 +158,21 @@ class _Tried:
 class Checker:
     """Tests claims against prices and reported figures. One instance per run (it caches series)."""
 
-    def __init__(self, settings: Settings | None = None, registry: Registry | None = None,
-                 tolerance: Tolerance = DEFAULT_TOLERANCE, figures: ReportedFigures | None = None,
-                 event_study: bool = True) -> None:
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        registry: Registry | None = None,
+        tolerance: Tolerance = DEFAULT_TOLERANCE,
+        figures: ReportedFigures | None = None,
+        event_study: bool = True,
+    ) -> None:
         self.settings = settings or Settings.from_env()
         self.registry = registry or default_registry()
         self.tolerance = tolerance
         data_fund = self.settings.data_dir / "fundamentals" if self.settings.data_dir else None
-        self.figures = figures or load_reported_figures(self.settings.fixtures_dir / "fundamentals", data_fund)
+        self.figures = figures or load_reported_figures(
+            self.settings.fixtures_dir / "fundamentals", data_fund
+        )
         self.event_study = event_study
         self._series: dict[tuple[str, dt.date, dt.date], PriceSeries | DataUnavailable] = {}
         self._window: tuple[dt.date, dt.date] = (dt.date(2022, 1, 1), dt.date.today())
@@ -150,8 +181,11 @@ class Checker:
     def _needs(self, claim: Claim) -> tuple[dt.date, dt.date]:
         """The dates a claim's check needs: its period, its record window, and about 400 days
         before (the event study's 250-session estimation window), to a week after."""
-        dates = [dt.date.fromisoformat(d) for d in (claim.start, claim.end_earliest, claim.end,
-                                                     claim.record_since) if d]
+        dates = [
+            dt.date.fromisoformat(d)
+            for d in (claim.start, claim.end_earliest, claim.end, claim.record_since)
+            if d
+        ]
         if not dates:
             return self._window
         return min(dates) - dt.timedelta(days=400), max(dates) + dt.timedelta(days=7)
@@ -178,12 +212,15 @@ class Checker:
             done[claim.id] = self.check_claim(claim, extracted.published, done)
         return ArticleCheck(path, extracted, tuple(done[c.id] for c in extracted.claims))
 
-    def check_claim(self, claim: Claim, published: Published,
-                    done: dict[int, ClaimCheck] | None = None) -> ClaimCheck:
+    def check_claim(
+        self, claim: Claim, published: Published, done: dict[int, ClaimCheck] | None = None
+    ) -> ClaimCheck:
         self._window = self._needs(claim)
         try:
             if claim.kind == "record":
-                attached = (done or {}).get(claim.attached_to) if claim.attached_to is not None else None
+                attached = (
+                    (done or {}).get(claim.attached_to) if claim.attached_to is not None else None
+                )
                 return self._check_record(claim, published, attached)
             if claim.testable == "reported":
                 return self._check_reported(claim, published)
@@ -191,41 +228,68 @@ class Checker:
                 return self._not_testable(claim)
             if claim.kind in {"move", "level"}:
                 return self._check_price(claim, published)
-            return ClaimCheck(claim, "not_a_market_claim", "the number states no move or level of a "
-                              "market figure")
+            return ClaimCheck(
+                claim, "not_a_market_claim", "the number states no move or level of a market figure"
+            )
         except DataUnavailable as exc:
-            return ClaimCheck(claim, "insufficient_data", f"{claim.ticker} is known, but {exc}",
-                              evidence={"error": str(exc)})
+            return ClaimCheck(
+                claim,
+                "insufficient_data",
+                f"{claim.ticker} is known, but {exc}",
+                evidence={"error": str(exc)},
+            )
         except InsufficientDataError as exc:
-            return ClaimCheck(claim, "insufficient_data", f"{claim.ticker}: {exc}",
-                              evidence={"error": str(exc)})
+            return ClaimCheck(
+                claim, "insufficient_data", f"{claim.ticker}: {exc}", evidence={"error": str(exc)}
+            )
 
     def _not_testable(self, claim: Claim) -> ClaimCheck:
-        why = next((n[len("testable: "):] for n in claim.notes if n.startswith("testable: ")), "")
+        why = next((n[len("testable: ") :] for n in claim.notes if n.startswith("testable: ")), "")
+        what = claim.metric.replace("_", " ")
         if claim.metric in {"shipments", "market_share", "profit", "market_value"}:
-            return ClaimCheck(claim, "unverifiable", f"no data source for {claim.metric.replace('_', ' ')} "
-                              f"({why})", evidence={"reason": why})
-        return ClaimCheck(claim, "not_a_market_claim", why or "not about a listed company or index",
-                          evidence={"reason": why})
+            subject = f"{claim.entity}'s {what}" if claim.entity else what
+            return ClaimCheck(
+                claim,
+                "unverifiable",
+                f"The claimed {claim.text} ({subject}) cannot be "
+                f"checked: no data source for {what} here.",
+                evidence={"reason": why},
+            )
+        return ClaimCheck(
+            claim,
+            "not_a_market_claim",
+            f"Not a claim about a listed company or index ({why or 'no company or index named'}).",
+            evidence={"reason": why},
+        )
 
     # ---- sessions --------------------------------------------------------------------------
-    def _candidates(self, claim: Claim, published: Published, series: PriceSeries
-                    ) -> tuple[list[pd.Timestamp], pd.Timestamp | None, str]:
+    def _candidates(
+        self, claim: Claim, published: Published, series: PriceSeries
+    ) -> tuple[list[pd.Timestamp], pd.Timestamp | None, str]:
         mic = series.mic
         if claim.end is None:
-            raise InsufficientDataError("the claim has no date and the article no publication date; "
-                                        "pass --published")
+            raise InsufficientDataError(
+                "the claim has no date and the article no publication date; pass --published"
+            )
         lo = dt.date.fromisoformat(claim.end_earliest or claim.end)
         hi = dt.date.fromisoformat(claim.end)
         data_last = series.last
         unanchored = claim.dates_how.startswith("no date in the sentence")
         if lo == hi:
             if unanchored and claim.horizon in {"one_day", "intraday"}:
-                stamp = pd.Timestamp(published.time) if published.time else pd.Timestamp(
-                    dt.datetime.combine(hi, dt.time(18, 0)), tz=OUTLET_TZ.get(claim.language, "UTC"))
+                stamp = (
+                    pd.Timestamp(published.time)
+                    if published.time
+                    else pd.Timestamp(
+                        dt.datetime.combine(hi, dt.time(18, 0)),
+                        tz=OUTLET_TZ.get(claim.language, "UTC"),
+                    )
+                )
                 nominal = calendars.latest_completed_session(mic, stamp)
-                how = (f"latest {mic} session completed at publication "
-                       f"({stamp.isoformat() if published.time else f'{hi} 18:00 {OUTLET_TZ.get(claim.language)}, time assumed'})")
+                how = (
+                    f"latest {mic} session completed at publication "
+                    f"({stamp.isoformat() if published.time else f'{hi} 18:00 {OUTLET_TZ.get(claim.language)}, time assumed'})"
+                )
             else:
                 nominal = calendars.session_on_or_before(mic, hi)
                 how = f"the {mic} session on or before {hi}"
@@ -234,16 +298,22 @@ class Checker:
                 near.append(calendars.next_session(mic, nominal))
             candidates = [s for s in near if s <= data_last and s in series.prices.index]
             if nominal not in series.prices.index:
-                raise InsufficientDataError(f"no {series.ticker} price for the session {nominal.date()} "
-                                            f"(data {series.first.date()}..{series.last.date()})")
+                raise InsufficientDataError(
+                    f"no {series.ticker} price for the session {nominal.date()} "
+                    f"(data {series.first.date()}..{series.last.date()})"
+                )
             return candidates, nominal, how
         sessions = [s for s in calendars.sessions_in_range(mic, lo, hi) if s in series.prices.index]
         if not sessions:
-            raise InsufficientDataError(f"no {series.ticker} sessions between {lo} and {hi} "
-                                        f"(data {series.first.date()}..{series.last.date()})")
+            raise InsufficientDataError(
+                f"no {series.ticker} sessions between {lo} and {hi} "
+                f"(data {series.first.date()}..{series.last.date()})"
+            )
         return sessions, None, f"every {mic} session {lo}..{hi}: the date is known only as a range"
 
-    def _base_session(self, claim: Claim, mic: str, end: pd.Timestamp, prices: pd.DataFrame) -> pd.Timestamp:
+    def _base_session(
+        self, claim: Claim, mic: str, end: pd.Timestamp, prices: pd.DataFrame
+    ) -> pd.Timestamp:
         start = dt.date.fromisoformat(claim.start) if claim.start else None
         if claim.horizon == "ytd":
             base = calendars.last_session_of_prior_year(mic, start.year)  # type: ignore[union-attr]
@@ -282,12 +352,19 @@ class Checker:
         return "period_close"
 
     # ---- price claims ----------------------------------------------------------------------
-    def _try(self, claim: Claim, series: PriceSeries, sessions: Iterable[pd.Timestamp]) -> list[_Tried]:
+    def _try(
+        self, claim: Claim, series: PriceSeries, sessions: Iterable[pd.Timestamp]
+    ) -> list[_Tried]:
         tried = []
         for s in sessions:
             for move in self._measures(claim, series, s):
-                judgement = self.tolerance.judge(100 * move.value, claim.magnitude or 0.0,
-                                                 claim.precision or 0, claim.hedge, claim.direction)
+                judgement = self.tolerance.judge(
+                    100 * move.value,
+                    claim.magnitude or 0.0,
+                    claim.precision or 0,
+                    claim.hedge,
+                    claim.direction,
+                )
                 tried.append(_Tried(s, move, judgement))
         return tried
 
@@ -299,50 +376,83 @@ class Checker:
         candidates, nominal, how = self._candidates(claim, published, series)
         tried = self._try(claim, series, candidates)
         implied = self._implied_basis(claim)
-        firm = published.confidence in {"given", "high"} and not claim.dates_how.startswith("no date") or (
-            published.confidence in {"given", "high"} and published.exact)
+        firm = (
+            published.confidence in {"given", "high"} and not claim.dates_how.startswith("no date")
+        ) or (published.confidence in {"given", "high"} and published.exact)
 
         def pick(fits: set[str], basis_ok, session_ok) -> _Tried | None:
-            found = [t for t in tried if t.judgement.fit in fits and basis_ok(t.move.basis) and session_ok(t.session)]
+            found = [
+                t
+                for t in tried
+                if t.judgement.fit in fits and basis_ok(t.move.basis) and session_ok(t.session)
+            ]
             if not found:
                 return None
-            return min(found, key=lambda t: (t.session != nominal, abs(100 * abs(t.move.value) - (claim.magnitude or 0))))
+            return min(
+                found,
+                key=lambda t: (
+                    t.session != nominal,
+                    abs(100 * abs(t.move.value) - (claim.magnitude or 0)),
+                ),
+            )
 
         at_nominal = (lambda s: s == nominal) if nominal is not None else (lambda s: True)
         same_basis = lambda b: b == implied  # noqa: E731
         other_basis = lambda b: b != implied  # noqa: E731
         anywhere = lambda s: True  # noqa: E731
         verdict, chosen, reason = None, None, ""
-        if (t := pick({"exact"}, same_basis, at_nominal)):
+        if t := pick({"exact"}, same_basis, at_nominal):
             verdict, chosen = "correct", t
-        elif (t := pick({"band"}, same_basis, at_nominal)):
+        elif t := pick({"band"}, same_basis, at_nominal):
             verdict, chosen, reason = "mostly_correct", t, "within the band for vendor differences"
-        elif (t := pick({"exact", "band"}, other_basis, at_nominal)):
+        elif t := pick({"exact", "band"}, other_basis, at_nominal):
             verdict, chosen = "misleading", t
             reason = f"the wording implies {_BASIS_WORDS[implied]}"
         elif nominal is not None and (t := pick({"exact", "band"}, same_basis, anywhere)):
             verdict = "misleading" if firm else "mostly_correct"
             chosen = t
-            reason = (f"the number fits the session {t.session.date()}, not the nominal "
-                      f"{nominal.date()}" + ("" if firm else " (the article's date is not firm)"))
-        elif (t := pick({"far"}, same_basis, at_nominal)):
+            reason = (
+                f"the number fits the session {t.session.date()}, not the nominal "
+                f"{nominal.date()}" + ("" if firm else " (the article's date is not firm)")
+            )
+        elif t := pick({"far"}, same_basis, at_nominal):
             verdict, chosen = "misleading", t
             reason = f"true, but the move was far larger than '{claim.hedge.replace('_', ' ')} {claim.magnitude:g}%'"
         twin_info = self._twin(claim, series, candidates, nominal)
         if verdict is None and twin_info and twin_info.get("fits"):
             named = claim.listing_reason.startswith("the text names it")
             verdict = "misleading" if named else "mostly_correct"
-            reason = (f"the number fits the other listing {twin_info['ticker']} "
-                      f"({twin_info['fits']}), not {claim.ticker}")
+            reason = (
+                f"the number fits the other listing {twin_info['ticker']} "
+                f"({twin_info['fits']}), not {claim.ticker}"
+            )
         reference = chosen or self._reference(tried, nominal, implied)
         if verdict is None:
             verdict = "false"
             wrong = reference is not None and reference.judgement.fit == "wrong_direction"
-            reason = "the direction is wrong" if wrong else "outside the tolerance on every basis and session tried"
-        return self._price_result(claim, series, verdict, reason, reference, chosen, tried,
-                                  candidates, nominal, how, implied, twin_info)
+            reason = (
+                "the direction is wrong"
+                if wrong
+                else "outside the tolerance on every basis and session tried"
+            )
+        return self._price_result(
+            claim,
+            series,
+            verdict,
+            reason,
+            reference,
+            chosen,
+            tried,
+            candidates,
+            nominal,
+            how,
+            implied,
+            twin_info,
+        )
 
-    def _reference(self, tried: list[_Tried], nominal: pd.Timestamp | None, implied: str) -> _Tried | None:
+    def _reference(
+        self, tried: list[_Tried], nominal: pd.Timestamp | None, implied: str
+    ) -> _Tried | None:
         same = [t for t in tried if t.move.basis == implied]
         if nominal is not None:
             at = [t for t in same if t.session == nominal]
@@ -350,8 +460,13 @@ class Checker:
                 return at[0]
         return same[-1] if same else (tried[-1] if tried else None)
 
-    def _twin(self, claim: Claim, series: PriceSeries, candidates: list[pd.Timestamp],
-              nominal: pd.Timestamp | None) -> dict[str, Any] | None:
+    def _twin(
+        self,
+        claim: Claim,
+        series: PriceSeries,
+        candidates: list[pd.Timestamp],
+        nominal: pd.Timestamp | None,
+    ) -> dict[str, Any] | None:
         twin = self.registry.twin_of(claim.ticker or "")
         if twin is None:
             return None
@@ -361,19 +476,30 @@ class Checker:
             return {"ticker": twin.ticker, "error": str(exc)}
         sessions = []
         for s in candidates:
-            t = (calendars.session_on_or_after(twin.mic, s) if twin.mic == "XNYS" and series.mic != "XNYS"
-                 else calendars.next_session(twin.mic, s) if series.mic == "XNYS" and twin.mic != "XNYS"
-                 else s)
+            t = (
+                calendars.session_on_or_after(twin.mic, s)
+                if twin.mic == "XNYS" and series.mic != "XNYS"
+                else calendars.next_session(twin.mic, s)
+                if series.mic == "XNYS" and twin.mic != "XNYS"
+                else s
+            )
             if t in twin_series.prices.index and t not in sessions:
                 sessions.append(t)
         twin_claim = claim
         tried = self._try(twin_claim, twin_series, sessions)
         implied = self._implied_basis(claim)
-        fits = [t for t in tried if t.judgement.fit in {"exact", "band"} and t.move.basis == implied]
+        fits = [
+            t for t in tried if t.judgement.fit in {"exact", "band"} and t.move.basis == implied
+        ]
         mapped = None
         if nominal is not None:
-            m = (calendars.session_on_or_after(twin.mic, nominal) if twin.mic == "XNYS" and series.mic != "XNYS"
-                 else calendars.next_session(twin.mic, nominal) if series.mic == "XNYS" else nominal)
+            m = (
+                calendars.session_on_or_after(twin.mic, nominal)
+                if twin.mic == "XNYS" and series.mic != "XNYS"
+                else calendars.next_session(twin.mic, nominal)
+                if series.mic == "XNYS"
+                else nominal
+            )
             mapped = next((t for t in tried if t.session == m and t.move.basis == implied), None)
         return {
             "ticker": twin.ticker,
@@ -382,7 +508,8 @@ class Checker:
             "source": twin_series.describe_source(),
             "matching_session": _d(mapped.session) if mapped else None,
             "move_pct": _pct(mapped.move.value) if mapped else None,
-            "fits": ", ".join(f"{_d(t.session)} {_signed(100 * t.move.value)}" for t in fits) or None,
+            "fits": ", ".join(f"{_d(t.session)} {_signed(100 * t.move.value)}" for t in fits)
+            or None,
         }
 
     def _market(self, claim: Claim, series: PriceSeries, move: Move) -> dict[str, Any] | None:
@@ -399,7 +526,11 @@ class Checker:
                 bm = period_return(prices, base, move.end_session, "period_close")
         except (ImpactError, IndexError) as exc:
             return {"ticker": benchmark, "error": str(exc).splitlines()[0]}
-        stock = close_to_close(series.prices, move.end_session) if move.basis.startswith("intraday") else move
+        stock = (
+            close_to_close(series.prices, move.end_session)
+            if move.basis.startswith("intraday")
+            else move
+        )
         return {
             "ticker": benchmark,
             "move_pct": _pct(bm.value),
@@ -410,11 +541,21 @@ class Checker:
             "source": bench.describe_source(),
         }
 
-    def _price_result(self, claim: Claim, series: PriceSeries, verdict: str, reason: str,
-                      reference: _Tried | None, chosen: _Tried | None, tried: list[_Tried],
-                      candidates: list[pd.Timestamp],
-                      nominal: pd.Timestamp | None, how: str, implied: str,
-                      twin_info: dict[str, Any] | None) -> ClaimCheck:
+    def _price_result(
+        self,
+        claim: Claim,
+        series: PriceSeries,
+        verdict: str,
+        reason: str,
+        reference: _Tried | None,
+        chosen: _Tried | None,
+        tried: list[_Tried],
+        candidates: list[pd.Timestamp],
+        nominal: pd.Timestamp | None,
+        how: str,
+        implied: str,
+        twin_info: dict[str, Any] | None,
+    ) -> ClaimCheck:
         move = reference.move if reference else None
         market = self._market(claim, series, move) if move else None
         judgement = reference.judgement if reference else None
@@ -423,7 +564,11 @@ class Checker:
             "source": series.describe_source(),
             "price_basis": series.basis,
             "notes": list(series.notes),
-            "sessions": {"nominal": _d(nominal), "how": how, "candidates": [_d(s) for s in candidates]},
+            "sessions": {
+                "nominal": _d(nominal),
+                "how": how,
+                "candidates": [_d(s) for s in candidates],
+            },
             "implied_basis": implied,
             "tried": [t.to_dict() for t in tried],
             "tolerance": {
@@ -438,7 +583,9 @@ class Checker:
             evidence["event_study"] = self._abnormal(series, move)
         explanation = self._explain(claim, series, verdict, reason, chosen, tried, nominal, implied)
         return ClaimCheck(
-            claim, verdict, explanation,
+            claim,
+            verdict,
+            explanation,
             realized=_pct(move.value) if move else None,
             basis=move.basis if move else None,
             session=_d(move.end_session) if move else None,
@@ -461,9 +608,17 @@ class Checker:
         except ImpactError as exc:
             return {"error": str(exc)}
 
-    def _explain(self, claim: Claim, series: PriceSeries, verdict: str, reason: str,
-                 chosen: _Tried | None, tried: list[_Tried], nominal: pd.Timestamp | None,
-                 implied: str) -> str:
+    def _explain(
+        self,
+        claim: Claim,
+        series: PriceSeries,
+        verdict: str,
+        reason: str,
+        chosen: _Tried | None,
+        tried: list[_Tried],
+        nominal: pd.Timestamp | None,
+        implied: str,
+    ) -> str:
         """One sentence a journalist could quote."""
         name = f"{claim.entity} ({series.ticker})"
         claimed = f"{claim.hedge.replace('_', ' ') + ' ' if claim.hedge != 'exact' else ''}{claim.magnitude:g}%"
@@ -478,14 +633,20 @@ class Checker:
         at_nominal = next((t for t in same if t.session == nominal), None)
         if chosen is None and at_nominal is None and not same:
             return f"{name}: nothing could be measured for the claimed {claimed}."
-        if verdict in {"correct", "mostly_correct"} and chosen is not None and chosen.move.basis == implied \
-                and (nominal is None or chosen.session == nominal):
+        if (
+            verdict in {"correct", "mostly_correct"}
+            and chosen is not None
+            and chosen.move.basis == implied
+            and (nominal is None or chosen.session == nominal)
+        ):
             extra = ""
             if nominal is None:
                 fits = sorted({t.session for t in same if t.judgement.fit == chosen.judgement.fit})
                 total = len({t.session for t in same})
-                extra = (f"; it holds on {len(fits)} of {total} candidate sessions "
-                         f"({fits[0].date()}..{fits[-1].date()}), the article's date being a range")
+                extra = (
+                    f"; it holds on {len(fits)} of {total} candidate sessions "
+                    f"({fits[0].date()}..{fits[-1].date()}), the article's date being a range"
+                )
             verb = "bears out" if verdict == "correct" else "is close to"
             return f"{name} moved {said(chosen)}, which {verb} the claimed {claimed}{extra}."
         if chosen is not None and verdict in {"misleading", "mostly_correct"}:
@@ -497,12 +658,16 @@ class Checker:
             return f"{name}: {reason}; on {_BASIS_WORDS[implied]} it moved {said(at_nominal or same[-1])}."
         if nominal is None and same:
             vals = [100 * t.move.value for t in same]
-            return (f"{name} moved between {_signed(min(vals))} and {_signed(max(vals))} "
-                    f"({_BASIS_WORDS[implied]}) on the {len({t.session for t in same})} candidate sessions; "
-                    f"the claimed {claimed} is not among them ({reason}).")
+            return (
+                f"{name} moved between {_signed(min(vals))} and {_signed(max(vals))} "
+                f"({_BASIS_WORDS[implied]}) on the {len({t.session for t in same})} candidate sessions; "
+                f"the claimed {claimed} is not among them ({reason})."
+            )
         ref = at_nominal or same[-1]
         others = [t for t in tried if t.session == ref.session and t is not ref]
-        other_text = "".join(f"; {_BASIS_WORDS[t.move.basis]}: {_signed(100 * t.move.value)}" for t in others)
+        other_text = "".join(
+            f"; {_BASIS_WORDS[t.move.basis]}: {_signed(100 * t.move.value)}" for t in others
+        )
         return f"{name} moved {said(ref)}, not the claimed {claimed} ({reason}{other_text})."
 
     def _check_level(self, claim: Claim, published: Published) -> ClaimCheck:
@@ -511,40 +676,79 @@ class Checker:
         candidates, nominal, how = self._candidates(claim, published, series)
         currency_ok = claim.unit == "points" or claim.currency == series.currency
         if not currency_ok:
-            return ClaimCheck(claim, "unverifiable", f"the level is stated in {claim.currency}, but "
-                              f"{claim.ticker} trades in {series.currency}",
-                              evidence={"source": series.describe_source()})
+            return ClaimCheck(
+                claim,
+                "unverifiable",
+                f"the level is stated in {claim.currency}, but "
+                f"{claim.ticker} trades in {series.currency}",
+                evidence={"source": series.describe_source()},
+            )
         tried = []
         for s in candidates:
             close = float(series.prices.loc[s, "Close"])
-            j = self.tolerance.judge(close / claim.scale, claim.magnitude or 0.0, claim.precision or 0,
-                                     claim.hedge, absolute_band=False)
+            j = self.tolerance.judge(
+                close / claim.scale,
+                claim.magnitude or 0.0,
+                claim.precision or 0,
+                claim.hedge,
+                absolute_band=False,
+            )
             tried.append((s, close, j))
-        at = next(((s, c, j) for s, c, j in tried if s == nominal), None) if nominal is not None else None
+        at = (
+            next(((s, c, j) for s, c, j in tried if s == nominal), None)
+            if nominal is not None
+            else None
+        )
         exact = [x for x in tried if x[2].fit == "exact"]
         band = [x for x in tried if x[2].fit == "band"]
-        if at and at[2].fit == "exact" or (nominal is None and exact):
+        if (at and at[2].fit == "exact") or (nominal is None and exact):
             verdict = "correct"
-        elif at and at[2].fit == "band" or (nominal is None and band):
+        elif (at and at[2].fit == "band") or (nominal is None and band):
             verdict = "mostly_correct"
         elif exact or band:
-            verdict = "mostly_correct" if published.confidence not in {"given", "high"} else "misleading"
+            verdict = (
+                "mostly_correct" if published.confidence not in {"given", "high"} else "misleading"
+            )
         else:
             verdict = "false"
         ref = at or (exact or band or tried)[0]
-        note = " (prices are Yahoo-adjusted: levels sit below traded prices before later dividends)" if series.basis == "adjusted" else ""
-        explanation = (f"{claim.entity} ({claim.ticker}) closed at {ref[1]:,.2f} {series.currency if claim.unit != 'points' else 'points'} on "
-                       f"{ref[0].date()}; the claim says {claim.magnitude:g}{' ' + claim.currency if claim.currency else ''}{note}.")
-        return ClaimCheck(claim, verdict, explanation, realized=ref[1] / claim.scale, basis="close_level",
-                          session=_d(ref[0]), nominal_session=_d(nominal),
-                          evidence={"source": series.describe_source(), "price_basis": series.basis,
-                                    "sessions": {"nominal": _d(nominal), "how": how,
-                                                 "candidates": [_d(s) for s in candidates]},
-                                    "tried": [{"session": _d(s), "close": c, "fit": j.fit} for s, c, j in tried],
-                                    "tolerance": {"correct": ref[2].correct.label(), "mostly_correct": ref[2].band.label()}})
+        note = (
+            " (prices are Yahoo-adjusted: levels sit below traded prices before later dividends)"
+            if series.basis == "adjusted"
+            else ""
+        )
+        explanation = (
+            f"{claim.entity} ({claim.ticker}) closed at {ref[1]:,.2f} {series.currency if claim.unit != 'points' else 'points'} on "
+            f"{ref[0].date()}; the claim says {claim.magnitude:g}{' ' + claim.currency if claim.currency else ''}{note}."
+        )
+        return ClaimCheck(
+            claim,
+            verdict,
+            explanation,
+            realized=ref[1] / claim.scale,
+            basis="close_level",
+            session=_d(ref[0]),
+            nominal_session=_d(nominal),
+            evidence={
+                "source": series.describe_source(),
+                "price_basis": series.basis,
+                "sessions": {
+                    "nominal": _d(nominal),
+                    "how": how,
+                    "candidates": [_d(s) for s in candidates],
+                },
+                "tried": [{"session": _d(s), "close": c, "fit": j.fit} for s, c, j in tried],
+                "tolerance": {
+                    "correct": ref[2].correct.label(),
+                    "mostly_correct": ref[2].band.label(),
+                },
+            },
+        )
 
     # ---- records ---------------------------------------------------------------------------
-    def _check_record(self, claim: Claim, published: Published, move_check: ClaimCheck | None) -> ClaimCheck:
+    def _check_record(
+        self, claim: Claim, published: Published, move_check: ClaimCheck | None
+    ) -> ClaimCheck:
         if claim.testable != "market" or claim.ticker is None:
             return self._not_testable(claim)
         series = self.series(claim.ticker)
@@ -553,7 +757,7 @@ class Checker:
             primary = move_check.basis or "close_to_close"
             how = f"the session and basis of the attached move (claim {move_check.claim.id})"
         else:
-            candidates, nominal, how = self._candidates(claim, published, series)
+            _, nominal, how = self._candidates(claim, published, series)
             if nominal is None:
                 raise InsufficientDataError("the record's session is not known")
             session, primary = nominal, "close_to_close"
@@ -561,17 +765,32 @@ class Checker:
             primary = "close_to_close"
         since = pd.Timestamp(claim.record_since)
         if series.first > since:
-            raise InsufficientDataError(f"{claim.ticker} data start {series.first.date()}, after {since.date()}")
+            raise InsufficientDataError(
+                f"{claim.ticker} data start {series.first.date()}, after {since.date()}"
+            )
         direction = claim.direction if claim.direction in {"up", "down"} else "up"
-        bases = [primary] + [b for b in ("close_to_close", "intraday_high" if direction == "up" else "intraday_low")
-                             if b != primary]
-        ranks = {b: rank_move(series.prices, session, since, "close_to_close" if b == "close_to_close" else "intraday",
-                              direction) for b in bases}
+        bases = [primary] + [
+            b
+            for b in ("close_to_close", "intraday_high" if direction == "up" else "intraday_low")
+            if b != primary
+        ]
+        ranks = {
+            b: rank_move(
+                series.prices,
+                session,
+                since,
+                "close_to_close" if b == "close_to_close" else "intraday",
+                direction,
+            )
+            for b in bases
+        }
         first = ranks[primary]
         if first.rank == 1:
             verdict = "correct"
-            reason = (f"no session since {since.date()} moved as much ({first.sessions} sessions, "
-                      f"{_BASIS_WORDS[primary]})")
+            reason = (
+                f"no session since {since.date()} moved as much ({first.sessions} sessions, "
+                f"{_BASIS_WORDS[primary]})"
+            )
         elif any(r.rank == 1 for b, r in ranks.items() if b != primary):
             other = next(b for b, r in ranks.items() if r.rank == 1 and b != primary)
             verdict = "misleading"
@@ -579,24 +798,47 @@ class Checker:
         else:
             verdict = "false"
             larger = ", ".join(f"{d} {_signed(100 * v)}" for d, v in first.larger[:3])
-            reason = (f"it ranks {first.rank} of {first.sessions} sessions since {since.date()} on "
-                      f"{_BASIS_WORDS[primary]}; larger: {larger}")
+            reason = (
+                f"it ranks {first.rank} of {first.sessions} sessions since {since.date()} on "
+                f"{_BASIS_WORDS[primary]}; larger: {larger}"
+            )
         own = ranks[primary]
         last_before = own.last_larger_before
-        context = (f"; the last larger move before {since.date()} was on {last_before[0]} ({_signed(100 * last_before[1])})"
-                   if last_before else f"; no larger move in the data before {since.date()}")
-        explanation = (f"{claim.entity} ({claim.ticker}) on {session.date()}: {reason}{context}.")
+        context = (
+            f"; the last larger move before {since.date()} was on {last_before[0]} ({_signed(100 * last_before[1])})"
+            if last_before
+            else f"; no larger move in the data before {since.date()}"
+        )
+        explanation = f"{claim.entity} ({claim.ticker}) on {session.date()}: {reason}{context}."
         return ClaimCheck(
-            claim, verdict, explanation, realized=None, basis=primary, session=_d(session),
+            claim,
+            verdict,
+            explanation,
+            realized=None,
+            basis=primary,
+            session=_d(session),
             nominal_session=_d(session),
             evidence={
-                "source": series.describe_source(), "price_basis": series.basis, "how": how,
-                "ranks": {b: {"rank": r.rank, "sessions": r.sessions, "since": _d(r.since),
-                              "larger": [{"session": d, "move_pct": 100 * v} for d, v in r.larger[:10]],
-                              "last_larger_before": (None if r.last_larger_before is None else
-                                                     {"session": r.last_larger_before[0],
-                                                      "move_pct": 100 * r.last_larger_before[1]})}
-                          for b, r in ranks.items()},
+                "source": series.describe_source(),
+                "price_basis": series.basis,
+                "how": how,
+                "ranks": {
+                    b: {
+                        "rank": r.rank,
+                        "sessions": r.sessions,
+                        "since": _d(r.since),
+                        "larger": [{"session": d, "move_pct": 100 * v} for d, v in r.larger[:10]],
+                        "last_larger_before": (
+                            None
+                            if r.last_larger_before is None
+                            else {
+                                "session": r.last_larger_before[0],
+                                "move_pct": 100 * r.last_larger_before[1],
+                            }
+                        ),
+                    }
+                    for b, r in ranks.items()
+                },
             },
         )
 
@@ -605,61 +847,127 @@ class Checker:
         entity = claim.entity or ""
         segment = claim.segment or "Total"
         if claim.metric == "profit" or not self.figures.segments(entity):
-            return ClaimCheck(claim, "unverifiable", f"no reported {claim.metric.replace('_', ' ')} figures "
-                              f"for {entity or 'this company'} in fixtures/fundamentals or the data dir")
+            return ClaimCheck(
+                claim,
+                "unverifiable",
+                f"no reported {claim.metric.replace('_', ' ')} figures "
+                f"for {entity or 'this company'} in fixtures/fundamentals or the data dir",
+            )
         asof = published.end or dt.date.today()
         if claim.horizon in {"quarter", "quarter_yoy"} and claim.end:
             end = dt.date.fromisoformat(claim.end)
-            figure = next((r for r in sorted(self.figures.rows, key=lambda r: r.period_end, reverse=True)
-                           if r.entity == entity and r.segment == segment and r.period_end <= end
-                           and (end - r.period_end).days < 92), None)
+            figure = next(
+                (
+                    r
+                    for r in sorted(self.figures.rows, key=lambda r: r.period_end, reverse=True)
+                    if r.entity == entity
+                    and r.segment == segment
+                    and r.period_end <= end
+                    and (end - r.period_end).days < 92
+                ),
+                None,
+            )
         else:
             figure = self.figures.latest(entity, segment, asof)
         if figure is None:
-            return ClaimCheck(claim, "unverifiable", f"no reported figure for {entity} {segment} on or "
-                              f"before {asof}")
+            return ClaimCheck(
+                claim,
+                "unverifiable",
+                f"no reported figure for {entity} {segment} on or before {asof}",
+            )
         base = self.figures.year_before(figure)
         total = self.figures.find(entity, "Total", figure.period, figure.metric)
-        evidence: dict[str, Any] = {"source": figure.source, "period": figure.period,
-                                    "period_end": figure.period_end.isoformat(),
-                                    "reported": figure.reported.isoformat(), "segment": segment,
-                                    "value": figure.value, "currency": figure.currency,
-                                    "how": f"the latest {entity} {segment} figure reported on or before {asof}"}
-        if published.start and self.figures.latest(entity, segment, published.start) not in (figure, None):
+        evidence: dict[str, Any] = {
+            "source": figure.source,
+            "period": figure.period,
+            "period_end": figure.period_end.isoformat(),
+            "reported": figure.reported.isoformat(),
+            "segment": segment,
+            "value": figure.value,
+            "currency": figure.currency,
+            "how": f"the latest {entity} {segment} figure reported on or before {asof}",
+        }
+        if published.start and self.figures.latest(entity, segment, published.start) not in (
+            figure,
+            None,
+        ):
             evidence["note"] = "another period would be the latest at the earliest publication date"
         if claim.kind == "share":
             if total is None:
-                return ClaimCheck(claim, "unverifiable", f"no {entity} total for {figure.period}", evidence=evidence)
+                return ClaimCheck(
+                    claim,
+                    "unverifiable",
+                    f"no {entity} total for {figure.period}",
+                    evidence=evidence,
+                )
             realized = 100 * figure.value / total.value
-            judgement = self.tolerance.judge(realized, claim.magnitude or 0.0, claim.precision or 0, claim.hedge)
-            what = (f"{segment} was {realized:.2f}% of {entity}'s total net sales in {figure.period} "
-                    f"({figure.value / 1e9:.3f} of {total.value / 1e9:.3f} billion {figure.currency})")
+            judgement = self.tolerance.judge(
+                realized, claim.magnitude or 0.0, claim.precision or 0, claim.hedge
+            )
+            what = (
+                f"{segment} was {realized:.2f}% of {entity}'s total net sales in {figure.period} "
+                f"({figure.value / 1e9:.3f} of {total.value / 1e9:.3f} billion {figure.currency})"
+            )
             evidence["total"] = total.value
         elif claim.kind == "level":
             if claim.currency and claim.currency != figure.currency:
-                return ClaimCheck(claim, "misleading", f"the figure is reported in {figure.currency}, "
-                                  f"the claim says {claim.currency}", evidence=evidence)
+                return ClaimCheck(
+                    claim,
+                    "misleading",
+                    f"the figure is reported in {figure.currency}, the claim says {claim.currency}",
+                    evidence=evidence,
+                )
             realized = figure.value / claim.scale
-            judgement = self.tolerance.judge(realized, claim.magnitude or 0.0,
-                                             claim.precision or 0, claim.hedge, absolute_band=False)
+            judgement = self.tolerance.judge(
+                realized,
+                claim.magnitude or 0.0,
+                claim.precision or 0,
+                claim.hedge,
+                absolute_band=False,
+            )
             what = f"{entity}'s {segment} net sales were {figure.value / 1e9:.3f} billion {figure.currency} in {figure.period}"
         else:
             if base is None:
-                return ClaimCheck(claim, "unverifiable", f"no {entity} {segment} figure a year before "
-                                  f"{figure.period}", evidence=evidence)
+                return ClaimCheck(
+                    claim,
+                    "unverifiable",
+                    f"no {entity} {segment} figure a year before {figure.period}",
+                    evidence=evidence,
+                )
             realized = 100 * (figure.value / base.value - 1)
-            judgement = self.tolerance.judge(realized, claim.magnitude or 0.0, claim.precision or 0,
-                                             claim.hedge, claim.direction)
-            what = (f"{entity}'s {segment} net sales changed {_signed(realized)} year on year in "
-                    f"{figure.period} ({base.value / 1e9:.3f} -> {figure.value / 1e9:.3f} billion {figure.currency})")
+            judgement = self.tolerance.judge(
+                realized, claim.magnitude or 0.0, claim.precision or 0, claim.hedge, claim.direction
+            )
+            what = (
+                f"{entity}'s {segment} net sales changed {_signed(realized)} year on year in "
+                f"{figure.period} ({base.value / 1e9:.3f} -> {figure.value / 1e9:.3f} billion {figure.currency})"
+            )
             evidence["base_period"] = base.period
             evidence["base_value"] = base.value
-        evidence["tolerance"] = {"hedge": claim.hedge, "correct": judgement.correct.label(),
-                                 "mostly_correct": judgement.band.label()}
-        verdict = {"exact": "correct", "band": "mostly_correct", "far": "misleading"}.get(judgement.fit, "false")
-        reason = {"correct": "bears out", "mostly_correct": "is close to", "misleading": "is far beyond",
-                  "false": "does not bear out"}[verdict]
+        evidence["tolerance"] = {
+            "hedge": claim.hedge,
+            "correct": judgement.correct.label(),
+            "mostly_correct": judgement.band.label(),
+        }
+        verdict = {"exact": "correct", "band": "mostly_correct", "far": "misleading"}.get(
+            judgement.fit, "false"
+        )
+        reason = {
+            "correct": "bears out",
+            "mostly_correct": "is close to",
+            "misleading": "is far beyond",
+            "false": "does not bear out",
+        }[verdict]
         claimed = f"{claim.hedge.replace('_', ' ') + ' ' if claim.hedge != 'exact' else ''}{claim.magnitude:g}"
-        explanation = f"{what}, which {reason} the claimed {claimed}{'%' if claim.unit == 'percent' else ''}."
-        return ClaimCheck(claim, verdict, explanation, realized=realized, basis="reported",
-                          session=figure.period_end.isoformat(), evidence=evidence)
+        explanation = (
+            f"{what}, which {reason} the claimed {claimed}{'%' if claim.unit == 'percent' else ''}."
+        )
+        return ClaimCheck(
+            claim,
+            verdict,
+            explanation,
+            realized=realized,
+            basis="reported",
+            session=figure.period_end.isoformat(),
+            evidence=evidence,
+        )

@@ -139,7 +139,9 @@ def claims(
 def check(
     inputs: InputsArgument,
     published: PublishedOption = None,
-    lang: Annotated[str | None, typer.Option("--lang", help="de or en (default: detected).")] = None,
+    lang: Annotated[
+        str | None, typer.Option("--lang", help="de or en (default: detected).")
+    ] = None,
     offline: OfflineFlag = False,
     data_dir: DataDirOption = None,
     json_: JsonFlag = False,
@@ -178,7 +180,9 @@ def check(
     _report_problems(problems)
     hits = [v for r in results for v in r.verdicts() if v in (fail_on or [])]
     if hits:
-        typer.echo(f"--fail-on: {len(hits)} claim(s) with verdict {', '.join(sorted(set(hits)))}", err=True)
+        typer.echo(
+            f"--fail-on: {len(hits)} claim(s) with verdict {', '.join(sorted(set(hits)))}", err=True
+        )
         raise typer.Exit(1)
 
 
@@ -235,7 +239,9 @@ def fixtures_import(
 def main() -> None:
     """Console entry point: ImpactError -> one line on stderr and exit code 2, never a traceback."""
     try:
-        app(standalone_mode=False)
+        code = app(standalone_mode=False)  # click returns the exit code of typer.Exit here
+        if isinstance(code, int) and code:
+            sys.exit(code)
     except ImpactError as exc:
         typer.echo(f"error: {exc}", err=True)
         sys.exit(2)

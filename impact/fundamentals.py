@@ -40,13 +40,22 @@ class ReportedFigures:
     def __init__(self, rows: list[ReportedFigure]) -> None:
         self.rows = rows
 
-    def latest(self, entity: str, segment: str, on_or_before: dt.date | None,
-               metric: str = "net_sales") -> ReportedFigure | None:
-        rows = [r for r in self.rows if r.entity == entity and r.segment == segment and r.metric == metric
-                and (on_or_before is None or r.reported <= on_or_before)]
+    def latest(
+        self, entity: str, segment: str, on_or_before: dt.date | None, metric: str = "net_sales"
+    ) -> ReportedFigure | None:
+        rows = [
+            r
+            for r in self.rows
+            if r.entity == entity
+            and r.segment == segment
+            and r.metric == metric
+            and (on_or_before is None or r.reported <= on_or_before)
+        ]
         return max(rows, key=lambda r: r.reported) if rows else None
 
-    def find(self, entity: str, segment: str, period: str, metric: str = "net_sales") -> ReportedFigure | None:
+    def find(
+        self, entity: str, segment: str, period: str, metric: str = "net_sales"
+    ) -> ReportedFigure | None:
         for r in self.rows:
             if (r.entity, r.segment, r.period, r.metric) == (entity, segment, period, metric):
                 return r
@@ -56,7 +65,9 @@ class ReportedFigures:
         m = _PERIOD.fullmatch(figure.period)
         if not m:
             return None
-        return self.find(figure.entity, figure.segment, f"FY{int(m.group(1)) - 1}Q{m.group(2)}", figure.metric)
+        return self.find(
+            figure.entity, figure.segment, f"FY{int(m.group(1)) - 1}Q{m.group(2)}", figure.metric
+        )
 
     def segments(self, entity: str) -> set[str]:
         return {r.segment for r in self.rows if r.entity == entity}
@@ -68,11 +79,20 @@ def _read(path: Path) -> list[ReportedFigure]:
         with open(path, newline="", encoding="utf-8-sig") as handle:
             for n, row in enumerate(csv.DictReader(handle), start=2):
                 try:
-                    rows.append(ReportedFigure(
-                        row["entity"], row["ticker"], row["metric"], row["segment"], row["period"],
-                        dt.date.fromisoformat(row["period_end"]), dt.date.fromisoformat(row["reported"]),
-                        row["currency"], float(row["value_millions"]) * 1e6, f"{path.name} row {n}",
-                    ))
+                    rows.append(
+                        ReportedFigure(
+                            row["entity"],
+                            row["ticker"],
+                            row["metric"],
+                            row["segment"],
+                            row["period"],
+                            dt.date.fromisoformat(row["period_end"]),
+                            dt.date.fromisoformat(row["reported"]),
+                            row["currency"],
+                            float(row["value_millions"]) * 1e6,
+                            f"{path.name} row {n}",
+                        )
+                    )
                 except (KeyError, ValueError, TypeError) as exc:
                     raise PriceDataError(f"{path}: row {n}: {exc}") from None
     except OSError as exc:

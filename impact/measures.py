@@ -68,7 +68,10 @@ def intraday_extreme(prices: pd.DataFrame, session: pd.Timestamp, direction: str
 
 
 def period_return(prices: pd.DataFrame, base: pd.Timestamp, end: pd.Timestamp, basis: str) -> Move:
-    b, e = float(prices["Close"].iloc[_row(prices, base)]), float(prices["Close"].iloc[_row(prices, end)])
+    b, e = (
+        float(prices["Close"].iloc[_row(prices, base)]),
+        float(prices["Close"].iloc[_row(prices, end)]),
+    )
     return Move(e / b - 1, basis, base, end, b, e)
 
 
@@ -81,8 +84,9 @@ class Rank:
     last_larger_before: tuple[str, float] | None  # the latest larger move before `since`
 
 
-def rank_move(prices: pd.DataFrame, session: pd.Timestamp, since: pd.Timestamp, basis: str,
-              direction: str) -> Rank:
+def rank_move(
+    prices: pd.DataFrame, session: pd.Timestamp, since: pd.Timestamp, basis: str, direction: str
+) -> Rank:
     """Rank of the move on ``session`` among all sessions from ``since`` to ``session``."""
     close = prices["Close"].to_numpy(float)
     prev = np.concatenate([[np.nan], close[:-1]])
@@ -106,7 +110,9 @@ def rank_move(prices: pd.DataFrame, session: pd.Timestamp, since: pd.Timestamp, 
         before = earlier[earlier >= target]
     others = larger.drop(session)
     ordered = others.sort_values(ascending=direction == "down")
-    last_before = (before.index[-1].date().isoformat(), float(before.iloc[-1])) if len(before) else None
+    last_before = (
+        (before.index[-1].date().isoformat(), float(before.iloc[-1])) if len(before) else None
+    )
     return Rank(
         rank=len(others) + 1,
         sessions=len(window),

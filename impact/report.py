@@ -211,8 +211,12 @@ def claims_json(path: str, extracted: Any) -> dict[str, Any]:
 
 
 VERDICT_STYLE = {
-    "correct": "bold green", "mostly_correct": "green", "misleading": "bold yellow",
-    "false": "bold red", "unverifiable": "dim", "not_a_market_claim": "dim",
+    "correct": "bold green",
+    "mostly_correct": "green",
+    "misleading": "bold yellow",
+    "false": "bold red",
+    "unverifiable": "dim",
+    "not_a_market_claim": "dim",
     "insufficient_data": "magenta",
 }
 
@@ -226,7 +230,7 @@ def _claimed(check: Any) -> str:
     sign = {"up": "+", "down": "−"}.get(c.direction, "")
     size = claim_magnitude(c)
     hedge = "" if c.hedge == "exact" else c.hedge.replace("_", " ") + " "
-    return f"{hedge}{sign}{size[len(hedge):]}"
+    return f"{hedge}{sign}{size[len(hedge) :]}"
 
 
 def _realized(check: Any) -> str:
@@ -245,28 +249,74 @@ def _realized(check: Any) -> str:
 
 def render_check_table(article_check: Any, console: Console) -> None:
     ex = article_check.extracted
-    table = Table(title=article_header(article_check.path, ex.language, ex.published),
-                  title_justify="left", show_lines=True)
-    for name, width in (("#", 2), ("claim", 34), ("listing", 8), ("claimed", 14), ("realized", 12),
-                        ("basis / session", 22), ("market", 8), ("verdict", 14), ("reason", 60)):
+    table = Table(
+        title=article_header(article_check.path, ex.language, ex.published),
+        title_justify="left",
+        show_lines=True,
+    )
+    for name, width in (
+        ("#", 2),
+        ("claim", 34),
+        ("listing", 8),
+        ("claimed", 14),
+        ("realized", 12),
+        ("basis / session", 22),
+        ("market", 8),
+        ("verdict", 14),
+        ("reason", 60),
+    ):
         table.add_column(name, overflow="fold", max_width=width)
     for check in article_check.checks:
         c = check.claim
         basis = f"{check.basis or ''} {check.session or ''}".strip() or "—"
         market = "—" if check.market_move is None else f"{check.market_move:+.2f} %"
         style = VERDICT_STYLE.get(check.verdict, "")
-        table.add_row(str(c.id), excerpt(c.sentence[max(0, c.span[0] - c.sentence_span[0] - 25):
-                                                     c.span[1] - c.sentence_span[0] + 15], 70),
-                      c.ticker or "—", _claimed(check), _realized(check), basis, market,
-                      f"[{style}]{check.verdict}[/]", check.explanation)
+        table.add_row(
+            str(c.id),
+            excerpt(
+                c.sentence[
+                    max(0, c.span[0] - c.sentence_span[0] - 25) : c.span[1]
+                    - c.sentence_span[0]
+                    + 15
+                ],
+                70,
+            ),
+            c.ticker or "—",
+            _claimed(check),
+            _realized(check),
+            basis,
+            market,
+            f"[{style}]{check.verdict}[/]",
+            check.explanation,
+        )
     if not article_check.checks:
         table.add_row("—", "no claims about a market or company figure", *[""] * 7)
     console.print(table)
 
 
-CSV_COLUMNS = ("path", "id", "text", "entity", "ticker", "metric", "direction", "magnitude", "unit",
-               "hedge", "horizon", "start", "end", "verdict", "realized", "basis", "session",
-               "nominal_session", "market_move", "explanation", "sentence")
+CSV_COLUMNS = (
+    "path",
+    "id",
+    "text",
+    "entity",
+    "ticker",
+    "metric",
+    "direction",
+    "magnitude",
+    "unit",
+    "hedge",
+    "horizon",
+    "start",
+    "end",
+    "verdict",
+    "realized",
+    "basis",
+    "session",
+    "nominal_session",
+    "market_move",
+    "explanation",
+    "sentence",
+)
 
 
 def check_rows(article_checks: Sequence[Any]) -> list[dict[str, Any]]:

@@ -65,7 +65,9 @@ class Tolerance:
     band_abs: float = 0.1
     band_rel: float = 0.02
 
-    def intervals(self, value: float, decimals: int, hedge: str, absolute_band: bool = True) -> tuple[Interval, Interval]:
+    def intervals(
+        self, value: float, decimals: int, hedge: str, absolute_band: bool = True
+    ) -> tuple[Interval, Interval]:
         """(correct interval, second band) for a stated magnitude (a positive number)."""
         x = abs(value)
         u = 0.5 * 10 ** (-decimals)
@@ -88,8 +90,15 @@ class Tolerance:
         band = Interval(max(0.0, correct.lo - w), correct.hi + w)
         return correct, band
 
-    def judge(self, realized: float, value: float, decimals: int, hedge: str,
-              direction: str = "none", absolute_band: bool = True) -> Judgement:
+    def judge(
+        self,
+        realized: float,
+        value: float,
+        decimals: int,
+        hedge: str,
+        direction: str = "none",
+        absolute_band: bool = True,
+    ) -> Judgement:
         """Where a realized figure falls. For moves, ``realized`` is signed and ``direction``
         the claimed one; the comparison is on magnitudes once the sign agrees."""
         correct, band = self.intervals(value, decimals, hedge, absolute_band)

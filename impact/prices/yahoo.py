@@ -48,7 +48,11 @@ def _yf_download(*args: Any, **kwargs: Any) -> Any:
 
     logging.getLogger("yfinance").setLevel(logging.CRITICAL)
     sink = io.StringIO()
-    with warnings.catch_warnings(), contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
+    with (
+        warnings.catch_warnings(),
+        contextlib.redirect_stdout(sink),
+        contextlib.redirect_stderr(sink),
+    ):
         warnings.simplefilter("ignore")
         return yf.download(*args, **kwargs)
 

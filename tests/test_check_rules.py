@@ -1,0 +1,234 @@
+"""Deciding rules on synthetic series generated here (named as such), and the tolerance table."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from impact import calendars
+from impact.check import Checker
+from impact.claims import extract_article
+from impact.config import Settings
+from impact.measures import rank_move
+from impact.registry import Registry
+from impact.tolerance import Tolerance
+
+REGISTRY_EXTRA = """
+[[company]]
+name = "Synthco"
+aliases = ["Synthco"]
+[[company.listings]]
+ticker = "SYNT.HK"
+mic = "XHKG"
+currency = "HKD"
+default = true
+default_reason = "synthetic test listing"
+cues = ["Hongkong", "Hong Kong"]
+[[company.listings]]
+ticker = "SYNT"
+mic = "XNYS"
+currency = "USD"
+cues = ["New York", "Wall Street"]
+"""
+
+
+def synthetic_series(mic: str, moves: dict[str, tuple[float, float]]) -> pd.DataFrame:
+    """Synthetic prices on the exchange's real sessions: flat at 100 except the given sessions,
+    where (close-to-close move, intraday-high move) are set exactly."""
+    sessions = calendars.sessions_in_range(mic, "2023-06-01", "2025-06-30")
+    close, high = [], []
+    level = 100.0
+    for s in sessions:
+        c2c, hi = moves.get(s.date().isoformat(), (0.0, 0.0))
+        prev = level
+        level = prev * (1 + c2c)
+        close.append(level)
+        high.append(max(prev * (1 + hi), level))
+    close, high = np.array(close), np.array(high)
+    opens = np.concatenate([[100.0], close[:-1]])
+    low = np.minimum(opens, close)
+    return pd.DataFrame(
+        {
+            "Date": sessions.strftime("%Y-%m-%d"),
+            "Open": opens,
+            "High": high,
+            "Low": low,
+            "Close": close,
+            "Volume": 1000,
+        }
+    ).set_index("Date")
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory):
+    root = tmp_path_factory.mktemp("synthetic")
+    data = root / "data"
+    data.mkdir()
+    hk_moves = {
+        "2025-02-13": (0.05, 0.071),
+        "2025-02-12": (0.031, 0.031),
+        "2025-02-03": (0.02, 0.02),
+        "2025-02-17": (0.04, 0.04),
+        "2025-04-17": (-0.03, 0.0),
+        "2024-03-01": (0.06, 0.06),
+    }
+    synthetic_series("XHKG", hk_moves).to_csv(data / "SYNT.HK.csv")
+    ny_moves = {"2025-02-14": (0.08, 0.08), "2025-02-13": (0.01, 0.01)}
+    synthetic_series("XNYS", ny_moves).to_csv(data / "SYNT.csv")
+    (root / "extra.toml").write_text(REGISTRY_EXTRA)
+    registry = Registry.load(root / "extra.toml")
+    settings = Settings(data_dir=data, cache_dir=root / "cache", offline=True)
+    return registry, Checker(settings, registry)
+
+
+def run(world, text: str, published: str):
+    registry, checker = world
+    article = extract_article(text, published=published, registry=registry)
+    return checker.check_article("t", article).checks
+
+
+def test_close_to_close_exact_is_correct(world):
+    (c,) = run(
+        world, "Synthco-Aktien stiegen in Hongkong am Donnerstag um 5 Prozent.", "2025-02-14"
+    )
+    assert (c.verdict, c.basis, c.session) == ("correct", "close_to_close", "2025-02-13")
+    assert c.realized == pytest.approx(5.0, abs=1e-9)
+
+
+def test_vendor_band_is_mostly_correct(world):
+    (c,) = run(
+        world, "Synthco-Aktien stiegen in Hongkong am Donnerstag um 5,08 Prozent.", "2025-02-14"
+    )
+    assert c.verdict == "mostly_correct"
+
+
+def test_intraday_claim_uses_the_high(world):
+    (c,) = run(
+        world, "Synthco shares in Hong Kong jumped as much as 7.1% on Thursday.", "2025-02-14"
+    )
+    assert (c.verdict, c.basis) == ("correct", "intraday_high")
+    assert c.realized == pytest.approx(7.1, abs=1e-9)
+
+
+def test_intraday_number_presented_as_close_is_misleading(world):
+    (c,) = run(
+        world, "Synthco-Aktien stiegen in Hongkong am Donnerstag um 7,1 Prozent.", "2025-02-14"
+    )
+    assert (c.verdict, c.basis) == ("misleading", "intraday_high")
+
+
+def test_wrong_direction_is_false(world):
+    (c,) = run(world, "Synthco-Aktien fielen in Hongkong am Donnerstag um 5 Prozent.", "2025-02-14")
+    assert c.verdict == "false" and "direction" in c.explanation
+
+
+def test_other_session_with_firm_date_is_misleading(world):
+    (c,) = run(
+        world, "Synthco-Aktien stiegen in Hongkong am Donnerstag um 3,1 Prozent.", "2025-02-14"
+    )
+    assert (c.verdict, c.session, c.nominal_session) == ("misleading", "2025-02-12", "2025-02-13")
+
+
+def test_other_listing_named_in_text_is_misleading(world):
+    (c,) = run(world, "Synthco-Aktien stiegen in Hongkong am Freitag um 8 Prozent.", "2025-02-14")
+    assert c.verdict == "misleading" and "SYNT" in c.explanation
+
+
+def test_holiday_maps_to_previous_session(world):
+    # Good Friday 2025-04-18: Hong Kong closed; "am Freitag" is then the session before
+    (c,) = run(world, "Synthco-Aktien fielen in Hongkong am Freitag um 3 Prozent.", "2025-04-19")
+    assert (c.nominal_session, c.verdict) == ("2025-04-17", "correct")
+
+
+def test_lunar_new_year_gap_previous_close(world):
+    (c,) = run(world, "Synthco-Aktien stiegen in Hongkong am Montag um 2 Prozent.", "2025-02-03")
+    assert c.verdict == "correct"
+    tried = [
+        t
+        for t in c.evidence["tried"]
+        if t["basis"] == "close_to_close" and t["end_session"] == "2025-02-03"
+    ]
+    assert tried[0]["base_session"] == "2025-01-28"
+
+
+def test_us_holiday_while_hong_kong_trades(world):
+    (hk,) = run(world, "Synthco-Aktien stiegen in Hongkong am Montag um 4 Prozent.", "2025-02-17")
+    (ny,) = run(world, "Synthco-Aktien stiegen in New York am Montag um 8 Prozent.", "2025-02-17")
+    assert (hk.nominal_session, hk.verdict) == ("2025-02-17", "correct")
+    assert (ny.nominal_session, ny.verdict) == ("2025-02-14", "correct")  # Presidents' Day
+
+
+@pytest.mark.parametrize(
+    "stamp, session",
+    [("2025-02-13T17:00+08:00", "2025-02-13"), ("2025-02-13T11:00+08:00", "2025-02-12")],
+)
+def test_news_timestamp_after_and_before_the_close(world, stamp, session):
+    (c,) = run(world, "Synthco-Aktien stiegen in Hongkong um 5 Prozent.", stamp)
+    assert c.nominal_session == session
+
+
+def test_missing_data_is_insufficient(world):
+    (c,) = run(
+        world, "Synthco-Aktien stiegen in Hongkong am Donnerstag um 5 Prozent.", "2026-02-14"
+    )
+    assert c.verdict == "insufficient_data" and "SYNT.HK" in c.explanation
+
+
+# ---- tolerance table --------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "value, decimals, hedge, lo, hi",
+    [
+        (9.1, 1, "exact", 9.05, 9.15),
+        (11, 0, "exact", 10.5, 11.5),
+        (9.12, 2, "exact", 9.115, 9.125),
+        (15, 0, "about", 14.0, 16.0),
+        (40, 0, "about", 38.8, 41.2),
+        (40, 0, "over", 40.0, 60.0),
+        (40, 0, "at_least", 40.0, 60.0),
+        (5, 0, "just_under", 4.0, 5.5),
+        (5, 0, "just_over", 4.5, 6.0),
+        (9.1, 1, "up_to", 9.05, 9.15),
+        (20, 0, "under", 20 / 1.5, 20.0),
+    ],
+)
+def test_tolerance_intervals(value, decimals, hedge, lo, hi):
+    correct, band = Tolerance().intervals(value, decimals, hedge)
+    assert (correct.lo, correct.hi) == pytest.approx((lo, hi))
+    w = max(0.1, 0.02 * value)
+    assert (band.lo, band.hi) == pytest.approx((max(0, lo - w), hi + w))
+
+
+@pytest.mark.parametrize(
+    "realized, value, decimals, hedge, direction, fit",
+    [
+        (9.1, 9.1, 1, "exact", "up", "exact"),
+        (9.149, 9.1, 1, "exact", "up", "exact"),
+        (9.15, 9.1, 1, "exact", "up", "band"),
+        (9.3, 9.1, 1, "exact", "up", "band"),
+        (9.4, 9.1, 1, "exact", "up", "miss"),
+        (-9.1, 9.1, 1, "exact", "up", "wrong_direction"),
+        (40.0, 40, 0, "over", "up", "band"),
+        (40.1, 40, 0, "over", "up", "exact"),
+        (70.0, 40, 0, "over", "up", "far"),
+        (-11.08, 11, 0, "exact", "down", "exact"),
+        (4.8, 5, 0, "just_under", "up", "exact"),
+        (5.4, 5, 0, "just_under", "up", "exact"),
+        (14.89, 15, 0, "about", "none", "exact"),
+    ],
+)
+def test_tolerance_judge(realized, value, decimals, hedge, direction, fit):
+    assert Tolerance().judge(realized, value, decimals, hedge, direction).fit == fit
+
+
+# ---- record ranking on a constructed series -----------------------------------------------------
+def test_rank_move_constructed():
+    idx = pd.bdate_range("2022-01-03", periods=8)
+    close = [100, 110, 99, 104, 104, 120, 118, 130]  # moves: +10%, -10%, +5.05%, 0, +15.4%, ...
+    frame = pd.DataFrame({"Close": close, "High": close, "Low": close}, index=idx)
+    r = rank_move(frame, idx[5], idx[0], "close_to_close", "up")
+    assert (r.rank, r.sessions) == (1, 5)  # moves exist from the second session on
+    r = rank_move(frame, idx[7], idx[0], "close_to_close", "up")
+    assert r.rank == 2 and r.larger[0][0] == idx[5].date().isoformat()
+    r = rank_move(frame, idx[2], idx[0], "close_to_close", "down")
+    assert r.rank == 1

@@ -1,0 +1,100 @@
+"""`impact check` and `impact claims` as a user runs them."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import run_cli
+
+KEYS = {
+    "sentence",
+    "span",
+    "entity",
+    "ticker",
+    "metric",
+    "direction",
+    "magnitude",
+    "unit",
+    "hedge",
+    "horizon",
+    "start",
+    "end",
+    "verdict",
+    "realized",
+    "basis",
+    "market_move",
+    "evidence",
+    "explanation",
+}
+
+
+def test_check_seeds_json_schema():
+    result = run_cli("check", "seeds/", "--json")
+    assert result.returncode == 0, result.stderr
+    articles = json.loads(result.stdout)
+    assert len(articles) == 5
+    for article in articles:
+        assert {"path", "published", "published_how", "language", "claims"} <= article.keys()
+        for claim in article["claims"]:
+            assert KEYS <= claim.keys()
+    verdicts = [c["verdict"] for a in articles for c in a["claims"]]
+    assert verdicts == [
+        "misleading",
+        "false",
+        "correct",
+        "false",
+        "correct",
+        "correct",
+        "correct",
+        "unverifiable",
+    ]
+
+
+def test_check_table_and_csv():
+    table = run_cli("check", "seeds/003_d56926607ae1ee34.txt")
+    assert table.returncode == 0 and "9988.HK" in table.stdout and "correct" in table.stdout
+    csv_out = run_cli("check", "seeds/003_d56926607ae1ee34.txt", "--csv")
+    lines = csv_out.stdout.splitlines()
+    assert lines[0].startswith("path,id,text,entity,ticker") and len(lines) == 6
+
+
+def test_fail_on_sets_exit_1():
+    result = run_cli("check", "seeds/", "--fail-on", "false")
+    assert result.returncode == 1 and "--fail-on: 2 claim(s)" in result.stderr
+    assert run_cli("check", "seeds/", "--fail-on", "insufficient_data").returncode == 0
+
+
+def test_bad_inputs_reported_and_run_goes_on(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    result = run_cli(
+        "check", "seeds/003_d56926607ae1ee34.txt", str(empty), "/no/such/file", "--json"
+    )
+    assert result.returncode == 2
+    assert len(json.loads(result.stdout)) == 1  # the readable article was still checked
+    lines = result.stderr.strip().splitlines()
+    assert lines == [f"error: {empty}: empty file", "error: /no/such/file: no such file or folder"]
+
+
+def test_bad_options():
+    assert run_cli("check", "seeds/", "--fail-on", "wrong").returncode == 2
+    result = run_cli("check", "seeds/", "--published", "13.02.2025")
+    assert result.returncode == 2 and "is not a date" in result.stderr
+
+
+def test_stdin_and_published_option():
+    text = "Die Alibaba-Aktie stieg in Hongkong am Donnerstag um 2,5 Prozent."
+    result = run_cli("check", "-", "--published", "2025-02-14", "--json", stdin=text)
+    (article,) = json.loads(result.stdout)
+    (claim,) = article["claims"]
+    assert (claim["ticker"], claim["session"], claim["verdict"]) == (
+        "9988.HK",
+        "2025-02-13",
+        "correct",
+    )
+
+
+def test_claims_json():
+    result = run_cli("claims", "seeds/000_a0ff3f3814484de0.txt", "--json")
+    (article,) = json.loads(result.stdout)
+    assert [c["kind"] for c in article["claims"]] == ["move", "record"]
