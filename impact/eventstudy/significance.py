@@ -1,0 +1,147 @@
+"""Tests for many events (AAR/CAAR), each returning the statistic, its p-value and its variant.
+
+With d = L1 − k − 1 (the per-event residual dof), over the event window W (L2 days) and day 0:
+
+- ``cross_sectional_t`` (Brown & Warner 1985): √N·CAAR / s(CAR_i), t with N − 1 dof; day: on AR_i0.
+- ``time_series_t`` (crude dependence adjustment): CAAR / (√L2·Ŝ), Ŝ² = Σ_E(AAR_t − mean)²/(L1 − 1).
+- ``patell_z`` (Patell 1976), window variant of ETS/eventstudy2: CSAR_i = Σ_W SAR_iτ,
+  Z = Σ_i CSAR_i / √(Σ_i L2·d/(d − 2)); day: Σ_i SAR_i0 / √(Σ_i d/(d − 2)). N(0, 1).
+- ``patell_z_scar``: the stricter variant with SCAR_i (full covariance) in place of CSAR_i/√L2.
+- ``bmp_t`` (Boehmer, Musumeci & Poulsen 1991) on SCAR_i (window) and SAR_i0 (day):
+  mean / (s / √N), t with N − 1 dof.
+- ``kp_bmp_t`` (Kolari & Pynnönen 2010): bmp_t · √((1 − r̄)/(1 + (N − 1) r̄)), r̄ the mean pairwise
+  correlation of the estimation residuals over i ≠ j, computed in O(N·L1) as
+  (Σ_t(Σ_i z_it)²/(L1 − 1) − N) / (N(N − 1)) with z the residuals standardized per event. Pairs are
+  aligned by relative day, which is calendar alignment when events share a date (the clustering
+  the adjustment is for).
+- ``j1`` = CAAR / √(Σ_i Var(CAR_i)/N²) and ``j2`` = √(N(d − 2)/d)·mean SCAR (Campbell, Lo &
+  MacKinlay 1997). N(0, 1).
+- ``corrado_rank`` (Corrado 1989; window: Cowan 1992): ranks of each event's ARs over E ∪ W
+  (average ranks for ties), K̄ = (T + 1)/2, S_K = √((1/T)Σ_t((1/N)Σ_i(K_it − K̄))²);
+  day 0: (1/N)Σ_i(K_i0 − K̄)/S_K; window: √L2·(mean rank over events and W − K̄)/S_K. N(0, 1).
+- ``generalized_sign`` (Cowan 1992): p̂ = mean over events of the share of positive estimation
+  ARs, w = number of positive CAR_i (AR_i0 for the day), Z = (w − Np̂)/√(Np̂(1 − p̂)). N(0, 1).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from impact.eventstudy.engine import BatchResult
+
+__all__ = ["aggregate_tests", "rank_matrix"]
+
+
+def _norm_p(z: float) -> float:
+    return float(2 * stats.norm.sf(abs(z)))
+
+
+def _t_p(t: float, dof: int) -> float:
+    return float(2 * stats.t.sf(abs(t), dof))
+
+
+def rank_matrix(values: np.ndarray) -> np.ndarray:
+    """Row-wise ranks 1..T with average ranks for ties (as scipy.stats.rankdata, axis=1)."""
+    n, t = values.shape
+    order = np.argsort(values, axis=1, kind="stable")
+    ranks = np.empty((n, t))
+    np.put_along_axis(ranks, order, np.arange(1, t + 1, dtype=float)[None, :].repeat(n, 0), axis=1)
+    sorted_vals = np.take_along_axis(values, order, axis=1)
+    if np.any(sorted_vals[:, 1:] == sorted_vals[:, :-1]):  # rare with real returns: fix ties
+        return stats.rankdata(values, axis=1)
+    return ranks
+
+
+def aggregate_tests(res: BatchResult, day0: int) -> pd.DataFrame:
+    """The standard tests for N events (rows) with statistic, p-value, distribution, variant.
+
+    ``day0`` is the position of relative day 0 inside the event window (0-based)."""
+    n, L1, L2, d = res.ar.shape[0], res.L1, res.L2, res.dof
+    rows: list[tuple[str, str, float, float, str, str]] = []
+    caar = float(res.car.mean())
+    aar0 = float(res.ar[:, day0].mean())
+
+    def add(name: str, scope: str, stat: float, p: float, dist: str, variant: str) -> None:
+        rows.append((name, scope, float(stat), float(p), dist, variant))
+
+    if n > 1:
+        sd = res.car.std(ddof=1)
+        t = np.sqrt(n) * caar / sd
+        add("cross_sectional_t", "window", t, _t_p(t, n - 1), f"t({n - 1})", "CAR_i, Brown-Warner")
+        sd0 = res.ar[:, day0].std(ddof=1)
+        t0 = np.sqrt(n) * aar0 / sd0
+        add("cross_sectional_t", "day0", t0, _t_p(t0, n - 1), f"t({n - 1})", "AR_i0")
+    aar_est = res.resid_est.mean(axis=0)
+    s_hat = aar_est.std(ddof=1)
+    t = caar / (np.sqrt(L2) * s_hat)
+    add(
+        "time_series_t", "window", t, _t_p(t, L1 - 1), f"t({L1 - 1})", "crude dependence adjustment"
+    )
+    t0 = aar0 / s_hat
+    add(
+        "time_series_t", "day0", t0, _t_p(t0, L1 - 1), f"t({L1 - 1})", "crude dependence adjustment"
+    )
+    if d > 2:
+        kappa = d / (d - 2)
+        csar = res.sar.sum(axis=1)
+        z = csar.sum() / np.sqrt(n * L2 * kappa)
+        add("patell_z", "window", z, _norm_p(z), "N(0,1)", "CSAR_i = sum of SAR (ETS, eventstudy2)")
+        z = res.scar.sum() / np.sqrt(n * kappa)
+        add("patell_z_scar", "window", z, _norm_p(z), "N(0,1)", "SCAR_i with full covariance")
+        z0 = res.sar[:, day0].sum() / np.sqrt(n * kappa)
+        add("patell_z", "day0", z0, _norm_p(z0), "N(0,1)", "SAR_i0")
+        j2 = np.sqrt(n * (d - 2) / d) * res.scar.mean()
+        add("j2", "window", j2, _norm_p(j2), "N(0,1)", "mean SCAR")
+    j1 = caar / np.sqrt(res.var_car.sum() / n**2)
+    add("j1", "window", j1, _norm_p(j1), "N(0,1)", "CAAR / sqrt(mean Var(CAR)/N)")
+    if n > 1:
+        r_bar = mean_residual_correlation(res.resid_est)
+        kp = np.sqrt((1 - r_bar) / (1 + (n - 1) * r_bar)) if 1 + (n - 1) * r_bar > 0 else np.nan
+        for scope, x in (("window", res.scar), ("day0", res.sar[:, day0])):
+            bmp = x.mean() / (x.std(ddof=1) / np.sqrt(n))
+            add(
+                "bmp_t",
+                scope,
+                bmp,
+                _t_p(bmp, n - 1),
+                f"t({n - 1})",
+                "SCAR_i" if scope == "window" else "SAR_i0",
+            )
+            add(
+                "kp_bmp_t",
+                scope,
+                bmp * kp,
+                _t_p(bmp * kp, n - 1),
+                f"t({n - 1})",
+                f"BMP x sqrt((1-r)/(1+(N-1)r)), r = {r_bar:.4g}",
+            )
+    # Corrado rank test on E ∪ W
+    combined = np.concatenate([res.resid_est, res.ar], axis=1)
+    T = combined.shape[1]
+    k = rank_matrix(combined)
+    k_bar = (T + 1) / 2
+    dev = k - k_bar
+    s_k = np.sqrt(np.mean(dev.mean(axis=0) ** 2))
+    t0 = dev[:, L1 + day0].mean() / s_k
+    add("corrado_rank", "day0", t0, _norm_p(t0), "N(0,1)", "Corrado 1989")
+    tw = np.sqrt(L2) * dev[:, L1:].mean() / s_k
+    add("corrado_rank", "window", tw, _norm_p(tw), "N(0,1)", "Cowan 1992 multi-day")
+    # generalized sign
+    p_hat = float((res.resid_est > 0).mean())
+    if 0 < p_hat < 1:
+        for scope, x in (("window", res.car), ("day0", res.ar[:, day0])):
+            w = float((x > 0).sum())
+            z = (w - n * p_hat) / np.sqrt(n * p_hat * (1 - p_hat))
+            add("generalized_sign", scope, z, _norm_p(z), "N(0,1)", f"Cowan 1992, p = {p_hat:.4f}")
+    frame = pd.DataFrame(rows, columns=["test", "scope", "stat", "pvalue", "dist", "variant"])
+    return frame.set_index(["test", "scope"])
+
+
+def mean_residual_correlation(resid: np.ndarray) -> float:
+    """Mean pairwise correlation of the rows over i ≠ j, in O(N·L1) (see module docstring)."""
+    n, L1 = resid.shape
+    z = (resid - resid.mean(axis=1, keepdims=True)) / resid.std(axis=1, ddof=1, keepdims=True)
+    total = float((z.sum(axis=0) ** 2).sum()) / (L1 - 1)
+    return (total - n) / (n * (n - 1))

@@ -1,0 +1,282 @@
+"""Event-study engine against the textbook formulas (MacKinlay 1997 et al.), statsmodels vs the
+batched numpy path, the known mistakes of public implementations, and the Apple–Alibaba study."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+import statsmodels.api as sm
+from conftest import FIXTURES
+from scipy import stats
+
+from impact.config import Settings
+from impact.eventstudy import (
+    aggregate_tests,
+    day_zero,
+    fit_batch,
+    run_event_studies,
+    run_event_study,
+)
+from impact.eventstudy.significance import mean_residual_correlation
+from impact.eventstudy.study import _fit_statsmodels, prepare_event
+from impact.prices import load_prices
+
+# a hand-computable example: L1 = 6 estimation days, L2 = 2 event days (synthetic numbers)
+RM_E = [0.01, -0.02, 0.015, 0.0, -0.005, 0.02]
+RI_E = [0.012, -0.018, 0.02, 0.001, -0.01, 0.025]
+RM_W = [0.03, -0.01]
+RI_W = [0.05, -0.004]
+
+
+def textbook():
+    L1, L2 = len(RM_E), len(RM_W)
+    mu_m, mu_i = sum(RM_E) / L1, sum(RI_E) / L1
+    s_mm = sum((m - mu_m) ** 2 for m in RM_E)
+    beta = sum((r - mu_i) * (m - mu_m) for r, m in zip(RI_E, RM_E, strict=True)) / s_mm
+    alpha = mu_i - beta * mu_m
+    resid = [r - alpha - beta * m for r, m in zip(RI_E, RM_E, strict=True)]
+    sigma2 = sum(e * e for e in resid) / (L1 - 2)
+    ar = [r - alpha - beta * m for r, m in zip(RI_W, RM_W, strict=True)]
+    var_ar = [sigma2 * (1 + 1 / L1 + (m - mu_m) ** 2 / s_mm) for m in RM_W]
+    var_car = sigma2 * (L2 + L2**2 / L1 + sum(m - mu_m for m in RM_W) ** 2 / s_mm)
+    return dict(
+        alpha=alpha,
+        beta=beta,
+        sigma2=sigma2,
+        ar=ar,
+        var_ar=var_ar,
+        car=sum(ar),
+        var_car=var_car,
+        t=sum(ar) / math.sqrt(var_car),
+        dof=L1 - 2,
+    )
+
+
+def test_market_model_matches_textbook_formulas():
+    tb = textbook()
+    res = fit_batch(
+        np.array([RI_E]), np.array([RI_W]), np.array([RM_E]), np.array([RM_W]), "market"
+    )
+    assert res.params[0] == pytest.approx([tb["alpha"], tb["beta"]], abs=1e-14)
+    assert res.sigma2[0] == pytest.approx(tb["sigma2"], abs=1e-16)
+    assert res.ar[0] == pytest.approx(tb["ar"], abs=1e-15)
+    assert res.var_ar[0] == pytest.approx(tb["var_ar"], abs=1e-16)
+    assert res.var_car[0] == pytest.approx(tb["var_car"], abs=1e-16)
+    assert res.scar[0] == pytest.approx(tb["t"], abs=1e-12)
+    assert res.dof == tb["dof"]
+    assert res.p_car[0] == pytest.approx(2 * stats.t.sf(abs(tb["t"]), 4), abs=1e-12)
+    bhar = (1 + RI_W[0]) * (1 + RI_W[1]) - (1 + tb["alpha"] + tb["beta"] * RM_W[0]) * (
+        1 + tb["alpha"] + tb["beta"] * RM_W[1]
+    )
+    assert res.bhar[0] == pytest.approx(bhar, abs=1e-15)
+
+
+def random_panel(n=40, L1=120, L2=7, k=1, seed=7):
+    """Synthetic returns (a random-walk panel), generated for the test."""
+    rng = np.random.default_rng(seed)
+    f_e = rng.normal(0, 0.01, (n, L1, k))
+    f_w = rng.normal(0, 0.01, (n, L2, k))
+    betas = rng.normal(1, 0.3, (n, k))
+    r_e = 0.0002 + np.einsum("ntk,nk->nt", f_e, betas) + rng.normal(0, 0.015, (n, L1))
+    r_w = 0.0002 + np.einsum("ntk,nk->nt", f_w, betas) + rng.normal(0.003, 0.015, (n, L2))
+    return r_e, r_w, f_e, f_w
+
+
+@pytest.mark.parametrize(
+    "model, k",
+    [("market", 1), ("factor", 2), ("factor", 3), ("constant_mean", 1), ("market_adjusted", 1)],
+)
+def test_statsmodels_and_numpy_agree(model, k):
+    r_e, r_w, f_e, f_w = random_panel(k=k)
+    batch = fit_batch(
+        r_e,
+        r_w,
+        f_e if model != "constant_mean" else None,
+        f_w if model != "constant_mean" else None,
+        model,
+    )
+    for i in range(r_e.shape[0]):
+
+        class D:  # the minimal EventData the statsmodels path reads
+            r_est, r_evt, f_est, f_evt = r_e[i], r_w[i], f_e[i], f_w[i]
+
+        out, _ = _fit_statsmodels(D, model)
+        ones = np.ones(r_w.shape[1])
+        assert batch.ar[i] == pytest.approx(out["ar"], abs=1e-10)
+        assert batch.var_ar[i] == pytest.approx(np.diag(out["v"]), abs=1e-10)
+        assert batch.var_car[i] == pytest.approx(ones @ out["v"] @ ones, abs=1e-10)
+        assert batch.sigma2[i] == pytest.approx(out["sigma2"], abs=1e-10)
+        assert batch.resid_est[i] == pytest.approx(out["resid"], abs=1e-10)
+        assert batch.expected[i] == pytest.approx(out["expected"], abs=1e-10)
+        if len(out["params"]):
+            assert batch.params[i] == pytest.approx(out["params"], abs=1e-10)
+        assert batch.dof == out["dof"]
+
+
+def test_no_known_mistakes():
+    r_e, r_w, f_e, f_w = random_panel(n=5, L1=250, L2=21)
+    res = fit_batch(r_e, r_w, f_e, f_w, "market")
+    # variance with divisor L1 - 2 (not ddof 0) ...
+    x = sm.add_constant(f_e[0, :, 0])
+    ssr = float(((r_e[0] - x @ np.linalg.lstsq(x, r_e[0], rcond=None)[0]) ** 2).sum())
+    assert res.sigma2[0] == pytest.approx(ssr / 248, rel=1e-12)
+    # ... with the prediction-error correction: Var(CAR) ≈ σ²L2(1 + L2/L1) > σ²L2 (about 8.4% more)
+    assert np.all(res.var_car > res.sigma2 * 21 * 1.08)
+    # ... and the cross-day covariance: Var(CAR) ≠ the sum of the daily variances
+    assert np.all(np.abs(res.var_car - res.var_ar.sum(axis=1)) > 1e-12)
+    # degrees of freedom follow the model: L1 - k - 1
+    for k in (1, 2, 3):
+        r_e, r_w, f_e, f_w = random_panel(n=3, L1=50, L2=3, k=k)
+        assert fit_batch(r_e, r_w, f_e, f_w, "factor").dof == 50 - k - 1
+    assert fit_batch(r_e, r_w, None, None, "constant_mean").dof == 49
+
+
+def test_kolari_pynnonen_mean_correlation_excludes_diagonal():
+    rng = np.random.default_rng(3)
+    common = rng.normal(size=80)
+    resid = 0.5 * common + rng.normal(size=(12, 80))
+    c = np.corrcoef(resid)
+    naive = (c.sum() - np.trace(c)) / (12 * 11)
+    assert mean_residual_correlation(resid) == pytest.approx(naive, abs=1e-12)
+
+
+def test_aggregate_tests_against_direct_formulas():
+    r_e, r_w, f_e, f_w = random_panel(n=30, L1=100, L2=5)
+    res = fit_batch(r_e, r_w, f_e, f_w, "market")
+    tests = aggregate_tests(res, day0=2)
+    n, d = 30, 98
+    car = res.car
+    assert tests.loc[("cross_sectional_t", "window"), "stat"] == pytest.approx(
+        np.sqrt(n) * car.mean() / car.std(ddof=1), rel=1e-12
+    )
+    sar = res.ar / np.sqrt(res.var_ar)
+    assert tests.loc[("patell_z", "day0"), "stat"] == pytest.approx(
+        sar[:, 2].sum() / np.sqrt(n * d / (d - 2)), rel=1e-12
+    )
+    assert tests.loc[("patell_z", "window"), "stat"] == pytest.approx(
+        sar.sum() / np.sqrt(n * 5 * d / (d - 2)), rel=1e-12
+    )
+    scar = car / np.sqrt(res.var_car)
+    assert tests.loc[("bmp_t", "window"), "stat"] == pytest.approx(
+        scar.mean() / (scar.std(ddof=1) / np.sqrt(n)), rel=1e-12
+    )
+    ranks = stats.rankdata(np.concatenate([res.resid_est, res.ar], axis=1), axis=1)
+    dev = ranks - 53
+    s_k = np.sqrt(np.mean(dev.mean(axis=0) ** 2))
+    assert tests.loc[("corrado_rank", "day0"), "stat"] == pytest.approx(
+        dev[:, 102].mean() / s_k, rel=1e-12
+    )
+    p = (res.resid_est > 0).mean()
+    w = (car > 0).sum()
+    assert tests.loc[("generalized_sign", "window"), "stat"] == pytest.approx(
+        (w - n * p) / np.sqrt(n * p * (1 - p)), rel=1e-12
+    )
+    assert tests.loc[("j2", "window"), "stat"] == pytest.approx(
+        np.sqrt(n * (d - 2) / d) * scar.mean(), rel=1e-12
+    )
+
+
+def test_events_are_aggregated_by_event_not_by_firm():
+    s = Settings(fixtures_dir=FIXTURES, offline=True)
+    m = run_event_studies(
+        [("BABA", "2025-02-11", "^GSPC"), ("BABA", "2025-02-13", "^GSPC")],
+        window=(0, 0),
+        settings=s,
+    )
+    assert len(m.events) == 2 and m.tests.loc[("cross_sectional_t", "window"), "dist"] == "t(1)"
+
+
+def test_weekend_event_shifts_day0_and_estimation_window():
+    s = Settings(fixtures_dir=FIXTURES, offline=True)
+    sat = run_event_study("AAPL", "2025-02-15", "^GSPC", window=(0, 0), settings=s)
+    tue = run_event_study("AAPL", "2025-02-18", "^GSPC", window=(0, 0), settings=s)
+    assert sat.day0 == pd.Timestamp("2025-02-18") and "not a XNYS session" in sat.day0_how
+    assert sat.estimation_dates == tue.estimation_dates and sat.car == tue.car
+
+
+def test_each_listing_has_its_own_calendar():
+    news = "2025-02-11T12:00-05:00"  # the report of the deal, midday in New York
+    assert day_zero("XNYS", news)[0] == pd.Timestamp("2025-02-11")
+    assert day_zero("XHKG", news)[0] == pd.Timestamp("2025-02-12")  # Hong Kong had closed
+    dubai = "2025-02-13T10:00+04:00"  # Tsai at the World Governments Summit, Dubai morning
+    assert day_zero("XHKG", dubai)[0] == pd.Timestamp("2025-02-13")
+    assert day_zero("XNYS", dubai)[0] == pd.Timestamp("2025-02-13")
+
+
+def closes(ticker):
+    return pd.read_csv(FIXTURES / f"{ticker}.csv", index_col="Date", parse_dates=True)["Close"]
+
+
+@pytest.mark.parametrize(
+    "ticker, market, event, day0",
+    [
+        ("9988.HK", "^HSI", "2025-02-11T12:00-05:00", "2025-02-12"),
+        ("9988.HK", "^HSI", "2025-02-13T10:00+04:00", "2025-02-13"),
+        ("BABA", "^GSPC", "2025-02-11T12:00-05:00", "2025-02-11"),
+        ("BABA", "^GSPC", "2025-02-13T10:00+04:00", "2025-02-13"),
+        ("AAPL", "^GSPC", "2025-02-11T12:00-05:00", "2025-02-11"),
+        ("AAPL", "^GSPC", "2025-02-13T10:00+04:00", "2025-02-13"),
+        ("BABA", "KWEB", "2025-02-13T10:00+04:00", "2025-02-13"),
+    ],
+)
+def test_apple_alibaba_study_against_independent_ols(ticker, market, event, day0):
+    s = Settings(fixtures_dir=FIXTURES, offline=True)
+    res = run_event_study(ticker, event, market, window=(-1, 1), settings=s)
+    assert res.day0 == pd.Timestamp(day0)
+    # independent: plain numpy least squares on the fixture closes, same sessions
+    r = closes(ticker).pct_change()
+    m = (
+        closes(market)
+        .reindex(closes(market).index.union(r.index))
+        .ffill()
+        .reindex(r.index)
+        .pct_change()
+    )
+    pos = r.index.get_loc(pd.Timestamp(day0))
+    est = slice(pos - 250, pos - 10)
+    evt = slice(pos - 1, pos + 2)
+    x = np.column_stack([np.ones(240), m.iloc[est]])
+    coef = np.linalg.lstsq(x, r.iloc[est], rcond=None)[0]
+    sigma2 = ((r.iloc[est] - x @ coef) ** 2).sum() / 238
+    ar = r.iloc[evt].to_numpy() - coef[0] - coef[1] * m.iloc[evt].to_numpy()
+    mu, smm = m.iloc[est].mean(), ((m.iloc[est] - m.iloc[est].mean()) ** 2).sum()
+    var_car = sigma2 * (3 + 9 / 240 + ((m.iloc[evt] - mu).sum()) ** 2 / smm)
+    assert res.car == pytest.approx(ar.sum(), abs=1e-12)
+    assert res.var_car == pytest.approx(var_car, rel=1e-10)
+    assert res.tvalue == pytest.approx(ar.sum() / np.sqrt(var_car), rel=1e-9)
+    assert res.ols is not None and res.ols.df_resid == 238
+    numpy_path = run_event_study(ticker, event, market, window=(-1, 1), settings=s, method="numpy")
+    assert numpy_path.car == pytest.approx(res.car, abs=1e-10)
+    assert numpy_path.tvalue == pytest.approx(res.tvalue, abs=1e-10)
+    assert "CAR[-1, 1]" in res.summary() and len(res.to_frame()) == 3
+
+
+def test_result_objects_print_and_export():
+    s = Settings(fixtures_dir=FIXTURES, offline=True)
+    res = run_event_study("9988.HK", "2025-02-13T10:00+04:00", "^HSI", settings=s)
+    assert repr(res).startswith("EventStudyResult(9988.HK market day0 2025-02-13")
+    assert res.to_dict()["day0"] == "2025-02-13" and len(res.to_dict()["days"]) == 3
+    multi = run_event_studies(
+        [
+            ("9988.HK", "2025-02-13T10:00+04:00", "^HSI"),
+            ("BABA", "2025-02-13T10:00+04:00", "^GSPC"),
+        ],
+        settings=s,
+    )
+    assert "patell_z" in multi.summary() and multi.to_dict()["tests"]
+
+
+def test_event_errors():
+    from impact.errors import ImpactError
+
+    s = Settings(fixtures_dir=FIXTURES, offline=True)
+    with pytest.raises(ImpactError, match="no zone"):
+        run_event_study("AAPL", "2025-02-13T10:00", "^GSPC", settings=s)
+    with pytest.raises(ImpactError, match="need sessions"):
+        run_event_study("BABA", "2021-03-01", "^GSPC", settings=s)
+    with pytest.raises(ImpactError, match="must end before"):
+        sec = load_prices("AAPL", "2024-01-01", "2025-03-01", s)
+        prepare_event(sec, [sec], "2025-02-13", (-1, 1), (-250, 0))
