@@ -186,6 +186,87 @@ def check(
         raise typer.Exit(1)
 
 
+def _window(text: str, option: str) -> tuple[int, int]:
+    try:
+        lo, hi = (int(x) for x in text.replace(" ", "").split(","))
+    except ValueError:
+        raise InputError(f"{option} {text!r}: expected two integers like -1,1") from None
+    return lo, hi
+
+
+@app.command()
+def study(
+    ticker: Annotated[str | None, typer.Argument(help="Yahoo symbol of the security.")] = None,
+    event: Annotated[
+        str | None,
+        typer.Option("--event", help="Date or timestamp with zone, e.g. 2025-02-13T10:00+04:00."),
+    ] = None,
+    events: Annotated[
+        Path | None, typer.Option("--events", help="CSV with columns ticker,event,market.")
+    ] = None,
+    market: Annotated[
+        str, typer.Option("--market", help="Benchmark ticker; several as A,B for --model factor.")
+    ] = "^GSPC",
+    model: Annotated[
+        str, typer.Option("--model", help="market, market_adjusted, constant_mean or factor.")
+    ] = "market",
+    window: Annotated[
+        str, typer.Option("--window", help="Event window in sessions, e.g. -1,1.")
+    ] = "-1,1",
+    estimation: Annotated[
+        int, typer.Option("--estimation", help="Estimation window [-N, -11] in sessions.")
+    ] = 250,
+    offline: OfflineFlag = False,
+    data_dir: DataDirOption = None,
+    json_: JsonFlag = False,
+) -> None:
+    """Event study: abnormal returns, CAR with corrected variance, t-statistics; or AAR/CAAR and
+    the standard tests (Patell, BMP, Kolari-Pynnönen, Corrado, sign) over many events."""
+    from impact.eventstudy import run_event_studies, run_event_study
+
+    settings = _settings(offline, data_dir)
+    win = _window(window, "--window")
+    if estimation < 14:
+        raise InputError(f"--estimation {estimation}: the window [-N, -11] needs N >= 14")
+    est = (-estimation, -11)
+    if events is not None:
+        specs = _read_events(events, market)
+        result = run_event_studies(specs, model, win, est, settings)
+    else:
+        if ticker is None or event is None:
+            raise InputError("give TICKER and --event WHEN, or --events FILE.csv")
+        factors = market.split(",") if model == "factor" else market
+        result = run_event_study(validate_ticker(ticker), event, factors, model, win, est, settings)
+    if json_:
+        typer.echo(report.dumps_json(result.to_dict()))
+    else:
+        stdout.print(result.summary(), markup=False, highlight=False)
+
+
+def _read_events(path: Path, default_market: str) -> list[tuple[str, str, str]]:
+    import csv
+
+    try:
+        with open(path, newline="", encoding="utf-8-sig") as handle:
+            rows = list(csv.DictReader(handle))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"--events {path}: cannot be read ({exc})") from None
+    specs = []
+    for n, row in enumerate(rows, start=2):
+        if not row.get("ticker") or not row.get("event"):
+            raise InputError(f"--events {path}: row {n} needs ticker and event")
+        specs.append(
+            (
+                validate_ticker(row["ticker"].strip()),
+                row["event"].strip(),
+                (row.get("market") or default_market).strip(),
+            )
+        )
+    if not specs:
+        raise InputError(f"--events {path}: no events")
+    return specs
+
+
 @app.command()
 def fetch(
     tickers: Annotated[list[str], typer.Argument(help="One or more Yahoo symbols.")],

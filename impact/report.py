@@ -262,6 +262,7 @@ def render_check_table(article_check: Any, console: Console) -> None:
         ("realized", 12),
         ("basis / session", 22),
         ("market", 8),
+        ("AR (t)", 14),
         ("verdict", 14),
         ("reason", 60),
     ):
@@ -271,6 +272,8 @@ def render_check_table(article_check: Any, console: Console) -> None:
         basis = f"{check.basis or ''} {check.session or ''}".strip() or "—"
         market = "—" if check.market_move is None else f"{check.market_move:+.2f} %"
         style = VERDICT_STYLE.get(check.verdict, "")
+        es = check.evidence.get("event_study") or {}
+        abnormal = f"{es['ar_pct']:+.2f} % (t {es['t']:.2f})" if "ar_pct" in es else "—"
         table.add_row(
             str(c.id),
             excerpt(
@@ -286,11 +289,12 @@ def render_check_table(article_check: Any, console: Console) -> None:
             _realized(check),
             basis,
             market,
+            abnormal,
             f"[{style}]{check.verdict}[/]",
             check.explanation,
         )
     if not article_check.checks:
-        table.add_row("—", "no claims about a market or company figure", *[""] * 7)
+        table.add_row("—", "no claims about a market or company figure", *[""] * 8)
     console.print(table)
 
 

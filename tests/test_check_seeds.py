@@ -136,3 +136,14 @@ def test_every_verdict_has_evidence_and_explanation(checks):
             assert check.explanation and check.explanation.endswith(".")
             if check.claim.testable == "market":
                 assert "source" in check.evidence and "price_basis" in check.evidence
+
+
+def test_price_claims_carry_the_abnormal_return(checks):
+    from impact.eventstudy import run_event_study
+
+    move = checks["000"][0]
+    es = move.evidence["event_study"]
+    s = Settings(fixtures_dir=FIXTURES, offline=True)
+    ref = run_event_study("9988.HK", "2025-02-13", "^HSI", window=(0, 0), settings=s)
+    assert es["ar_pct"] == pytest.approx(100 * ref.car, abs=1e-9)
+    assert es["t"] == pytest.approx(ref.tvalue, abs=1e-9) and es["dof"] == 238

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
-from scipy import stats
+from scipy import special
 
 __all__ = ["MODELS", "BatchResult", "Model", "fit_batch"]
 
@@ -52,8 +52,7 @@ class BatchResult:
     scar: np.ndarray  # (N,)
     t_car: np.ndarray  # (N,) = scar
     p_car: np.ndarray  # (N,) two-sided, t with dof
-    t_ar: np.ndarray  # (N, L2)
-    p_ar: np.ndarray  # (N, L2)
+    t_ar: np.ndarray  # (N, L2) = sar, t with dof (per-day p-values: EventStudyResult.frame)
     bhar: np.ndarray  # (N,)
     expected: np.ndarray  # (N, L2) E[R] in the event window
 
@@ -94,9 +93,11 @@ def fit_batch(
     else:
         if model == "constant_mean":
             fe, fw = np.zeros((n, L1, 0)), np.zeros((n, L2, 0))
+        elif np.ndim(f_est) == 2 or (np.ndim(f_est) == 3 and np.shape(f_est)[2] == 1):
+            fe, fw = None, None  # one benchmark: the 2-D closed form below
         else:
             fe, fw = _as3(f_est, n, L1), _as3(f_evt, n, L2)
-        k = fe.shape[2]
+        k = 1 if fe is None else fe.shape[2]
         if model == "market" and k != 1:
             raise ValueError("the market model takes exactly one benchmark; use model='factor'")
         dof = L1 - k - 1
@@ -104,10 +105,27 @@ def fit_batch(
             raise ValueError(f"estimation window of {L1} sessions is too short for {k} factors")
         # centred regressors make the normal equations well conditioned and give the
         # textbook closed forms: with x = F − mean_E(F), X*(XᵀX)⁻¹X*ᵀ = 1/L1 + x* S⁻¹ x*ᵀ
-        mean_f = fe.mean(axis=1, keepdims=True)  # (N, 1, k)
-        xe, xw = fe - mean_f, fw - mean_f
         mean_y = y_e.mean(axis=1, keepdims=True)
-        if k:
+        if fe is None:  # the market model: closed forms, a few passes over (N, L1)
+            m_e = np.asarray(f_est, float).reshape(n, L1)
+            m_w = np.asarray(f_evt, float).reshape(n, L2)
+            mean_m = m_e.mean(axis=1)
+            # S_mm = Σm² − L1·m̄² and S_my = Σmy − L1·m̄ȳ: sums of products, no temporaries
+            s1 = np.einsum("nt,nt->n", m_e, m_e) - L1 * mean_m * mean_m
+            beta1 = (np.einsum("nt,nt->n", m_e, y_e) - L1 * mean_m * mean_y[:, 0]) / s1
+            alpha = mean_y[:, 0] - beta1 * mean_m
+            x1w = m_w - mean_m[:, None]
+            fitted_w = alpha[:, None] + beta1[:, None] * m_w
+            resid = np.multiply(m_e, -beta1[:, None])  # y − α − βm, built in place
+            resid += y_e
+            resid -= alpha[:, None]
+            fitted_e = None
+            lev = x1w * x1w / s1[:, None]
+            quad = x1w.sum(axis=1) ** 2 / s1
+            params = np.column_stack([alpha, beta1])
+        elif k:
+            mean_f = fe.mean(axis=1, keepdims=True)  # (N, 1, k)
+            xe, xw = fe - mean_f, fw - mean_f
             s = np.einsum("ntk,ntj->nkj", xe, xe)  # (N, k, k)
             sxy = np.einsum("ntk,nt->nk", xe, y_e - mean_y)
             s_inv = np.linalg.inv(s)
@@ -120,12 +138,13 @@ def fit_batch(
             alpha = mean_y[:, 0] - np.einsum("nk,nk->n", mean_f[:, 0, :], beta)
             params = np.concatenate([alpha[:, None], beta], axis=1)
         else:
-            fitted_e = np.repeat(mean_y, L1, axis=1)
-            fitted_w = np.repeat(mean_y, L2, axis=1)
+            fitted_e = np.broadcast_to(mean_y, (n, L1))
+            fitted_w = np.broadcast_to(mean_y, (n, L2))
             lev = np.zeros((n, L2))
             quad = np.zeros(n)
             params = mean_y.copy()
-        resid = y_e - fitted_e
+        if fitted_e is not None:
+            resid = y_e - fitted_e
         sigma2 = np.einsum("nt,nt->n", resid, resid) / dof
         ar = y_w - fitted_w
         var_ar = sigma2[:, None] * (1.0 + 1.0 / L1 + lev)
@@ -134,8 +153,7 @@ def fit_batch(
     car = ar.sum(axis=1)
     sar = ar / np.sqrt(var_ar)
     scar = car / np.sqrt(var_car)
-    p_car = 2 * stats.t.sf(np.abs(scar), dof)
-    p_ar = 2 * stats.t.sf(np.abs(sar), dof)
+    p_car = 2 * special.stdtr(dof, -np.abs(scar))  # two-sided p of t(dof)
     bhar = np.prod(1 + y_w, axis=1) - np.prod(1 + expected, axis=1)
     return BatchResult(
         model,
@@ -155,7 +173,6 @@ def fit_batch(
         scar,
         p_car,
         sar,
-        p_ar,
         bhar,
         expected,
     )

@@ -545,6 +545,8 @@ def abnormal_return_for(
     out, _ = _fit_statsmodels(data, "market")
     ar = float(out["ar"][0])
     sd = float(np.sqrt(out["v"][0, 0]))
+    if not sd > 0:
+        return {"error": f"{security.ticker}: no return variance in the estimation window"}
     t = ar / sd
     return {
         "model": "market",
