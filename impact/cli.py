@@ -150,6 +150,13 @@ def check(
         list[str] | None,
         typer.Option("--fail-on", help="Exit 1 if any claim gets this verdict (repeatable)."),
     ] = None,
+    report_dir: Annotated[
+        Path | None,
+        typer.Option("--report", help="Write report.html (self-contained) and report.md here."),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite files impact did not write.")
+    ] = False,
 ) -> None:
     """Test every claim against the market data and reported figures, with the evidence."""
     from impact.articles import InputProblem, iter_articles
@@ -177,6 +184,11 @@ def check(
         typer.echo(report.dumps_json([r.to_dict() for r in results]))
     elif csv_:
         typer.echo(report.render_csv(report.check_rows(results), report.CSV_COLUMNS), nl=False)
+    if report_dir is not None:
+        from impact.reports import write_report
+
+        path = write_report(results, checker, report_dir, force)
+        typer.echo(f"report: {path}", err=True)
     _report_problems(problems)
     hits = [v for r in results for v in r.verdicts() if v in (fail_on or [])]
     if hits:
@@ -184,6 +196,41 @@ def check(
             f"--fail-on: {len(hits)} claim(s) with verdict {', '.join(sorted(set(hits)))}", err=True
         )
         raise typer.Exit(1)
+
+
+@app.command()
+def plot(
+    inputs: InputsArgument,
+    out: Annotated[Path, typer.Option("--out", help="Folder for the figures.")] = Path("figures"),
+    fmt: Annotated[str, typer.Option("--format", help="png or svg.")] = "png",
+    published: PublishedOption = None,
+    offline: OfflineFlag = False,
+    data_dir: DataDirOption = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite files impact did not write.")
+    ] = False,
+) -> None:
+    """One figure per price claim (price path, benchmark, other listing, claimed vs realized) and
+    an overview per article."""
+    from impact.articles import InputProblem, iter_articles
+    from impact.check import Checker
+    from impact.claims import extract_article
+    from impact.claims.dates import parse_date_option
+    from impact.reports import write_plots
+
+    if fmt not in {"png", "svg"}:
+        raise InputError(f"--format {fmt!r}: expected png or svg")
+    pub = parse_date_option(published) if published else None
+    checker = Checker(_settings(offline, data_dir))
+    problems, results = [], []
+    for item in iter_articles(inputs):
+        if isinstance(item, InputProblem):
+            problems.append(f"{item.path}: {item.message}")
+            continue
+        results.append(checker.check_article(item.path, extract_article(item.text, pub)))
+    for path in write_plots(results, checker, out, fmt, force):
+        typer.echo(str(path))
+    _report_problems(problems)
 
 
 def _window(text: str, option: str) -> tuple[int, int]:

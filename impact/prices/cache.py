@@ -65,6 +65,7 @@ def _temp_beside(path: Path) -> Iterator[Path]:
     fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
     tmp = Path(name)
+    os.chmod(tmp, 0o644)  # mkstemp makes 0600; written files are ordinary readable files
     try:
         yield tmp
     finally:
