@@ -187,31 +187,42 @@ class Registry:
                 only,
                 f"{entity.name}'s only listing" if entity.kind == "company" else "the index itself",
             )
-        cued = []
-        for listing in entity.listings:
-            for cue in listing.cues:
-                m = re.search(rf"(?<!\w){re.escape(cue)}(?!\w)", context)
-                if m:
-                    cued.append((m.start(), listing, cue))
-                    break
-        if cued:
-            cued.sort(key=lambda c: c[0])
-            _, chosen, cue = cued[0]
-            alts = tuple(
-                (x.ticker, "listing not named in the text")
-                for x in entity.listings
-                if x is not chosen
-            )
-            return ListingChoice(chosen, f"the text names it: {cue!r}", alts)
-        chosen = next((x for x in entity.listings if x.default), entity.listings[0])
+        return _resolve_listing(entity, context)
+
+
+@lru_cache(maxsize=256)
+def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not cues:
+        return None
+    body = "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)")
+
+
+@lru_cache(maxsize=4096)
+def _resolve_listing(entity: Entity, context: str) -> ListingChoice:
+    """The earliest listing cue in the context wins; no cue: the registry default, said so."""
+    cued = []
+    for listing in entity.listings:
+        pattern = _cue_pattern(listing.cues)
+        m = pattern.search(context) if pattern is not None else None
+        if m:
+            cued.append((m.start(), listing, m.group(0)))
+    if cued:
+        cued.sort(key=lambda c: c[0])
+        _, chosen, cue = cued[0]
         alts = tuple(
-            (x.ticker, f"also listed on {x.mic} ({x.currency})")
-            for x in entity.listings
-            if x is not chosen
+            (x.ticker, "listing not named in the text") for x in entity.listings if x is not chosen
         )
-        return ListingChoice(
-            chosen, f"no listing named in the text; registry default: {chosen.default_reason}", alts
-        )
+        return ListingChoice(chosen, f"the text names it: {cue!r}", alts)
+    chosen = next((x for x in entity.listings if x.default), entity.listings[0])
+    alts = tuple(
+        (x.ticker, f"also listed on {x.mic} ({x.currency})")
+        for x in entity.listings
+        if x is not chosen
+    )
+    return ListingChoice(
+        chosen, f"no listing named in the text; registry default: {chosen.default_reason}", alts
+    )
 
 
 def _index_mic(ticker: str) -> str:

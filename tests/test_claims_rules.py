@@ -226,7 +226,7 @@ def test_month_range_publication_keeps_range():
         ("Hong Kong-listed Alibaba shares rose 5%.", "9988.HK", "Hong Kong"),
         ("Alibaba-Aktien stiegen an der Wall Street um 5 Prozent.", "BABA", "Wall Street"),
         ("Alibaba's US-listed shares rose 5%.", "BABA", "US-listed"),
-        ("Alibaba ADRs rose 5% in New York.", "BABA", "New York"),
+        ("Alibaba ADRs rose 5% in New York.", "BABA", "ADRs"),
     ],
 )
 def test_listing_cues(sentence, ticker, cue):

@@ -237,9 +237,9 @@ def _direction(sentence: _Scan, lo: int, hi: int, pos: int, sign: int) -> str:
     found: list[tuple[int, str]] = [
         (abs(at - pos), name) for at, name in sentence.directions() if lo <= at < hi
     ]
-    for head, particle, name in LEXICON.separable:
-        m = _nearest(head, sentence, lo, hi, pos)
-        if m and any(p.start() >= m.end() for p in sentence.within(particle, lo, hi)):
+    for m in sentence.within(LEXICON.separable_heads, lo, hi):
+        _, particle, name = LEXICON.separable[int(m.lastgroup[1:])]  # type: ignore[index]
+        if any(p.start() >= m.end() for p in sentence.within(particle, lo, hi)):
             found.append((abs(m.start() - pos), name))
     return min(found)[1] if found else "none"
 
@@ -256,9 +256,13 @@ def _metric(sentence: _Scan, lo: int, hi: int, pos: int, entity: Entity | None) 
     for rx, metric in LEXICON.metrics[:1]:  # share of revenue follows the number directly
         if any(0 <= m.start() - pos < 40 for m in sentence.all(rx)):
             return metric
-    m = _nearest(LEXICON.metric_all, sentence, lo, hi, pos)
-    if m is not None:
-        return LEXICON.metric_names[m.lastgroup]  # type: ignore[index]
+    best: tuple[int, str] | None = None
+    for rx, metric in LEXICON.metrics[1:]:
+        m = _nearest(rx, sentence, lo, hi, pos)
+        if m is not None and (best is None or abs(m.start() - pos) < best[0]):
+            best = (abs(m.start() - pos), metric)
+    if best is not None:
+        return best[1]
     if entity is not None and entity.kind == "index":
         return "index_level"
     return "other"
@@ -274,11 +278,13 @@ def _horizon(
     sentence: _Scan, lo: int, hi: int, masked: list[tuple[int, int]]
 ) -> list[_HorizonFound]:
     found: dict[str, _HorizonFound] = {}
-    for m in sentence.within(LEXICON.horizon_all, lo, hi):
-        kind = LEXICON.horizon_names[m.lastgroup]  # type: ignore[index]
-        if kind in found or any(a <= m.start() < b for a, b in masked):
+    for rx, kind in LEXICON.horizons:
+        if kind in found:
             continue
-        found[kind] = _HorizonFound(kind, m)
+        for m in sentence.within(rx, lo, hi):
+            if not any(a <= m.start() < b for a, b in masked):
+                found[kind] = _HorizonFound(kind, m)
+                break
     return list(found.values())
 
 
