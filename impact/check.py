@@ -165,6 +165,7 @@ class Checker:
         tolerance: Tolerance = DEFAULT_TOLERANCE,
         figures: ReportedFigures | None = None,
         event_study: bool = True,
+        yahoo: Any = None,
     ) -> None:
         self.settings = settings or Settings.from_env()
         self.registry = registry or default_registry()
@@ -174,6 +175,7 @@ class Checker:
             self.settings.fixtures_dir / "fundamentals", data_fund
         )
         self.event_study = event_study
+        self.yahoo = yahoo  # a YahooSource (tests pass one with a fake download)
         self._series: dict[tuple[str, dt.date, dt.date], PriceSeries | DataUnavailable] = {}
         self._window: tuple[dt.date, dt.date] = (dt.date(2022, 1, 1), dt.date.today())
 
@@ -197,7 +199,9 @@ class Checker:
         cached = self._series.get(key)
         if cached is None:
             try:
-                cached = load_prices(ticker, lo.isoformat(), hi.isoformat(), self.settings)
+                cached = load_prices(
+                    ticker, lo.isoformat(), hi.isoformat(), self.settings, self.yahoo
+                )
             except DataUnavailable as exc:
                 cached = exc
             self._series[key] = cached

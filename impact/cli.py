@@ -96,6 +96,12 @@ InputsArgument = Annotated[
 ]
 
 
+def _warn_encoding(article: object) -> None:
+    encoding = getattr(article, "encoding", "utf-8")
+    if encoding != "utf-8":
+        typer.echo(f"warning: {getattr(article, 'path', '?')}: read as {encoding}", err=True)
+
+
 def _report_problems(problems: list[str]) -> None:
     for line in problems:
         typer.echo(f"error: {line}", err=True)
@@ -125,6 +131,7 @@ def claims(
         if isinstance(item, InputProblem):
             problems.append(f"{item.path}: {item.message}")
             continue
+        _warn_encoding(item)
         extracted = extract_article(item.text, pub, lang)
         if json_:
             out.append(report.claims_json(item.path, extracted))
@@ -176,6 +183,7 @@ def check(
         if isinstance(item, InputProblem):
             problems.append(f"{item.path}: {item.message}")
             continue
+        _warn_encoding(item)
         result = checker.check_article(item.path, extract_article(item.text, pub, lang))
         results.append(result)
         if not (json_ or csv_):

@@ -456,7 +456,7 @@ class Lexicon:
         ]
 
     def __init__(self) -> None:
-        flags = re.IGNORECASE
+
         self.hedges = [
             (re.compile(rf"{_W}(?:{p})\s+(?:um\s+|by\s+)?$"), kind) for p, kind in HEDGES
         ]

@@ -88,6 +88,16 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         os.replace(tmp, path)
 
 
+def _remove_stale_temps(path: Path, age: float = 600.0) -> None:
+    """Temp files left by a writer that was killed (older than ``age`` seconds) are removed."""
+    import time
+
+    for tmp in path.parent.glob(f".{path.name}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if time.time() - tmp.stat().st_mtime > age:
+                tmp.unlink()
+
+
 @dataclass(frozen=True, eq=False)
 class CacheEntry:
     """What the cache holds for one ticker: rows, price basis, and the date ranges fetched."""
@@ -131,6 +141,7 @@ class PriceCache:
     def write(self, entry: CacheEntry) -> Path:
         """Replace the ticker's file atomically with ``entry``."""
         path = self.path_for(entry.ticker)
+        _remove_stale_temps(path)
         meta = {
             "ticker": entry.ticker,
             "basis": entry.basis,

@@ -75,6 +75,31 @@ def normalize_yahoo_frame(frame: pd.DataFrame, ticker: str, tz: str) -> pd.DataF
     return frame[~frame.index.duplicated(keep="last")].sort_index()
 
 
+PARTIAL_TOLERANCE = 3  # sessions a vendor may lack at either end (late listing, stale day)
+
+
+def _missing_sessions(
+    ticker: str, frame: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp
+) -> str:
+    """Why the frame does not cover the exchange's sessions in [start, end] (empty if it does).
+    Sessions from today on are not expected (they may not have closed)."""
+    from impact.calendars import sessions_in_range
+    from impact.errors import ImpactError
+
+    try:
+        expected = sessions_in_range(mic_for_ticker(ticker), start, end)
+    except ImpactError:
+        return ""
+    expected = expected[expected < pd.Timestamp.today().normalize()]
+    if len(expected) == 0:
+        return ""
+    lacking_start = int((expected < frame.index[0]).sum())
+    lacking_end = int((expected > frame.index[-1]).sum())
+    if lacking_start > PARTIAL_TOLERANCE or lacking_end > PARTIAL_TOLERANCE:
+        return f"{lacking_start} sessions missing at the start, {lacking_end} at the end"
+    return ""
+
+
 class YahooSource:
     """Daily bars from Yahoo. ``download`` is the network boundary; tests pass their own."""
 
@@ -122,4 +147,13 @@ class YahooSource:
         frame = frame.loc[start:end]
         if frame.empty:
             raise DataUnavailable(ticker, start, end, "yahoo returned no sessions in range")
+        gap = _missing_sessions(ticker, frame, start, end)
+        if gap:
+            raise DataUnavailable(
+                ticker,
+                start,
+                end,
+                f"yahoo returned a partial range "
+                f"({frame.index[0].date()}..{frame.index[-1].date()}; {gap})",
+            )
         return frame
