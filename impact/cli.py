@@ -16,6 +16,7 @@ from impact.config import Settings
 from impact.errors import ImpactError, InputError
 from impact.prices import load_prices, resolve_dates, validate_ticker
 from impact.prices.fixtures import import_fixtures
+from impact.registry import Registry, default_registry
 
 app = typer.Typer(
     add_completion=False,
@@ -94,6 +95,20 @@ PublishedOption = Annotated[
 InputsArgument = Annotated[
     list[str], typer.Argument(help="Article files, folders, or - for stdin.")
 ]
+RegistryOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--registry", help="Your registry TOML (entities, listings, cues), added to ours."
+    ),
+]
+
+
+def _registry(path: Path | None) -> Registry:
+    if path is None:
+        return default_registry()
+    if not path.is_file():
+        raise InputError(f"--registry {path}: no such file")
+    return Registry.load(path)
 
 
 def _warn_encoding(article: object) -> None:
@@ -116,6 +131,7 @@ def claims(
     lang: Annotated[
         str | None, typer.Option("--lang", help="de or en (default: detected).")
     ] = None,
+    registry: RegistryOption = None,
     json_: JsonFlag = False,
 ) -> None:
     """Extract every claim about a market or company figure, with its fields and source span."""
@@ -126,13 +142,14 @@ def claims(
     if lang not in (None, "de", "en"):
         raise InputError(f"--lang {lang!r}: expected de or en")
     pub = parse_date_option(published) if published else None
+    reg = _registry(registry)
     problems, out = [], []
     for item in iter_articles(inputs):
         if isinstance(item, InputProblem):
             problems.append(f"{item.path}: {item.message}")
             continue
         _warn_encoding(item)
-        extracted = extract_article(item.text, pub, lang)
+        extracted = extract_article(item.text, pub, lang, reg)
         if json_:
             out.append(report.claims_json(item.path, extracted))
         else:
@@ -164,6 +181,7 @@ def check(
     force: Annotated[
         bool, typer.Option("--force", help="Overwrite files impact did not write.")
     ] = False,
+    registry: RegistryOption = None,
 ) -> None:
     """Test every claim against the market data and reported figures, with the evidence."""
     from impact.articles import InputProblem, iter_articles
@@ -177,14 +195,15 @@ def check(
     if lang not in (None, "de", "en"):
         raise InputError(f"--lang {lang!r}: expected de or en")
     pub = parse_date_option(published) if published else None
-    checker = Checker(_settings(offline, data_dir))
+    reg = _registry(registry)
+    checker = Checker(_settings(offline, data_dir), reg)
     problems, results = [], []
     for item in iter_articles(inputs):
         if isinstance(item, InputProblem):
             problems.append(f"{item.path}: {item.message}")
             continue
         _warn_encoding(item)
-        result = checker.check_article(item.path, extract_article(item.text, pub, lang))
+        result = checker.check_article(item.path, extract_article(item.text, pub, lang, reg))
         results.append(result)
         if not (json_ or csv_):
             report.render_check_table(result, stdout)
@@ -217,6 +236,7 @@ def plot(
     force: Annotated[
         bool, typer.Option("--force", help="Overwrite files impact did not write.")
     ] = False,
+    registry: RegistryOption = None,
 ) -> None:
     """One figure per price claim (price path, benchmark, other listing, claimed vs realized) and
     an overview per article."""
@@ -229,13 +249,15 @@ def plot(
     if fmt not in {"png", "svg"}:
         raise InputError(f"--format {fmt!r}: expected png or svg")
     pub = parse_date_option(published) if published else None
-    checker = Checker(_settings(offline, data_dir))
+    reg = _registry(registry)
+    checker = Checker(_settings(offline, data_dir), reg)
     problems, results = [], []
     for item in iter_articles(inputs):
         if isinstance(item, InputProblem):
             problems.append(f"{item.path}: {item.message}")
             continue
-        results.append(checker.check_article(item.path, extract_article(item.text, pub)))
+        _warn_encoding(item)
+        results.append(checker.check_article(item.path, extract_article(item.text, pub, None, reg)))
     for path in write_plots(results, checker, out, fmt, force):
         typer.echo(str(path))
     _report_problems(problems)

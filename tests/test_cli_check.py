@@ -98,3 +98,23 @@ def test_claims_json():
     result = run_cli("claims", "seeds/000_a0ff3f3814484de0.txt", "--json")
     (article,) = json.loads(result.stdout)
     assert [c["kind"] for c in article["claims"]] == ["move", "record"]
+
+
+def test_user_registry_extends_entities(tmp_path):
+    extra = tmp_path / "mine.toml"
+    extra.write_text('[[company]]\nname = "Synthco"\naliases = ["Synthco"]\nlisted = false\n')
+    result = run_cli(
+        "check",
+        "-",
+        "--registry",
+        str(extra),
+        "--published",
+        "2025-02-14",
+        "--json",
+        stdin="Die Bewertung von Synthco stieg um 5 Prozent.",
+    )
+    (article,) = json.loads(result.stdout)
+    (claim,) = article["claims"]
+    assert claim["entity"] == "Synthco" and claim["verdict"] == "unverifiable"
+    bad = run_cli("claims", "seeds/", "--registry", str(tmp_path / "none.toml"))
+    assert bad.returncode == 2 and "no such file" in bad.stderr

@@ -21,6 +21,7 @@ import pandas as pd
 
 from impact.calendars import MIC_TIMEZONE, mic_for_ticker
 from impact.errors import DataUnavailable
+from impact.prices.model import PriceSeries
 
 __all__ = ["YahooSource", "normalize_yahoo_frame"]
 
@@ -108,6 +109,23 @@ class YahooSource:
     def __init__(self, download: Download | None = None, timeout: float = 10.0) -> None:
         self._download = download or _yf_download
         self.timeout = timeout
+
+    def load(self, ticker: str, start: pd.Timestamp, end: pd.Timestamp) -> PriceSeries:
+        """The PriceSource interface: traded prices (``Adj Close`` beside them) as a series."""
+        from impact.calendars import MIC_CURRENCY
+
+        mic = mic_for_ticker(ticker)
+        basis = "index" if ticker.startswith("^") else "traded"
+        frame = self.fetch(ticker, start, end)
+        return PriceSeries(
+            ticker,
+            mic,
+            MIC_CURRENCY.get(mic, "unknown"),
+            basis,
+            "yahoo",  # type: ignore[arg-type]
+            "yfinance download (auto_adjust=False)",
+            frame,
+        )
 
     def fetch(self, ticker: str, start: pd.Timestamp, end: pd.Timestamp) -> pd.DataFrame:
         """Sessions start..end inclusive; any failure or an empty answer -> DataUnavailable."""
