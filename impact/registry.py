@@ -122,7 +122,8 @@ class Registry:
         event_aliases = {a: e.name for e in self.events.values() for a in e.aliases}
         self._event_owner = event_aliases
         body = "|".join(re.escape(a) for a in sorted(event_aliases, key=len, reverse=True))
-        self._event_re = re.compile(rf"(?<!\w)({body})(?:\s+(\d{{4}})(?!\d))?")
+        first = re.escape("".join(sorted({a[0] for a in event_aliases}))) or "^"
+        self._event_re = re.compile(rf"(?=[{first}])(?<!\w)({body})(?:\s+(\d{{4}})(?!\d))?")
 
     @classmethod
     def load(cls, extra: Path | None = None) -> Registry:

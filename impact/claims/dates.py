@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from impact.claims.lexicon import MONTH_RE, MONTHS, WEEKDAY_RE, WEEKDAYS
+from impact.claims.lexicon import MONTH_RE, MONTHS, WEEKDAY_RE, WEEKDAYS, _fast
 from impact.registry import Registry
 
 __all__ = ["Published", "detect_published", "latest_weekday", "month_range", "parse_date_option"]
@@ -27,15 +27,15 @@ _HEADER = re.compile(
     r"\s*[:=]?\s*(?P<date>\d{4}-\d{2}(?:-\d{2})?(?:[T ][0-9:]{5,8}(?:Z|[+-]\d{2}:?\d{2})?)?)",
     re.IGNORECASE,
 )
-_URL_DATE = re.compile(r"/(?P<y>20\d{2})/(?P<m>0[1-9]|1[0-2])/(?:(?P<d>0[1-9]|[12]\d|3[01])/)?")
-_ISO_DATE = re.compile(
+_URL_DATE = _fast(r"/(?P<y>20\d{2})/(?P<m>0[1-9]|1[0-2])/(?:(?P<d>0[1-9]|[12]\d|3[01])/)?")
+_ISO_DATE = _fast(
     r"(?<![\d/])(?P<y>(?:19|20)\d{2})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"
 )
-_DE_DATE = re.compile(
+_DE_DATE = _fast(
     rf"(?<!\d)(?P<d>[0-3]?\d)\.\s?(?P<mon>{MONTH_RE}|0?[1-9]\.|1[0-2]\.)\s?(?P<y>(?:19|20)\d{{2}})(?!\d)"
 )
-_EN_DATE = re.compile(rf"(?P<mon>{MONTH_RE})\s+(?P<d>[0-3]?\d),?\s+(?P<y>(?:19|20)\d{{2}})(?!\d)")
-_WEEKDAY = re.compile(rf"(?<!\w)(?:am|on|last|vergangenen|letzten)\s+(?P<wd>{WEEKDAY_RE})(?!\w)")
+_EN_DATE = _fast(rf"(?P<mon>{MONTH_RE})\s+(?P<d>[0-3]?\d),?\s+(?P<y>(?:19|20)\d{{2}})(?!\d)")
+_WEEKDAY = _fast(rf"(?<!\w)(?:am|on|last|vergangenen|letzten)\s+(?P<wd>{WEEKDAY_RE})(?!\w)")
 
 
 @dataclass(frozen=True, slots=True)

@@ -126,8 +126,8 @@ class ExtractedArticle:
 def detect_language(text: str) -> str:
     """'de' or 'en', by counting frequent function words of each (German wins ties)."""
     words = text[:4000].lower().split()
-    de = sum(1 for w in words if w in LEXICON.german_set)
-    en = sum(1 for w in words if w in LEXICON.english_set)
+    de = sum(map(LEXICON.german_set.__contains__, words))
+    en = sum(map(LEXICON.english_set.__contains__, words))
     return "en" if en > de else "de"
 
 

@@ -16,7 +16,7 @@ __all__ = ["NumberMatch", "find_numbers", "parse_numeral"]
 Lang = Literal["de", "en"]
 Unit = Literal["percent", "percentage_points", "money", "points"]
 
-NUMERAL = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
+NUMERAL = re.compile(r"(?=\d)(?<![\w.,])\d+(?:[.,]\d+)*")
 _MAX_NUMERAL = 24  # longer digit runs are not quantities a reader can check
 
 # scale words: (pattern, factor); German "Billion" = 10**12, English "billion" = 10**9
