@@ -117,6 +117,18 @@ def _warn_encoding(article: object) -> None:
         typer.echo(f"warning: {getattr(article, 'path', '?')}: read as {encoding}", err=True)
 
 
+def _readable(inputs: list[str], problems: list[str]):
+    """The articles that could be read; each one that could not adds a line to ``problems``."""
+    from impact.articles import InputProblem, iter_articles
+
+    for item in iter_articles(inputs):
+        if isinstance(item, InputProblem):
+            problems.append(f"{item.path}: {item.message}")
+            continue
+        _warn_encoding(item)
+        yield item
+
+
 def _report_problems(problems: list[str]) -> None:
     for line in problems:
         typer.echo(f"error: {line}", err=True)
@@ -135,7 +147,6 @@ def claims(
     json_: JsonFlag = False,
 ) -> None:
     """Extract every claim about a market or company figure, with its fields and source span."""
-    from impact.articles import InputProblem, iter_articles
     from impact.claims import extract_article
     from impact.claims.dates import parse_date_option
 
@@ -143,12 +154,9 @@ def claims(
         raise InputError(f"--lang {lang!r}: expected de or en")
     pub = parse_date_option(published) if published else None
     reg = _registry(registry)
-    problems, out = [], []
-    for item in iter_articles(inputs):
-        if isinstance(item, InputProblem):
-            problems.append(f"{item.path}: {item.message}")
-            continue
-        _warn_encoding(item)
+    problems: list[str] = []
+    out = []
+    for item in _readable(inputs, problems):
         extracted = extract_article(item.text, pub, lang, reg)
         if json_:
             out.append(report.claims_json(item.path, extracted))
@@ -184,7 +192,6 @@ def check(
     registry: RegistryOption = None,
 ) -> None:
     """Test every claim against the market data and reported figures, with the evidence."""
-    from impact.articles import InputProblem, iter_articles
     from impact.check import VERDICTS, Checker
     from impact.claims import extract_article
     from impact.claims.dates import parse_date_option
@@ -197,12 +204,9 @@ def check(
     pub = parse_date_option(published) if published else None
     reg = _registry(registry)
     checker = Checker(_settings(offline, data_dir), reg)
-    problems, results = [], []
-    for item in iter_articles(inputs):
-        if isinstance(item, InputProblem):
-            problems.append(f"{item.path}: {item.message}")
-            continue
-        _warn_encoding(item)
+    problems: list[str] = []
+    results = []
+    for item in _readable(inputs, problems):
         result = checker.check_article(item.path, extract_article(item.text, pub, lang, reg))
         results.append(result)
         if not (json_ or csv_):
@@ -240,7 +244,6 @@ def plot(
 ) -> None:
     """One figure per price claim (price path, benchmark, other listing, claimed vs realized) and
     an overview per article."""
-    from impact.articles import InputProblem, iter_articles
     from impact.check import Checker
     from impact.claims import extract_article
     from impact.claims.dates import parse_date_option
@@ -251,13 +254,11 @@ def plot(
     pub = parse_date_option(published) if published else None
     reg = _registry(registry)
     checker = Checker(_settings(offline, data_dir), reg)
-    problems, results = [], []
-    for item in iter_articles(inputs):
-        if isinstance(item, InputProblem):
-            problems.append(f"{item.path}: {item.message}")
-            continue
-        _warn_encoding(item)
-        results.append(checker.check_article(item.path, extract_article(item.text, pub, None, reg)))
+    problems: list[str] = []
+    results = [
+        checker.check_article(item.path, extract_article(item.text, pub, None, reg))
+        for item in _readable(inputs, problems)
+    ]
     for path in write_plots(results, checker, out, fmt, force):
         typer.echo(str(path))
     _report_problems(problems)
