@@ -393,3 +393,31 @@ def test_sentences_cover_text_in_order(text):
     spans = split_sentences(text)
     assert all(0 <= a < b <= len(text) for a, b in spans)
     assert all(spans[i][1] <= spans[i + 1][0] for i in range(len(spans) - 1))
+
+
+@pytest.mark.parametrize(
+    "sentence, start",
+    [
+        ("Apple's stock has gained 30% over the past 12 months.", "2024-02-15"),
+        ("Die Tesla-Aktie hat in den vergangenen zwölf Monaten 40 Prozent verloren.", "2024-02-15"),
+        ("Apple shares rose 10% over the past year.", "2024-02-15"),
+    ],
+)
+def test_trailing_periods(sentence, start):
+    claim = one(sentence)
+    assert (claim.horizon, claim.start, claim.end) == ("since", start, PUB)
+
+
+def test_listed_company_without_metric_noun_is_its_share_price():
+    first, second = extract(
+        "Xiaomi gained 5.2 per cent in Hong Kong, while Tencent slipped 0.8 per cent.",
+        published=PUB,
+    )
+    assert (first.ticker, first.metric, first.direction) == ("1810.HK", "share_price", "up")
+    assert (second.ticker, second.metric, second.direction) == ("0700.HK", "share_price", "down")
+    assert "share price assumed" in " ".join(first.notes)
+
+
+def test_capitalised_metric_noun_and_abbreviation():
+    claim = one("Shares of Alibaba Group Holding Ltd. rose 4.5% in New York trading on Friday.")
+    assert (claim.metric, claim.ticker, claim.end) == ("share_price", "BABA", PUB)

@@ -436,6 +436,30 @@ class _Resolver:
                 "how": f"'{text}': from the last close before {start} to publication "
                 f"({self.where()})",
             }
+        if "trailing" in kinds:
+            m = kinds["trailing"].match
+            assert m is not None
+            gd = m.groupdict()
+            word = (gd.get("tn") or gd.get("tn2") or "1").lower()
+            count = int(word) if word.isdigit() else NUMBER_WORDS.get(word, 1)
+            unit = (
+                gd.get("tu") or gd.get("tu2") or gd.get("tu3") or gd.get("tu4") or "year"
+            ).lower()
+            per_unit = (
+                30.44
+                if unit.startswith(("monat", "month"))
+                else (7.0 if unit.startswith(("woch", "week")) else 365.25)
+            )
+            if not pe:
+                return {**out, "horizon": "since", "how": f"'{m.group(0)}': no publication date"}
+            start = pe - dt.timedelta(days=round(per_unit * count))
+            out.update(start=_iso(start), end=_iso(pe), end_earliest=_iso(ps))
+            return {
+                **out,
+                "horizon": "since",
+                "how": f"'{m.group(0)}': the trailing {count} {unit} to publication, from the "
+                f"last close before {start} ({self.where()})",
+            }
         if "week" in kinds:
             m = kinds["week"].match
             assert m is not None
@@ -698,6 +722,10 @@ def _claim_for(
         metric = _metric(scan, wide_lo, wide_hi, number.start, entity)
     if metric == "share_price" and entity is not None and entity.kind == "index":
         metric = "index_level"
+    assumed_metric = False
+    if metric == "other" and entity is not None and entity.listed and number.unit == "percent":
+        metric = "index_level" if entity.kind == "index" else "share_price"  # "Xiaomi gained 5%"
+        assumed_metric = True
     direction = _direction(scan, lo, hi, number.start, number.sign)
     if direction == "none":  # an elliptical clause ("allein im Februar um 17 Prozent")
         direction = _direction(
@@ -737,6 +765,8 @@ def _claim_for(
     listing = choice.listing if choice else None
     testable, why = _testable(metric, entity, number.unit, listing.ticker if listing else None)
     notes = [f"entity: {entity_how}", f"testable: {why}", *resolved["notes"]]
+    if assumed_metric:
+        notes.append("no metric named: the share price assumed for a listed company")
     if (
         number.unit == "money"
         and number.currency == "USD"

@@ -89,6 +89,8 @@ ORDINALS = {
     "4th": 4,
 }
 NUMBER_WORDS = {
+    "zwölf": 12,
+    "twelve": 12,
     "zwei": 2,
     "drei": 3,
     "vier": 4,
@@ -247,6 +249,16 @@ HORIZONS: list[tuple[str, str]] = [
         r"(?:over|in) the (?:past|last|previous) (?P<ne>\d+|two|three|four|five|six|seven|eight|nine|"
         r"ten) (?:trading days|sessions|trading sessions|days)",
         "n_sessions",
+    ),
+    (
+        r"(?:in|während|innerhalb) (?:den |der |des )?(?:vergangenen|letzten|zurückliegenden) "
+        r"(?P<tn>\d+|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf) "
+        r"(?P<tu>Monaten|Monate|Wochen|Jahren|Jahre)|"
+        r"(?:over|in|during) the (?:past|last|previous) (?P<tn2>\d+|two|three|four|five|six|seven|"
+        r"eight|nine|ten|twelve) (?P<tu2>months|weeks|years)|"
+        r"(?:over|in) the (?:past|last) (?P<tu3>year|month|week)|"
+        r"(?:innerhalb|binnen) (?:eines|einer) (?P<tu4>Jahres|Monats|Woche)",
+        "trailing",
     ),
     (
         r"in dieser Woche|diese Woche|im Wochenverlauf|auf Wochensicht|in der vergangenen Woche|"
@@ -473,7 +485,7 @@ class Lexicon:
         self.separable = [
             (None, _fast(rf"{_W}(?:{b}){_E}"), d) for _a, b, d in self._separable_pairs()
         ]
-        self.metrics = [(_fast(rf"{_W}(?:{p}){_E}"), m) for p, m in METRICS]
+        self.metrics = [(_fast(rf"{_W}(?:{p}){_E}", re.IGNORECASE), m) for p, m in METRICS]
         # one pattern per horizon kind: each keeps a tight first-character filter (a single
         # alternation of all kinds scans about four times slower)
         self.horizons = [(_fast(rf"{_W}(?:{p}){_E}", re.IGNORECASE), h) for p, h in HORIZONS]
