@@ -240,6 +240,11 @@ def plot_article(article_check: Any, ax: plt.Axes | None = None) -> Figure:
         if claimed is not None:
             ax.plot([claimed], [i], marker="|", markersize=18, color="black")
         implied = c.evidence.get("implied_basis")
+        sessions = c.evidence.get("sessions") or {}
+        if implied and not sessions.get("nominal") and c.evidence.get("tried"):
+            values = [t["value_pct"] for t in c.evidence["tried"] if t.get("basis") == implied]
+            if values:  # the date is a range: every candidate session's value
+                ax.hlines(i, min(values), max(values), color=color, lw=7, alpha=0.2)
         if implied and implied != c.basis and c.session:
             other = next(
                 (
