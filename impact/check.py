@@ -871,6 +871,16 @@ class Checker:
                 ),
                 None,
             )
+        elif claim.fiscal_quarter:
+            candidates = [
+                r
+                for r in self.figures.rows
+                if r.entity == entity
+                and r.segment == segment
+                and r.period.endswith(f"Q{claim.fiscal_quarter}")
+                and r.reported <= asof
+            ]
+            figure = max(candidates, key=lambda r: r.reported) if candidates else None
         else:
             figure = self.figures.latest(entity, segment, asof)
         if figure is None:
@@ -879,6 +889,7 @@ class Checker:
                 "unverifiable",
                 f"no reported figure for {entity} {segment} on or before {asof}",
             )
+        segment_label = "total" if segment == "Total" else segment
         base = self.figures.year_before(figure)
         total = self.figures.find(entity, "Total", figure.period, figure.metric)
         evidence: dict[str, Any] = {
@@ -929,7 +940,7 @@ class Checker:
                 claim.hedge,
                 absolute_band=False,
             )
-            what = f"{entity}'s {segment} net sales were {figure.value / 1e9:.3f} billion {figure.currency} in {figure.period}"
+            what = f"{entity}'s {segment_label} net sales were {figure.value / 1e9:.3f} billion {figure.currency} in {figure.period}"
         else:
             if base is None:
                 return ClaimCheck(
@@ -943,7 +954,7 @@ class Checker:
                 realized, claim.magnitude or 0.0, claim.precision or 0, claim.hedge, claim.direction
             )
             what = (
-                f"{entity}'s {segment} net sales changed {_signed(realized)} year on year in "
+                f"{entity}'s {segment_label} net sales changed {_signed(realized)} year on year in "
                 f"{figure.period} ({base.value / 1e9:.3f} -> {figure.value / 1e9:.3f} billion {figure.currency})"
             )
             evidence["base_period"] = base.period

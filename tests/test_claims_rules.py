@@ -421,3 +421,33 @@ def test_listed_company_without_metric_noun_is_its_share_price():
 def test_capitalised_metric_noun_and_abbreviation():
     claim = one("Shares of Alibaba Group Holding Ltd. rose 4.5% in New York trading on Friday.")
     assert (claim.metric, claim.ticker, claim.end) == ("share_price", "BABA", PUB)
+
+
+def test_company_not_venue_and_unknown_companies():
+    claim = extract("Apple verlor an der Nasdaq 1,5 Prozent auf 244,60 Dollar.", published=PUB)[0]
+    assert (claim.entity, claim.ticker, claim.metric) == ("Apple", "AAPL", "share_price")
+    byd, hsi = extract(
+        "BYD-Aktien fielen um 3 Prozent, während der Hang Seng 1 Prozent zulegte.", published=PUB
+    )
+    assert byd.entity is None and "not in the registry" in byd.notes[0] and byd.testable == "none"
+    assert (hsi.ticker, hsi.direction) == ("^HSI", "up")
+
+
+def test_since_a_month_without_year():
+    claim = one("Die Alibaba-Aktie ist seit Anfang Januar um knapp 70 Prozent gestiegen.")
+    assert (claim.horizon, claim.start, claim.hedge) == ("since", "2025-01-01", "just_under")
+    claim = one("Die Alibaba-Aktie ist seit Oktober um 20 Prozent gestiegen.")
+    assert claim.start == "2024-10-01"
+
+
+def test_record_since_a_month():
+    move, record = extract(
+        "The S&P 500 fell 1.7% on Friday, its worst day since December.", published=PUB
+    )
+    assert (record.kind, record.direction, record.record_since) == ("record", "down", "2024-12-01")
+    assert record.attached_to == move.id
+
+
+def test_fiscal_quarter_is_the_companys():
+    claim = one("Der Umsatz von Apple stieg im ersten Geschäftsquartal um 4 Prozent.")
+    assert (claim.horizon, claim.fiscal_quarter, claim.testable) == ("fiscal_yoy", 1, "reported")

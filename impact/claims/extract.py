@@ -85,6 +85,11 @@ _CLAUSE_BREAK = re.compile(r"[;:]\s|,\s|\s[–—-]\s|\(|\)")
 _ORDINAL_BEFORE_MONTH = re.compile(r"\d{1,2}$")
 _LAST_WORD = re.compile(r"([\w.]+)$")
 _DIGIT = re.compile(r"\d")
+# "BYD-Aktien", "Aktien von Foo", "Foo shares": a company the registry does not know
+_UNKNOWN_COMPANY = re.compile(
+    r"(?<![\w-])[A-ZÄÖÜ][\w&.]*-(?:Aktie|Aktien|Papiere|Titel|Kurs)\b|(?:Aktien|Papiere) (?:von|der) "
+    r"[A-ZÄÖÜ][\w&]+|(?<![\w-])[A-Z][\w&]*(?:'s)? (?:shares|stock)\b"
+)
 _SINCE = re.compile(r"seit|since", re.IGNORECASE)
 _URL_HINT = re.compile(r"https?:|www\.|\]\(")
 _COMPLEMENTIZER = re.compile(r"\s*(?:dass|daß|ob|that|whether|wonach)\b", re.IGNORECASE)
@@ -307,7 +312,14 @@ class _Resolver:
     def resolve(self, cues: list[_HorizonFound], metric: str) -> dict:
         kinds = {c.kind: c for c in cues}
         ps, pe = self.ref()
-        out: dict = {"start": None, "end": None, "end_earliest": None, "n": None, "notes": []}
+        out: dict = {
+            "start": None,
+            "end": None,
+            "end_earliest": None,
+            "n": None,
+            "notes": [],
+            "fiscal_quarter": None,
+        }
         reported = metric in {"revenue", "share_of_revenue", "profit", "shipments", "market_share"}
         if "quarter" in kinds:
             m = kinds["quarter"].match
@@ -318,6 +330,14 @@ class _Resolver:
             y = int(year) if year else (pe.year if pe else None)
             fiscal = bool(gd.get("fiscal"))
             horizon = "quarter_yoy" if "yoy" in kinds else "quarter"
+            if fiscal and reported and not year:
+                out["fiscal_quarter"] = q
+                return {
+                    **out,
+                    "horizon": "fiscal_yoy",
+                    "how": f"'{m.group(0)}': the latest fiscal Q{q} reported before publication, "
+                    f"year on year ({self.where()})",
+                }
             if fiscal:
                 out["notes"].append("a fiscal quarter: its calendar dates depend on the company")
             if y and q:
@@ -418,9 +438,18 @@ class _Resolver:
                 out["notes"].append("'since last year' read as since the start of last year")
             else:
                 year_t = gd.get("syear") or gd.get("syear2") or gd.get("syear3")
-                month_t = gd.get("smonth") or gd.get("smonth2") or gd.get("smonth3")
+                month_t = (
+                    gd.get("smonth") or gd.get("smonth2") or gd.get("smonth3") or gd.get("smonth4")
+                )
                 day_t = gd.get("sday") or gd.get("sday2")
                 year = int(year_t) if year_t else (pe.year if pe else None)
+                if (
+                    not year_t
+                    and month_t
+                    and pe
+                    and MONTHS.get(month_t.strip(".").lower(), 1) > pe.month
+                ):
+                    year = pe.year - 1  # "seit Oktober" in February: October of last year
                 if year is None:
                     return {**out, "horizon": "since", "how": f"'{text}': year unknown"}
                 month = MONTHS.get(month_t.strip(".").lower(), 1) if month_t else 1
@@ -660,6 +689,9 @@ def _entity_for(
 ) -> tuple[Entity | None, str]:
     inside = [m for m in mentions if lo <= m[0] < hi]
     before = [m for m in inside if m[0] < pos]
+    companies = [m for m in before if m[2].kind == "company"]
+    if companies:  # "Apple verlor an der Nasdaq 1,5 Prozent": the company, not the venue
+        return companies[-1][2], "named in the clause"
     if before:
         return before[-1][2], "named in the clause"
     if inside:
@@ -668,8 +700,9 @@ def _entity_for(
     if sentence_before:
         listed = [m for m in sentence_before if m[2].listed]
         return (listed[-1] if listed else sentence_before[-1])[2], "named in the sentence"
-    if mentions:
-        return mentions[0][2], "named in the sentence"
+    unknown = _UNKNOWN_COMPANY.search(sentence, lo, hi)
+    if unknown and unknown.start() < pos:
+        return None, f"'{unknown.group(0)}': a company not in the registry"
     coref = LEXICON.coref.search(sentence)
     if last_entity is not None and (coref or metric_hint):
         cue = f"'{coref.group(0)}'" if coref else "no name in the sentence"
@@ -723,7 +756,12 @@ def _claim_for(
     if metric == "share_price" and entity is not None and entity.kind == "index":
         metric = "index_level"
     assumed_metric = False
-    if metric == "other" and entity is not None and entity.listed and number.unit == "percent":
+    if (
+        metric == "other"
+        and entity is not None
+        and entity.listed
+        and (number.unit == "percent" or (number.unit == "money" and number.scale == 1))
+    ):
         metric = "index_level" if entity.kind == "index" else "share_price"  # "Xiaomi gained 5%"
         assumed_metric = True
     direction = _direction(scan, lo, hi, number.start, number.sign)
@@ -806,6 +844,7 @@ def _claim_for(
         testable=testable,  # type: ignore[arg-type]
         segment=segment,
         n_sessions=resolved["n"],
+        fiscal_quarter=resolved["fiscal_quarter"],
         closing=closing,
         notes=tuple(notes),
     )
@@ -851,7 +890,14 @@ def _record_claim(
         else "one_day"
     )
     month = MONTHS.get((gd.get("rmonth") or "").strip(".").lower(), 1)
-    since = dt.date(int(gd["ryear"]), month, 1)
+    year_text = gd.get("ryear") or gd.get("ryear2")
+    if year_text:
+        since = dt.date(int(year_text), month, 1)
+    else:  # "its worst day since December": the latest such month before publication
+        pe = resolver.p.end
+        if pe is None:
+            return None
+        since = dt.date(pe.year if month < pe.month else pe.year - 1, month, 1)
     if move is not None:
         entity_name, ticker, reason, alts = (
             move.entity,

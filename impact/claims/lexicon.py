@@ -232,7 +232,7 @@ HORIZONS: list[tuple[str, str]] = [
         "mtd",
     ),
     (
-        rf"(?:allein |alone |so far )?(?:im|in|seit Anfang|seit Beginn des|since the start of|so far in)\s+"
+        rf"(?:allein |alone |so far )?(?:im|in|so far in)\s+"
         rf"(?P<month>{MONTH_RE})(?:\s+(?P<myear>\d{{4}}))?",
         "month",
     ),
@@ -270,7 +270,9 @@ HORIZONS: list[tuple[str, str]] = [
         rf"seit (?:dem )?(?P<sday>\d{{1,2}})\.\s?(?P<smonth>{MONTH_RE})(?:\s+(?P<syear>\d{{4}}))?|"
         rf"since (?P<smonth2>{MONTH_RE})\s+(?P<sday2>\d{{1,2}})(?:,?\s+(?P<syear2>\d{{4}}))?|"
         rf"(?:seit|since)\s+(?:(?:Anfang|Mitte|Ende|early|mid|late|mid-)\s*)?(?:(?P<smonth3>{MONTH_RE})\s+)?"
-        rf"(?P<syear3>\d{{4}})|seit letztem Jahr|seit dem vergangenen Jahr|since last year",
+        rf"(?P<syear3>\d{{4}})|(?:seit|since)\s+(?:(?:Anfang|Beginn|Mitte|Ende|early|mid|late|the start of|"
+        rf"the beginning of|the end of)\s+)?(?P<smonth4>{MONTH_RE})|"
+        rf"seit letztem Jahr|seit dem vergangenen Jahr|since last year",
         "since",
     ),
     (
@@ -330,7 +332,7 @@ RECORD_RE = (
     rf"(?P<oneday2>Tag|Tages|Handelstag|Handelstages|day|session|trading day))?"
     rf"(?:\s+(?:for|für|of)\s+(?:the\s+)?(?:stock|shares|Aktie|die Aktie|index))?"
     rf"\s+(?:seit|since)\s+(?:(?:Anfang|Mitte|Ende|early|mid|late|mid-)\s*)?"
-    rf"(?:(?P<rmonth>{MONTH_RE})\s+)?(?P<ryear>\d{{4}})"
+    rf"(?:(?P<rmonth>{MONTH_RE})(?:\s+(?P<ryear>\d{{4}}))?|(?P<ryear2>\d{{4}}))"
 )
 ALL_TIME_RE = (
     r"Rekordhoch|Allzeithoch|Rekordstand|Rekordtief|Allzeittief|all-time high|"

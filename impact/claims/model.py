@@ -78,6 +78,7 @@ class Claim:
     testable: Testable
     segment: str | None = None
     n_sessions: int | None = None
+    fiscal_quarter: int | None = None  # "im ersten Geschäftsquartal": the company's fiscal Q1
     record_since: str | None = None
     record_basis: Literal["one_day", "level"] | None = None
     attached_to: int | None = None
