@@ -26,7 +26,9 @@ def panel(n: int, seed: int = 1) -> tuple[np.ndarray, ...]:
     market = rng.normal(0.0003, 0.01, (n, t))
     beta = rng.normal(1.0, 0.3, (n, 1))
     sec = 0.0001 + beta * market + rng.normal(0, 0.015, (n, t))
-    return sec[:, :L1], sec[:, L1 + GAP :], market[:, :L1], market[:, L1 + GAP :], sec, market
+    parts = (sec[:, :L1], sec[:, L1 + GAP :], market[:, :L1], market[:, L1 + GAP :])
+    # contiguous windows, as run_event_studies builds them (np.stack)
+    return (*(np.ascontiguousarray(p) for p in parts), sec, market)
 
 
 def run_impact(r_e, r_w, m_e, m_w):

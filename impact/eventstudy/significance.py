@@ -50,32 +50,63 @@ def rank_matrix(values: np.ndarray) -> np.ndarray:
     return stats.rankdata(values, axis=1)
 
 
+def _block_ranks(x: np.ndarray, l1: int) -> tuple[np.ndarray, np.ndarray]:
+    """(Σ over rows of each column's rank, ranks of the columns from ``l1`` on) for one block.
+
+    Ranks come from one integer sort: each float is mapped to an order-preserving int64, its
+    lowest b bits replaced by the column index (b = bits for T columns), so the sorted keys
+    carry the permutation. Rows where two keys agree above those bits (exact or near ties)
+    are ranked again exactly by scipy's rankdata (average ranks), so every rank is exact."""
+    n, T = x.shape
+    bits = max(1, int(T - 1).bit_length())
+    low = np.int64((1 << bits) - 1)
+    key = (x + 0.0).view(np.int64)  # a fresh array; −0.0 → +0.0 so equal floats give equal keys
+    sign = key >> 63  # in-place integer steps (ufuncs with out=) keep this fast
+    np.bitwise_and(sign, np.int64(0x7FFFFFFFFFFFFFFF), out=sign)
+    np.bitwise_xor(key, sign, out=key)  # order-preserving: negative floats reversed
+    np.bitwise_and(key, ~low, out=key)
+    np.bitwise_or(key, np.arange(T, dtype=np.int64), out=key)
+    key.sort(axis=1)
+    order = key & low
+    np.right_shift(key, bits, out=key)
+    tied = (key[:, 1:] == key[:, :-1]).any(axis=1)
+    positions = np.broadcast_to(np.arange(1, T + 1, dtype=float), (n, T))
+    sums = np.bincount(order.ravel(), weights=positions.ravel(), minlength=T)
+    rows, js = np.nonzero(order >= l1)
+    evt = np.empty((n, T - l1))
+    evt[rows, order[rows, js] - l1] = js + 1.0
+    if tied.any():
+        exact = stats.rankdata(x[tied] + 0.0, axis=1)
+        ordinal = np.empty_like(exact)
+        np.put_along_axis(ordinal, order[tied], positions[: int(tied.sum())], axis=1)
+        sums += (exact - ordinal).sum(axis=0)
+        evt[tied] = exact[:, l1:]
+    return sums, evt
+
+
 def _corrado_parts(
     est: np.ndarray, evt: np.ndarray, block: int = 1024
 ) -> tuple[np.ndarray, np.ndarray]:
-    """(Σ_i K_it for every t of E ∪ W, K_iτ for the event days), ranks within each event's row,
-    average ranks for ties. Blocks of events keep the sort in cache; rows with ties go through
-    scipy's rankdata, the others through one argsort."""
+    """(Σ_i K_it for every t of E ∪ W, K_iτ for the event days): ranks within each event's row over
+    E ∪ W, average ranks for ties (see _block_ranks). Blocks of events keep the sort in cache and
+    run on the machine's cores (numpy sorts without the GIL)."""
     n, L1 = est.shape
     L2 = evt.shape[1]
-    T = L1 + L2
+    if L1 + L2 > 1 << 20:
+        x = np.concatenate([est, evt], axis=1)
+        ranks = stats.rankdata(x, axis=1)
+        return ranks.sum(axis=0), ranks[:, L1:]
     evt_ranks = np.empty((n, L2))
-    positions = np.arange(1, T + 1, dtype=float)
 
     def one_block(lo: int) -> np.ndarray:
         x = np.concatenate([est[lo : lo + block], evt[lo : lo + block]], axis=1)
-        order = np.argsort(x, axis=1)
-        sorted_x = np.take_along_axis(x, order, axis=1)
-        tied = (sorted_x[:, 1:] == sorted_x[:, :-1]).any(axis=1)
-        ranks = np.empty_like(x)
-        np.put_along_axis(ranks, order, np.broadcast_to(positions, x.shape), axis=1)
-        if tied.any():
-            ranks[tied] = stats.rankdata(x[tied], axis=1)
-        evt_ranks[lo : lo + block] = ranks[:, L1:]
-        return ranks.sum(axis=0)
+        sums, ranks = _block_ranks(x, L1)
+        evt_ranks[lo : lo + block] = ranks
+        return sums
 
+    block = min(block, max(256, -(-n // 2)))  # at least two blocks for two cores
     starts = range(0, n, block)
-    if n >= 4 * block:  # numpy sorts without the GIL: use the machine's cores
+    if len(starts) > 1:
         with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
             parts = list(pool.map(one_block, starts))
     else:
