@@ -280,3 +280,19 @@ def test_event_errors():
     with pytest.raises(ImpactError, match="must end before"):
         sec = load_prices("AAPL", "2024-01-01", "2025-03-01", s)
         prepare_event(sec, [sec], "2025-02-13", (-1, 1), (-250, 0))
+
+
+def test_corrado_ranks_exact_with_ties():
+    from impact.eventstudy.significance import _corrado_parts
+
+    rng = np.random.default_rng(1)
+    est, evt = rng.normal(size=(3000, 250)), rng.normal(size=(3000, 21))
+    est[5, :10] = 0.0  # exact ties
+    evt[5, 0] = 0.0
+    est[7, 3], est[7, 4] = -0.0, 0.0  # signed zeros are equal
+    est[9, 1] = est[9, 2]
+    est[11] = np.nextafter(est[11, 0], 1) * np.ones(250)  # near-equal values
+    ranks = stats.rankdata(np.concatenate([est, evt], axis=1), axis=1)
+    sums, evt_ranks = _corrado_parts(est, evt)
+    assert np.allclose(sums, ranks.sum(axis=0), atol=1e-9)
+    assert np.array_equal(evt_ranks, ranks[:, 250:])
