@@ -133,6 +133,15 @@ class ArticleCheck:
         return [c.verdict for c in self.checks]
 
 
+def _ratio_text(ticker: str, twin: str, registry: Registry) -> str:
+    """'1 BABA ADS = 8 shares of 9988.HK' from the registry's share ratios."""
+    entity = registry.entity_for_ticker(ticker)
+    ratios = {x.ticker: x.ratio for x in entity.listings} if entity else {}
+    ads = max((ticker, twin), key=lambda t: ratios.get(t, 1.0))
+    other = twin if ads == ticker else ticker
+    return f"1 {ads} ADS = {ratios.get(ads, 1.0):g} shares of {other}"
+
+
 def _pct(value: float | None) -> float | None:
     return None if value is None else 100.0 * value
 
@@ -508,7 +517,7 @@ class Checker:
         return {
             "ticker": twin.ticker,
             "currency": twin.currency,
-            "ratio": f"1 {('ADS' if twin.mic == 'XNYS' else 'share')} = {twin.ratio if twin.mic == 'XNYS' else 1 / (self.registry.twin_of(twin.ticker).ratio if self.registry.twin_of(twin.ticker) else 1):g} ordinary shares",
+            "ratio": _ratio_text(claim.ticker or "", twin.ticker, self.registry),
             "source": twin_series.describe_source(),
             "matching_session": _d(mapped.session) if mapped else None,
             "move_pct": _pct(mapped.move.value) if mapped else None,
