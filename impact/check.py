@@ -782,6 +782,8 @@ class Checker:
                 f"{claim.ticker} data start {series.first.date()}, after {since.date()}"
             )
         direction = claim.direction if claim.direction in {"up", "down"} else "up"
+        if claim.record_basis == "level":
+            return self._check_level_record(claim, series, session, since, direction, how)
         bases = [primary] + [
             b
             for b in ("close_to_close", "intraday_high" if direction == "up" else "intraday_low")
@@ -852,6 +854,49 @@ class Checker:
                     }
                     for b, r in ranks.items()
                 },
+            },
+        )
+
+    def _check_level_record(
+        self,
+        claim: Claim,
+        series: PriceSeries,
+        session: pd.Timestamp,
+        since: pd.Timestamp,
+        direction: str,
+        how: str,
+    ) -> ClaimCheck:
+        """'Höchster Stand seit 2022': no close since ``since`` above (below) the session's close."""
+        closes = series.prices["Close"].loc[since:session]
+        if session not in closes.index:
+            raise InsufficientDataError(f"no {claim.ticker} close on {session.date()}")
+        target = closes.loc[session]
+        beyond = closes[closes > target] if direction == "up" else closes[closes < target]
+        word = "higher" if direction == "up" else "lower"
+        if beyond.empty:
+            verdict = "correct"
+            reason = f"no close since {since.date()} was {word} ({len(closes)} sessions)"
+        else:
+            verdict = "false"
+            top = beyond.sort_values(ascending=direction != "up").head(3)
+            reason = f"{len(beyond)} closes since {since.date()} were {word}, e.g. " + ", ".join(
+                f"{d.date()} {v:,.2f}" for d, v in top.items()
+            )
+        return ClaimCheck(
+            claim,
+            verdict,
+            f"{claim.entity} ({claim.ticker}) closed at {target:,.2f} on "
+            f"{session.date()}: {reason} ({series.basis} prices).",
+            realized=float(target),
+            basis="close_level",
+            session=_d(session),
+            nominal_session=_d(session),
+            evidence={
+                "source": series.describe_source(),
+                "price_basis": series.basis,
+                "how": how,
+                "closes_beyond": len(beyond),
+                "sessions": len(closes),
             },
         )
 

@@ -232,3 +232,19 @@ def test_rank_move_constructed():
     assert r.rank == 2 and r.larger[0][0] == idx[5].date().isoformat()
     r = rank_move(frame, idx[2], idx[0], "close_to_close", "down")
     assert r.rank == 1
+
+
+def test_level_record_ranks_closes(world):
+    move, record = run(
+        world,
+        "Synthco-Aktien stiegen in Hongkong am Donnerstag um 5 Prozent und "
+        "erreichten den höchsten Stand seit 2024.",
+        "2025-02-14",
+    )
+    assert record.claim.record_basis == "level" and "highest level" in record.claim.describe()
+    # the synthetic close only ever rises on the marked sessions: 2025-02-13 is the highest since 2024
+    assert (record.verdict, record.basis, record.session) == (
+        "correct",
+        "close_level",
+        "2025-02-13",
+    )

@@ -96,10 +96,12 @@ class Claim:
     def describe(self) -> str:
         """'Alibaba (9988.HK) share price up over 40 percent, ytd'."""
         if self.kind == "record":
-            return (
-                f"{self.entity or '?'} ({self.ticker or '-'}) largest one-session "
-                f"{'rise' if self.direction == 'up' else 'fall'} since {self.record_since}"
+            what = (
+                ("highest level" if self.direction == "up" else "lowest level")
+                if (self.record_basis == "level")
+                else (f"largest one-session {'rise' if self.direction == 'up' else 'fall'}")
             )
+            return f"{self.entity or '?'} ({self.ticker or '-'}) {what} since {self.record_since}"
         size = (
             "" if self.magnitude is None else f" {self.hedge.replace('_', ' ')} {self.magnitude:g}"
         )
