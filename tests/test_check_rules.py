@@ -235,7 +235,7 @@ def test_rank_move_constructed():
 
 
 def test_level_record_ranks_closes(world):
-    move, record = run(
+    _, record = run(
         world,
         "Synthco-Aktien stiegen in Hongkong am Donnerstag um 5 Prozent und "
         "erreichten den höchsten Stand seit 2024.",
