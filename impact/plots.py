@@ -85,27 +85,20 @@ def plot_claim(
             alpha=0.35,
             label=f"intraday range {session.date()}",
         )
-    if benchmark is not None:
-        b = benchmark.prices["Close"].loc[lo:hi]
-        if len(b):
-            ax.plot(
-                b.index,
-                _normalized(b, base).values,
-                color="#777777",
-                lw=1.3,
-                ls="--",
-                label=f"{benchmark.ticker} (benchmark)",
+    overlays = ((benchmark, "#777777", "--", "benchmark"), (twin, "#b2182b", ":", "other listing"))
+    for other, color, style, role in overlays:
+        closes = other.prices["Close"].loc[lo:hi] if other is not None else []
+        if len(closes):
+            label = (
+                f"{other.ticker} ({role}{', ' + other.currency if role == 'other listing' else ''})"
             )
-    if twin is not None:
-        t = twin.prices["Close"].loc[lo:hi]
-        if len(t):
             ax.plot(
-                t.index,
-                _normalized(t, base).values,
-                color="#b2182b",
+                closes.index,
+                _normalized(closes, base).values,
+                color=color,
                 lw=1.2,
-                ls=":",
-                label=f"{twin.ticker} (other listing, {twin.currency})",
+                ls=style,
+                label=label,
             )
     sessions = check.evidence.get("sessions") or {}
     candidates = sessions.get("candidates") or []
