@@ -18,7 +18,14 @@ import re
 from dataclasses import dataclass
 
 from impact.claims.dates import Published, detect_published, latest_weekday, month_range
-from impact.claims.lexicon import LEXICON, MONTHS, NUMBER_WORDS, ORDINALS, WEEKDAYS
+from impact.claims.lexicon import (
+    LEXICON,
+    MONTHS,
+    NUMBER_WORDS,
+    ORDINALS,
+    WEEKDAYS,
+    literal_prefixes,
+)
 from impact.claims.model import Claim
 from impact.claims.numbers import NumberMatch, find_numbers
 from impact.registry import Entity, Registry, default_registry
@@ -189,13 +196,24 @@ def _clause(sentence: str, pos: int, end: int) -> tuple[int, int]:
     return left, right
 
 
+_PREFIXES: dict[int, frozenset[str] | None] = {}
+
+
+def _prefixes(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    key = id(pattern)
+    if key not in _PREFIXES:
+        _PREFIXES[key] = literal_prefixes(pattern.pattern, pattern.flags)
+    return _PREFIXES[key]
+
+
 class _Scan:
     """Each pattern's matches over one sentence, found once and reused for every number in it."""
 
-    __slots__ = ("_cache", "_directions", "text")
+    __slots__ = ("_cache", "_directions", "_lower", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self._lower = text.lower()
         self._cache: dict[int, list[re.Match[str]]] = {}
         self._directions: list[tuple[int, str]] | None = None
 
@@ -218,7 +236,12 @@ class _Scan:
         key = id(pattern)
         found = self._cache.get(key)
         if found is None:
-            found = self._cache[key] = list(pattern.finditer(self.text))
+            prefixes = _prefixes(pattern)
+            if prefixes is not None and not any(p in self._lower for p in prefixes):
+                found = []  # none of the words a match must start with: skip the regex
+            else:
+                found = list(pattern.finditer(self.text))
+            self._cache[key] = found
         return found
 
     def within(self, pattern: re.Pattern[str], lo: int, hi: int) -> list[re.Match[str]]:

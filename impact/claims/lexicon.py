@@ -448,6 +448,46 @@ def _first_chars(pattern: str, flags: int = 0) -> set[str] | None:
     return None if chars is None or nullable or not chars else chars
 
 
+def literal_prefixes(pattern: str, flags: int = 0, k: int = 6) -> frozenset[str] | None:
+    """Lower-cased literal prefixes (up to ``k`` characters) that every match starts with, or
+    None when some branch starts with something other than literal text. A text that contains
+    none of them cannot match, so the regex need not run."""
+    from re import _constants as c
+    from re import _parser as parser
+
+    def seq(items: list, acc: frozenset[str]) -> frozenset[str] | None:
+        for op, av in items:
+            if all(len(a) >= k for a in acc):
+                return acc
+            if op is c.LITERAL:
+                acc = frozenset(a + chr(av) if len(a) < k else a for a in acc)  # type: ignore[arg-type]
+            elif op is c.BRANCH:
+                out: set[str] = set()
+                for branch in av[1]:  # type: ignore[index]
+                    got = seq(list(branch), acc)
+                    if got is None:
+                        return None
+                    out |= got
+                if len(out) > 400:
+                    return None
+                acc = frozenset(out)
+                # what follows the branch is not added: the prefixes may be shorter than k
+                return acc if all(a for a in acc) else None
+            elif op is c.SUBPATTERN:
+                got = seq(list(av[-1]), acc)  # type: ignore[index]
+                if got is None:
+                    return None
+                return got if all(a for a in got) else None
+            elif op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+                continue
+            else:
+                break
+        return acc if all(a for a in acc) else None
+
+    got = seq(list(parser.parse(pattern, flags)), frozenset({""}))
+    return None if got is None else frozenset(a.lower() for a in got)
+
+
 def _fast(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """Compile with a one-character lookahead of the possible first characters, so positions
     that cannot start a match are skipped at once (big alternations become cheap to scan)."""
