@@ -142,6 +142,15 @@ def _ratio_text(ticker: str, twin: str, registry: Registry) -> str:
     return f"1 {ads} ADS = {ratios.get(ads, 1.0):g} shares of {other}"
 
 
+def _source_evidence(series: PriceSeries) -> dict[str, Any]:
+    """Where a verdict's prices came from: source, price basis, and any coverage notes."""
+    return {
+        "source": series.describe_source(),
+        "price_basis": series.basis,
+        "notes": list(series.notes),
+    }
+
+
 def _pct(value: float | None) -> float | None:
     return None if value is None else 100.0 * value
 
@@ -574,9 +583,7 @@ class Checker:
         judgement = reference.judgement if reference else None
         unit = "%"
         evidence: dict[str, Any] = {
-            "source": series.describe_source(),
-            "price_basis": series.basis,
-            "notes": list(series.notes),
+            **_source_evidence(series),
             "sessions": {
                 "nominal": _d(nominal),
                 "how": how,
@@ -743,8 +750,7 @@ class Checker:
             session=_d(ref[0]),
             nominal_session=_d(nominal),
             evidence={
-                "source": series.describe_source(),
-                "price_basis": series.basis,
+                **_source_evidence(series),
                 "sessions": {
                     "nominal": _d(nominal),
                     "how": how,
@@ -834,8 +840,7 @@ class Checker:
             session=_d(session),
             nominal_session=_d(session),
             evidence={
-                "source": series.describe_source(),
-                "price_basis": series.basis,
+                **_source_evidence(series),
                 "how": how,
                 "ranks": {
                     b: {
@@ -892,8 +897,7 @@ class Checker:
             session=_d(session),
             nominal_session=_d(session),
             evidence={
-                "source": series.describe_source(),
-                "price_basis": series.basis,
+                **_source_evidence(series),
                 "how": how,
                 "closes_beyond": len(beyond),
                 "sessions": len(closes),

@@ -95,6 +95,14 @@ PublishedOption = Annotated[
 InputsArgument = Annotated[
     list[str], typer.Argument(help="Article files, folders, or - for stdin.")
 ]
+LangOption = Annotated[str | None, typer.Option("--lang", help="de or en (default: detected).")]
+
+
+def _check_lang(lang: str | None) -> None:
+    if lang not in (None, "de", "en"):
+        raise InputError(f"--lang {lang!r}: expected de or en")
+
+
 RegistryOption = Annotated[
     Path | None,
     typer.Option(
@@ -140,9 +148,7 @@ def _report_problems(problems: list[str]) -> None:
 def claims(
     inputs: InputsArgument,
     published: PublishedOption = None,
-    lang: Annotated[
-        str | None, typer.Option("--lang", help="de or en (default: detected).")
-    ] = None,
+    lang: LangOption = None,
     registry: RegistryOption = None,
     json_: JsonFlag = False,
 ) -> None:
@@ -150,8 +156,7 @@ def claims(
     from impact.claims import extract_article
     from impact.claims.dates import parse_date_option
 
-    if lang not in (None, "de", "en"):
-        raise InputError(f"--lang {lang!r}: expected de or en")
+    _check_lang(lang)
     pub = parse_date_option(published) if published else None
     reg = _registry(registry)
     problems: list[str] = []
@@ -171,9 +176,7 @@ def claims(
 def check(
     inputs: InputsArgument,
     published: PublishedOption = None,
-    lang: Annotated[
-        str | None, typer.Option("--lang", help="de or en (default: detected).")
-    ] = None,
+    lang: LangOption = None,
     offline: OfflineFlag = False,
     data_dir: DataDirOption = None,
     json_: JsonFlag = False,
@@ -199,8 +202,7 @@ def check(
     bad = [v for v in fail_on or [] if v not in VERDICTS]
     if bad:
         raise InputError(f"--fail-on {bad[0]!r}: expected one of {', '.join(VERDICTS)}")
-    if lang not in (None, "de", "en"):
-        raise InputError(f"--lang {lang!r}: expected de or en")
+    _check_lang(lang)
     pub = parse_date_option(published) if published else None
     reg = _registry(registry)
     checker = Checker(_settings(offline, data_dir), reg)

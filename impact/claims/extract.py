@@ -332,6 +332,15 @@ class _Resolver:
     def where(self) -> str:
         return f"published {self.p.label()} ({self.p.how})"
 
+    def _since(self, out: dict, start: dt.date, cue: str) -> dict:
+        """A move from the last close before ``start`` to publication."""
+        out.update(start=_iso(start), end=_iso(self.p.end), end_earliest=_iso(self.p.start))
+        return {
+            **out,
+            "horizon": "since",
+            "how": f"{cue}: from the last close before {start} to publication ({self.where()})",
+        }
+
     def resolve(self, cues: list[_HorizonFound], metric: str) -> dict:
         kinds = {c.kind: c for c in cues}
         ps, pe = self.ref()
@@ -481,13 +490,7 @@ class _Resolver:
                     start = dt.date(year, 7 if not month_t else month, 1 if not month_t else 15)
                 if re.search(r"Ende|late", text) and not month_t:
                     start = dt.date(year, 10, 1)
-            out.update(start=_iso(start), end=_iso(pe), end_earliest=_iso(ps))
-            return {
-                **out,
-                "horizon": "since",
-                "how": f"'{text}': from the last close before {start} to publication "
-                f"({self.where()})",
-            }
+            return self._since(out, start, f"'{text}'")
         if "trailing" in kinds:
             m = kinds["trailing"].match
             assert m is not None
@@ -505,13 +508,7 @@ class _Resolver:
             if not pe:
                 return {**out, "horizon": "since", "how": f"'{m.group(0)}': no publication date"}
             start = pe - dt.timedelta(days=round(per_unit * count))
-            out.update(start=_iso(start), end=_iso(pe), end_earliest=_iso(ps))
-            return {
-                **out,
-                "horizon": "since",
-                "how": f"'{m.group(0)}': the trailing {count} {unit} to publication, from the "
-                f"last close before {start} ({self.where()})",
-            }
+            return self._since(out, start, f"'{m.group(0)}': the trailing {count} {unit}")
         if "week" in kinds:
             m = kinds["week"].match
             assert m is not None
