@@ -283,7 +283,8 @@ def test_event_errors():
 
 
 def test_corrado_ranks_exact_with_ties():
-    from impact.eventstudy.significance import _corrado_parts
+    """Ranks from the int32 fast path (and its exact fallback) equal scipy's average ranks."""
+    from impact.eventstudy.significance import _summarize
 
     rng = np.random.default_rng(1)
     est, evt = rng.normal(size=(3000, 250)), rng.normal(size=(3000, 21))
@@ -292,7 +293,14 @@ def test_corrado_ranks_exact_with_ties():
     est[7, 3], est[7, 4] = -0.0, 0.0  # signed zeros are equal
     est[9, 1] = est[9, 2]
     est[11] = np.nextafter(est[11, 0], 1) * np.ones(250)  # near-equal values
+    est[13, 7] = est[13, 8] * (1 + 1e-9)  # distinct, but one fixed-point bucket
+    est[15] *= 1e-300  # tiny values: the scale overflows
+    est[17], evt[17] = 0.0, 0.0  # an all-zero row
+    evt[19, 3] = 1e12  # one huge value squeezes the rest of its row into few buckets
     ranks = stats.rankdata(np.concatenate([est, evt], axis=1), axis=1)
-    sums, evt_ranks = _corrado_parts(est, evt)
-    assert np.allclose(sums, ranks.sum(axis=0), atol=1e-9)
-    assert np.array_equal(evt_ranks, ranks[:, 250:])
+    for n in (3000, 20_000):  # one block with split sorts; blocks on both cores
+        rows = np.arange(n) % 3000
+        summary = _summarize(est[rows], evt[rows])
+        assert np.allclose(summary.rank_sums, ranks[rows].sum(axis=0), rtol=0, atol=1e-6)
+        assert summary.positive == int((est[rows] > 0).sum())
+        assert np.allclose(summary.resid_sums, est[rows].sum(axis=0), rtol=0, atol=1e-9)

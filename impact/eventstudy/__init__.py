@@ -2,7 +2,12 @@
 variances; single events by statsmodels, many events by a batched numpy engine."""
 
 from impact.eventstudy.engine import MODELS, BatchResult, fit_batch
-from impact.eventstudy.significance import aggregate_tests
+from impact.eventstudy.significance import (
+    TestStat,
+    aggregate_tests,
+    significance_tests,
+    tests_frame,
+)
 from impact.eventstudy.study import (
     EventStudyResult,
     MultiEventResult,
@@ -18,6 +23,7 @@ __all__ = [
     "BatchResult",
     "EventStudyResult",
     "MultiEventResult",
+    "TestStat",
     "abnormal_return_for",
     "aggregate_tests",
     "day_zero",
@@ -25,4 +31,6 @@ __all__ = [
     "prepare_event",
     "run_event_studies",
     "run_event_study",
+    "significance_tests",
+    "tests_frame",
 ]
