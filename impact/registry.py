@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Literal
 
 from impact.errors import InputError, UnknownListingError
+from impact.patterns import word_alternation
 
 __all__ = ["Entity", "Event", "Listing", "ListingChoice", "Registry", "default_registry"]
 
@@ -114,16 +115,12 @@ class Registry:
             for alias in entity.aliases:
                 alias_owner[alias] = entity.name
         self._alias_owner = alias_owner
-        body = "|".join(re.escape(a) for a in sorted(alias_owner, key=len, reverse=True))
-        first = re.escape("".join(sorted({a[0] for a in alias_owner})))
-        self._entity_re = re.compile(
-            rf"(?=[{first}])(?<![\w&])({body})(?:['’]s|s|-[A-Za-zÄÖÜäöüß]+)?(?![\w&])"
-        )
+        body = word_alternation(alias_owner, r"[\w&]")
+        self._entity_re = re.compile(rf"({body})(?:['’]s|s|-[A-Za-zÄÖÜäöüß]+)?(?![\w&])")
         event_aliases = {a: e.name for e in self.events.values() for a in e.aliases}
         self._event_owner = event_aliases
-        body = "|".join(re.escape(a) for a in sorted(event_aliases, key=len, reverse=True))
-        first = re.escape("".join(sorted({a[0] for a in event_aliases}))) or "^"
-        self._event_re = re.compile(rf"(?=[{first}])(?<!\w)({body})(?:\s+(\d{{4}})(?!\d))?")
+        body = word_alternation(event_aliases) if event_aliases else "(?!)"
+        self._event_re = re.compile(rf"({body})(?:\s+(\d{{4}})(?!\d))?")
 
     @classmethod
     def load(cls, extra: Path | None = None) -> Registry:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -451,3 +453,20 @@ def test_record_since_a_month():
 def test_fiscal_quarter_is_the_companys():
     claim = one("Der Umsatz von Apple stieg im ersten Geschäftsquartal um 4 Prozent.")
     assert (claim.horizon, claim.fiscal_quarter, claim.testable) == ("fiscal_yoy", 1, "reported")
+
+
+@given(
+    st.lists(st.text(alphabet="ab&1 .Ä\n", min_size=1, max_size=4), min_size=1, max_size=6),
+    st.text(alphabet="ab&1 .Äx\n", max_size=60),
+    st.sampled_from([r"\w", r"[\w&]", r"\d"]),
+)
+@settings(max_examples=300, deadline=None)
+def test_word_alternation_matches_like_a_lookbehind_alternation(words, text, not_before):
+    """word_alternation (first character, then the lookbehind) finds exactly what the plain
+    (?<!X)(?:longest|...|shortest) alternation finds."""
+    from impact.patterns import word_alternation
+
+    plain = "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    expected = re.compile(rf"(?<!{not_before})(?:{plain})")
+    fast = re.compile(word_alternation(words, not_before))
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in expected.finditer(text)]

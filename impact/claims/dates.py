@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from impact.claims.lexicon import MONTH_RE, MONTHS, WEEKDAY_RE, WEEKDAYS, _fast
+from impact.patterns import word_alternation
 from impact.registry import Registry
 
 __all__ = ["Published", "detect_published", "latest_weekday", "month_range", "parse_date_option"]
@@ -35,7 +36,10 @@ _DE_DATE = _fast(
     rf"(?<!\d)(?P<d>[0-3]?\d)\.\s?(?P<mon>{MONTH_RE}|0?[1-9]\.|1[0-2]\.)\s?(?P<y>(?:19|20)\d{{2}})(?!\d)"
 )
 _EN_DATE = _fast(rf"(?P<mon>{MONTH_RE})\s+(?P<d>[0-3]?\d),?\s+(?P<y>(?:19|20)\d{{2}})(?!\d)")
-_WEEKDAY = _fast(rf"(?<!\w)(?:am|on|last|vergangenen|letzten)\s+(?P<wd>{WEEKDAY_RE})(?!\w)")
+_WEEKDAY = re.compile(
+    word_alternation(["am", "on", "last", "vergangenen", "letzten"])
+    + rf"\s+(?P<wd>{WEEKDAY_RE})(?!\w)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +120,7 @@ def _from_header(text: str) -> Published | None:
     )
 
 
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_YEAR = re.compile(word_alternation(["19", "20"], r"\d") + r"\d{2}(?!\d)")
 
 
 def _dates_in_text(text: str) -> list[dt.date]:

@@ -488,10 +488,32 @@ def literal_prefixes(pattern: str, flags: int = 0, k: int = 6) -> frozenset[str]
     return None if got is None else frozenset(a.lower() for a in got)
 
 
+def _starts_plain(pattern: str, flags: int = 0) -> bool:
+    """Whether the pattern starts with a character or character class (every branch), which
+    Python's re already uses to skip positions; a lookahead in front would only disable that."""
+    from re import _constants as c
+    from re import _parser as parser
+
+    def first(items: list) -> bool:
+        if not items:
+            return False
+        op, av = items[0]
+        if op in (c.LITERAL, c.IN):
+            return True
+        if op is c.SUBPATTERN:
+            return first(list(av[-1]))  # type: ignore[index]
+        if op is c.BRANCH:
+            return all(first(list(b)) for b in av[1])  # type: ignore[index]
+        return False
+
+    return not flags & re.IGNORECASE and first(list(parser.parse(pattern, flags)))
+
+
 def _fast(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """Compile with a one-character lookahead of the possible first characters, so positions
-    that cannot start a match are skipped at once (big alternations become cheap to scan)."""
-    chars = _first_chars(pattern, flags)
+    that cannot start a match are skipped at once (big alternations become cheap to scan);
+    not for a pattern that starts with plain characters (re skips positions for it already)."""
+    chars = None if _starts_plain(pattern, flags) else _first_chars(pattern, flags)
     if chars is None:
         return re.compile(pattern, flags)
     cls = "".join(sorted(re.escape(ch) for ch in chars))
