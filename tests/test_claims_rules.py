@@ -470,3 +470,38 @@ def test_word_alternation_matches_like_a_lookbehind_alternation(words, text, not
     expected = re.compile(rf"(?<!{not_before})(?:{plain})")
     fast = re.compile(word_alternation(words, not_before))
     assert [m.span() for m in fast.finditer(text)] == [m.span() for m in expected.finditer(text)]
+
+
+def _lexicon_patterns() -> list[re.Pattern[str]]:
+    from impact.claims.lexicon import LEXICON
+
+    found = []
+    for value in vars(LEXICON).values():
+        if isinstance(value, re.Pattern):
+            found.append(value)
+        elif isinstance(value, list | tuple):
+            found += [v[0] for v in value if isinstance(v, tuple) and isinstance(v[0], re.Pattern)]
+    return found
+
+
+_VOCABULARY = [
+    "um", "über", "rund", "bis zu", "seit", "Jahresbeginn", "Prozent", "stieg", "legte", "zu",
+    "fiel", "year to date", "as much as", "one-day", "an einem Tag", "im Februar", "Umsatz",
+    "revenue", "shares", "Aktie", "Aktien", "gestiegen", "zurück", "Kursziel", "soll", "9,1",
+    "%", "-", "(", ")", ",", ".", "Über", "UM", "rose", "jumped", "intraday", "zeitweise", "Q3",
+    "im dritten Quartal", "seit 2022", "Ümsatz", "xüber", "_um", "stiegen", "Alibaba", "Apple",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_VOCABULARY), max_size=30), st.sampled_from([" ", "  ", "-", ""]))
+@settings(max_examples=300, deadline=None)
+def test_scan_gates_never_drop_a_match(words, sep):
+    """A pattern skipped by its gate (no literal prefix, no word starting with a fragment) has
+    no match: _Scan.all gives exactly what the regex finds, for every lexicon pattern."""
+    import sys
+
+    _Scan = sys.modules["impact.claims.extract"]._Scan
+    text = sep.join(words)
+    scan = _Scan(text)
+    for pattern in _lexicon_patterns():
+        assert [m.span() for m in scan.all(pattern)] == [m.span() for m in pattern.finditer(text)]

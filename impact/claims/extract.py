@@ -25,6 +25,7 @@ from impact.claims.lexicon import (
     ORDINALS,
     WEEKDAYS,
     literal_prefixes,
+    starts_at_word,
 )
 from impact.claims.model import Claim
 from impact.claims.numbers import NumberMatch, find_numbers
@@ -87,11 +88,11 @@ _ABBREVIATIONS = {
     "sog",
     "jr",
 }
-_BOUNDARY = re.compile(r"[.!?]+[\"“”»«')\]]*(?=\s)|\n")
+_SENTENCE_END = re.compile(r"[.!?]+[\"“”»«')\]]*(?=\s)")
 _CLAUSE_BREAK = re.compile(r"[;:]\s|,\s|\s[–—-]\s|\(|\)")
-_ORDINAL_BEFORE_MONTH = re.compile(r"\d{1,2}$")
 _LAST_WORD = re.compile(r"([\w.]+)$")
 _DIGIT = re.compile(r"\d")
+_WORD_CHARS = re.compile(r"\w+")
 # "BYD-Aktien", "Aktien von Foo", "Foo shares": a company the registry does not know
 _UNKNOWN_COMPANY = re.compile(
     r"(?<![\w-])[A-ZÄÖÜ][\w&.]*-(?:Aktie|Aktien|Papiere|Titel|Kurs)\b|(?:Aktien|Papiere) (?:von|der) "
@@ -147,26 +148,32 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans: a break after ``.!?`` before whitespace (not after an abbreviation, a
     single letter or an ordinal before a month name) and at every newline."""
     spans: list[tuple[int, int]] = []
-    start = 0
-    for m in _BOUNDARY.finditer(text):
-        end = m.end()
-        if m.group(0) != "\n":
+    pos, size = 0, len(text)
+    while True:
+        newline = text.find("\n", pos)
+        line_end = size if newline < 0 else newline + 1
+        start = pos
+        for m in _SENTENCE_END.finditer(text, pos, line_end):
+            end = m.end()
+            following = text[end : end + 12].lstrip()
+            if following and following[0].islower():
+                continue
             before = text[max(start, m.start() - 40) : m.start()]
-            token = before.rsplit(None, 1)[-1].lower().rstrip(".") if before.strip() else ""
+            words = before.rsplit(None, 1)
+            token = words[-1].lower().rstrip(".") if words else ""
             if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
                 continue
-            following = text[end : end + 12].lstrip()
             if (
-                _ORDINAL_BEFORE_MONTH.search(before)
+                before[-1:].isdecimal()  # an ordinal: "13. Februar"
                 and following.split(" ")[0].lower().strip(".,") in MONTHS
             ):
                 continue
-            if following and following[0].islower():
-                continue
-        _push(spans, text, start, end)
-        start = end
-    _push(spans, text, start, len(text))
-    return spans
+            _push(spans, text, start, end)
+            start = end
+        _push(spans, text, start, line_end)
+        if newline < 0:
+            return spans
+        pos = line_end
 
 
 def _push(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
@@ -196,26 +203,53 @@ def _clause(sentence: str, pos: int, end: int) -> tuple[int, int]:
     return left, right
 
 
-_PREFIXES: dict[int, frozenset[str] | None] = {}
+# A pattern's gate: ("word", fragments) when every match starts at a word start with one of the
+# fragments (a literal prefix's leading word characters, at most _FRAGMENT long); ("text",
+# prefixes) when a match starts with one of these literal prefixes anywhere; None: no gate.
+_Gate = tuple[str, frozenset[str]] | None
+_GATES: dict[int, _Gate] = {}
+_FRAGMENT = 4
 
 
-def _prefixes(pattern: re.Pattern[str]) -> frozenset[str] | None:
+def _gate(pattern: re.Pattern[str]) -> _Gate:
     key = id(pattern)
-    if key not in _PREFIXES:
-        _PREFIXES[key] = literal_prefixes(pattern.pattern, pattern.flags)
-    return _PREFIXES[key]
+    if key not in _GATES:
+        prefixes = literal_prefixes(pattern.pattern, pattern.flags)
+        gate: _Gate = None if prefixes is None else ("text", prefixes)
+        if prefixes is not None and starts_at_word(pattern.pattern, pattern.flags):
+            fragments = {_WORD_CHARS.match(p) for p in prefixes}
+            if all(fragments):
+                gate = ("word", frozenset(f.group(0)[:_FRAGMENT] for f in fragments if f))
+        _GATES[key] = gate
+    return _GATES[key]
 
 
 class _Scan:
     """Each pattern's matches over one sentence, found once and reused for every number in it."""
 
-    __slots__ = ("_cache", "_directions", "_lower", "text")
+    __slots__ = ("_cache", "_directions", "_lower", "_word_starts", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._lower = text.lower()
+        self._lower: str | None = None
+        self._word_starts: set[str] | None = None
         self._cache: dict[int, list[re.Match[str]]] = {}
         self._directions: list[tuple[int, str]] | None = None
+
+    def _may_match(self, pattern: re.Pattern[str]) -> bool:
+        """False when the pattern's gate shows it cannot match (then the regex need not run):
+        none of its literal prefixes occurs, or none of its word-start fragments begins a word."""
+        gate = _gate(pattern)
+        if gate is None:
+            return True
+        if self._lower is None:
+            self._lower = self.text.lower()
+        if gate[0] == "text":
+            return any(map(self._lower.__contains__, gate[1]))
+        if self._word_starts is None:
+            words = _WORD_CHARS.findall(self._lower)
+            self._word_starts = {w[:k] for w in words for k in range(1, min(len(w), _FRAGMENT) + 1)}
+        return not gate[1].isdisjoint(self._word_starts)
 
     def directions(self) -> list[tuple[int, str]]:
         """(position, up/down/unchanged) of every direction word ("up to" is a hedge, not a rise)."""
@@ -236,11 +270,7 @@ class _Scan:
         key = id(pattern)
         found = self._cache.get(key)
         if found is None:
-            prefixes = _prefixes(pattern)
-            if prefixes is not None and not any(p in self._lower for p in prefixes):
-                found = []  # none of the words a match must start with: skip the regex
-            else:
-                found = list(pattern.finditer(self.text))
+            found = list(pattern.finditer(self.text)) if self._may_match(pattern) else []
             self._cache[key] = found
         return found
 

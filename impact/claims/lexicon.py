@@ -488,6 +488,29 @@ def literal_prefixes(pattern: str, flags: int = 0, k: int = 6) -> frozenset[str]
     return None if got is None else frozenset(a.lower() for a in got)
 
 
+def starts_at_word(pattern: str, flags: int = 0) -> bool:
+    """Whether every match must start where no word character precedes: the pattern opens
+    (after any lookaheads) with a lookbehind (?<![\\w...]) of one character class holding \\w."""
+    from re import _constants as c
+    from re import _parser as parser
+
+    for op, av in parser.parse(pattern, flags):
+        if op is c.ASSERT and av[0] == 1:  # a lookahead (as _fast adds): look further
+            continue
+        if op is c.ASSERT_NOT and av[0] == -1:
+            body = list(av[1])
+            return (
+                len(body) == 1
+                and body[0][0] is c.IN
+                and any(
+                    o is c.CATEGORY and a in (c.CATEGORY_WORD, c.CATEGORY_UNI_WORD)
+                    for o, a in body[0][1]
+                )
+            )
+        return False
+    return False
+
+
 def _starts_plain(pattern: str, flags: int = 0) -> bool:
     """Whether the pattern starts with a character or character class (every branch), which
     Python's re already uses to skip positions; a lookahead in front would only disable that."""
