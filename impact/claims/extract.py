@@ -227,29 +227,14 @@ def _gate(pattern: re.Pattern[str]) -> _Gate:
 class _Scan:
     """Each pattern's matches over one sentence, found once and reused for every number in it."""
 
-    __slots__ = ("_cache", "_directions", "_lower", "_word_starts", "text")
+    __slots__ = ("_cache", "_directions", "_lower", "_words", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._lower: str | None = None
-        self._word_starts: set[str] | None = None
+        self._words: dict[str, list[int]] | None = None
         self._cache: dict[int, list[re.Match[str]]] = {}
         self._directions: list[tuple[int, str]] | None = None
-
-    def _may_match(self, pattern: re.Pattern[str]) -> bool:
-        """False when the pattern's gate shows it cannot match (then the regex need not run):
-        none of its literal prefixes occurs, or none of its word-start fragments begins a word."""
-        gate = _gate(pattern)
-        if gate is None:
-            return True
-        if self._lower is None:
-            self._lower = self.text.lower()
-        if gate[0] == "text":
-            return any(map(self._lower.__contains__, gate[1]))
-        if self._word_starts is None:
-            words = _WORD_CHARS.findall(self._lower)
-            self._word_starts = {w[:k] for w in words for k in range(1, min(len(w), _FRAGMENT) + 1)}
-        return not gate[1].isdisjoint(self._word_starts)
 
     def directions(self) -> list[tuple[int, str]]:
         """(position, up/down/unchanged) of every direction word ("up to" is a hedge, not a rise)."""
@@ -266,12 +251,48 @@ class _Scan:
             self._directions = found
         return self._directions
 
+    def _word_index(self) -> dict[str, list[int]]:
+        """Where the words of the (lower-cased) text start, by their first 1.._FRAGMENT letters."""
+        if self._words is None:
+            index: dict[str, list[int]] = {}
+            for m in _WORD_CHARS.finditer(self._lower or self.text.lower()):
+                word, start = m.group(0), m.start()
+                for k in range(1, min(len(word), _FRAGMENT) + 1):
+                    index.setdefault(word[:k], []).append(start)
+            self._words = index
+        return self._words
+
     def all(self, pattern: re.Pattern[str]) -> list[re.Match[str]]:
+        """pattern.finditer(text), found faster where the pattern's gate allows (_gate): a
+        "text" gate skips the regex when no literal prefix occurs; a "word" gate tries the
+        pattern only where a word starts with one of its fragments (every match starts at one
+        of those places), anchored, left to right, as finditer would."""
         key = id(pattern)
         found = self._cache.get(key)
-        if found is None:
-            found = list(pattern.finditer(self.text)) if self._may_match(pattern) else []
-            self._cache[key] = found
+        if found is not None:
+            return found
+        gate = _gate(pattern)
+        if self._lower is None:
+            self._lower = self.text.lower()
+        if gate is None or len(self._lower) != len(self.text):  # "İ".lower() is longer
+            found = list(pattern.finditer(self.text))
+        elif gate[0] == "text":
+            present = any(map(self._lower.__contains__, gate[1]))
+            found = list(pattern.finditer(self.text)) if present else []
+        else:
+            index = self._word_index()
+            places = sorted({at for f in gate[1] & index.keys() for at in index[f]})
+            found, end = [], 0
+            for at in places:
+                m = pattern.match(self.text, at) if at >= end else None
+                if m is None:
+                    continue
+                if m.end() == m.start():  # an empty match: let finditer decide what follows
+                    found = list(pattern.finditer(self.text))
+                    break
+                found.append(m)
+                end = m.end()
+        self._cache[key] = found
         return found
 
     def within(self, pattern: re.Pattern[str], lo: int, hi: int) -> list[re.Match[str]]:
@@ -671,15 +692,16 @@ def extract_article(
     all_mentions = registry.find_entities(text)
     starts = [m[0] for m in all_mentions]
     for s_start, s_end in split_sentences(text):
-        sentence = text[s_start:s_end]
         a, b = bisect.bisect_left(starts, s_start), bisect.bisect_left(starts, s_end)
+        if not _DIGIT.search(text, s_start, s_end):  # no number: only its entities matter
+            named = [e for _, y, e in all_mentions[a:b] if y <= s_end]
+            last_entity = _carried_entity(named, last_entity)
+            continue
+        sentence = text[s_start:s_end]
         mentions = [(x - s_start, y - s_start, e) for x, y, e in all_mentions[a:b] if y <= s_end]
-        if not _DIGIT.search(sentence):
-            numbers, records = [], []
-        else:
-            masked_text = _URL.sub(_blank, sentence) if _URL_HINT.search(sentence) else sentence
-            numbers = find_numbers(masked_text, language)  # type: ignore[arg-type]
-            records = list(LEXICON.record.finditer(sentence)) if _SINCE.search(sentence) else []
+        masked_text = _URL.sub(_blank, sentence) if _URL_HINT.search(sentence) else sentence
+        numbers = find_numbers(masked_text, language)  # type: ignore[arg-type]
+        records = list(LEXICON.record.finditer(sentence)) if _SINCE.search(sentence) else []
         masked = [(r.start(), r.end()) for r in records]
         scan = _Scan(sentence)
         sentence_claims: list[Claim] = []
@@ -720,12 +742,15 @@ def extract_article(
             if rec is not None:
                 sentence_claims.append(rec)
         claims.extend(sentence_claims)
-        listed = [e for _, _, e in mentions if e.listed]
-        if listed:
-            last_entity = listed[0]
-        elif mentions:
-            last_entity = mentions[0][2]
+        last_entity = _carried_entity([e for _, _, e in mentions], last_entity)
     return ExtractedArticle(language, pub, tuple(claims))
+
+
+def _carried_entity(named: list[Entity], last: Entity | None) -> Entity | None:
+    """The entity later sentences refer back to: the first listed one named, else the first."""
+    if not named:
+        return last
+    return next((e for e in named if e.listed), named[0])
 
 
 def _entity_for(
