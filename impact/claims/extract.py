@@ -203,10 +203,10 @@ def _clause(sentence: str, pos: int, end: int) -> tuple[int, int]:
     return left, right
 
 
-# A pattern's gate: ("word", fragments) when every match starts at a word start with one of the
-# fragments (a literal prefix's leading word characters, at most _FRAGMENT long); ("text",
-# prefixes) when a match starts with one of these literal prefixes anywhere; None: no gate.
-_Gate = tuple[str, frozenset[str]] | None
+# A pattern's gate. "word": every match starts at a word start, with one of the fragments (a
+# literal prefix's leading word characters, at most _FRAGMENT, lower-cased), given here by
+# first letter. "text": every match starts with one of these literal prefixes. None: no gate.
+_Gate = tuple[str, dict[str, tuple[str, ...]]] | None
 _GATES: dict[int, _Gate] = {}
 _FRAGMENT = 4
 
@@ -215,11 +215,14 @@ def _gate(pattern: re.Pattern[str]) -> _Gate:
     key = id(pattern)
     if key not in _GATES:
         prefixes = literal_prefixes(pattern.pattern, pattern.flags)
-        gate: _Gate = None if prefixes is None else ("text", prefixes)
+        gate: _Gate = None if prefixes is None else ("text", {"": tuple(prefixes)})
         if prefixes is not None and starts_at_word(pattern.pattern, pattern.flags):
             fragments = {_WORD_CHARS.match(p) for p in prefixes}
             if all(fragments):
-                gate = ("word", frozenset(f.group(0)[:_FRAGMENT] for f in fragments if f))
+                by_first: dict[str, set[str]] = {}
+                for f in fragments:
+                    by_first.setdefault(f.group(0)[0], set()).add(f.group(0)[:_FRAGMENT])  # type: ignore[union-attr]
+                gate = ("word", {c: tuple(sorted(fs)) for c, fs in by_first.items()})
         _GATES[key] = gate
     return _GATES[key]
 
@@ -232,7 +235,7 @@ class _Scan:
     def __init__(self, text: str) -> None:
         self.text = text
         self._lower: str | None = None
-        self._words: dict[str, list[int]] | None = None
+        self._words: dict[str, list[tuple[int, str]]] | None = None
         self._cache: dict[int, list[re.Match[str]]] = {}
         self._directions: list[tuple[int, str]] | None = None
 
@@ -251,14 +254,13 @@ class _Scan:
             self._directions = found
         return self._directions
 
-    def _word_index(self) -> dict[str, list[int]]:
-        """Where the words of the (lower-cased) text start, by their first 1.._FRAGMENT letters."""
+    def _word_index(self) -> dict[str, list[tuple[int, str]]]:
+        """The words of the lower-cased text, (start, word), by first letter."""
         if self._words is None:
-            index: dict[str, list[int]] = {}
+            index: dict[str, list[tuple[int, str]]] = {}
             for m in _WORD_CHARS.finditer(self._lower or self.text.lower()):
-                word, start = m.group(0), m.start()
-                for k in range(1, min(len(word), _FRAGMENT) + 1):
-                    index.setdefault(word[:k], []).append(start)
+                word = m.group(0)
+                index.setdefault(word[0], []).append((m.start(), word))
             self._words = index
         return self._words
 
@@ -277,11 +279,16 @@ class _Scan:
         if gate is None or len(self._lower) != len(self.text):  # "İ".lower() is longer
             found = list(pattern.finditer(self.text))
         elif gate[0] == "text":
-            present = any(map(self._lower.__contains__, gate[1]))
+            present = any(map(self._lower.__contains__, gate[1][""]))
             found = list(pattern.finditer(self.text)) if present else []
         else:
-            index = self._word_index()
-            places = sorted({at for f in gate[1] & index.keys() for at in index[f]})
+            index, fragments = self._word_index(), gate[1]
+            places = sorted(
+                at
+                for first in fragments.keys() & index.keys()
+                for at, word in index[first]
+                if word.startswith(fragments[first])
+            )
             found, end = [], 0
             for at in places:
                 m = pattern.match(self.text, at) if at >= end else None
