@@ -258,7 +258,7 @@ class _Scan:
         """The words of the lower-cased text, (start, word), by first letter."""
         if self._words is None:
             index: dict[str, list[tuple[int, str]]] = {}
-            for m in _WORD_CHARS.finditer(self._lower or self.text.lower()):
+            for m in _WORD_CHARS.finditer(self._lower or ""):
                 word = m.group(0)
                 index.setdefault(word[0], []).append((m.start(), word))
             self._words = index
@@ -273,33 +273,44 @@ class _Scan:
         found = self._cache.get(key)
         if found is not None:
             return found
-        gate = _gate(pattern)
+        gate = _GATES[key] if key in _GATES else _gate(pattern)
         if self._lower is None:
-            self._lower = self.text.lower()
-        if gate is None or len(self._lower) != len(self.text):  # "İ".lower() is longer
+            lower = self.text.lower()
+            self._lower = lower if len(lower) == len(self.text) else ""  # "İ".lower() is longer
+        if gate is None or not self._lower:
             found = list(pattern.finditer(self.text))
         elif gate[0] == "text":
             present = any(map(self._lower.__contains__, gate[1][""]))
             found = list(pattern.finditer(self.text)) if present else []
         else:
             index, fragments = self._word_index(), gate[1]
-            places = sorted(
-                at
-                for first in fragments.keys() & index.keys()
-                for at, word in index[first]
-                if word.startswith(fragments[first])
-            )
-            found, end = [], 0
-            for at in places:
-                m = pattern.match(self.text, at) if at >= end else None
-                if m is None:
-                    continue
-                if m.end() == m.start():  # an empty match: let finditer decide what follows
-                    found = list(pattern.finditer(self.text))
-                    break
-                found.append(m)
-                end = m.end()
+            firsts = fragments.keys() & index.keys()
+            found = self._anchored(pattern, index, fragments, firsts) if firsts else []
         self._cache[key] = found
+        return found
+
+    def _anchored(
+        self,
+        pattern: re.Pattern[str],
+        index: dict[str, list[tuple[int, str]]],
+        fragments: dict[str, tuple[str, ...]],
+        firsts: set[str],
+    ) -> list[re.Match[str]]:
+        """The pattern tried at each word start that begins with one of its fragments, left to
+        right, the next try after the end of the last match (as finditer)."""
+        places = sorted(
+            at for first in firsts for at, word in index[first] if word.startswith(fragments[first])
+        )
+        found: list[re.Match[str]] = []
+        end = 0
+        for at in places:
+            m = pattern.match(self.text, at) if at >= end else None
+            if m is None:
+                continue
+            if m.end() == m.start():  # an empty match: let finditer decide what follows
+                return list(pattern.finditer(self.text))
+            found.append(m)
+            end = m.end()
         return found
 
     def within(self, pattern: re.Pattern[str], lo: int, hi: int) -> list[re.Match[str]]:
