@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from impact.claims.dates import Published, detect_published, latest_weekday, month_range
@@ -138,9 +139,9 @@ class ExtractedArticle:
 
 def detect_language(text: str) -> str:
     """'de' or 'en', by counting frequent function words of each (German wins ties)."""
-    words = text[:4000].lower().split()
-    de = sum(map(LEXICON.german_set.__contains__, words))
-    en = sum(map(LEXICON.english_set.__contains__, words))
+    found = Counter(filter(LEXICON.function_words.__contains__, text[:4000].lower().split()))
+    de = sum(n for w, n in found.items() if w in LEXICON.german_set)
+    en = sum(n for w, n in found.items() if w in LEXICON.english_set)
     return "en" if en > de else "de"
 
 

@@ -598,14 +598,7 @@ class Lexicon:
             "the and is of to in that for with was on as by are its from at has have shares "
             "said".split()
         )
-        self.german_words = re.compile(
-            r"(?<!\w)(?:der|die|das|und|ist|nicht|mit|sich|auf|für|den|von|dem|des|ein|eine|"
-            r"wurde|sind|auch|nach|bei|im|zu|um|über)(?!\w)"
-        )
-        self.english_words = re.compile(
-            r"(?<!\w)(?:the|and|is|of|to|in|that|for|with|was|on|as|by|are|its|from|at|has|"
-            r"have|shares|said)(?!\w)"
-        )
+        self.function_words = self.german_set | self.english_set
 
 
 LEXICON = Lexicon()
