@@ -48,7 +48,8 @@ def main() -> None:
     texts = [p.read_text("utf-8") for p in SEEDS]
     n = 200
     extract_article(texts[0])  # warm up caches (registry, regexes)
-    t = best_of(lambda: [extract_article(t) for _ in range(n // len(texts)) for t in texts], 3)
+    # best of 15: this VM's timings vary by ±30% from second to second
+    t = best_of(lambda: [extract_article(t) for _ in range(n // len(texts)) for t in texts], 15)
     rate = (n // len(texts)) * len(texts) / t
     print(f"seed articles: {rate:,.0f} articles/s on one core (target >= 1,000)")
     digits = re.compile(r"\d+")

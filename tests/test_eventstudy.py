@@ -304,3 +304,34 @@ def test_corrado_ranks_exact_with_ties():
         assert np.allclose(summary.rank_sums, ranks[rows].sum(axis=0), rtol=0, atol=1e-6)
         assert summary.positive == int((est[rows] > 0).sum())
         assert np.allclose(summary.resid_sums, est[rows].sum(axis=0), rtol=0, atol=1e-9)
+
+
+def test_blocks_on_cores_give_the_single_block_numbers():
+    """fit_batch and the rank summary split large batches into blocks run on threads; every
+    per-event array and every statistic equals the one-block result."""
+    from impact.eventstudy.engine import map_row_blocks
+    from impact.eventstudy.significance import _summarize
+
+    assert map_row_blocks(lambda lo, hi: (lo, hi), 5000) == [
+        (lo, min(lo + 512, 5000)) for lo in range(0, 5000, 512)
+    ]
+    r_e, r_w, f_e, f_w = random_panel(n=5000, L1=120, L2=11)
+    whole = fit_batch(r_e, r_w, f_e, f_w, "market")
+    parts = [fit_batch(r_e[i : i + 1000], r_w[i : i + 1000], f_e[i : i + 1000],
+                       f_w[i : i + 1000], "market") for i in range(0, 5000, 1000)]  # fmt: skip
+    for name in ("params", "sigma2", "resid_est", "ar", "var_ar", "car", "scar", "p_car", "bhar"):
+        assert np.array_equal(
+            getattr(whole, name), np.concatenate([getattr(p, name) for p in parts])
+        )
+    blocks = _summarize(whole.resid_est, whole.ar)  # 5,000 events: blocks on threads
+    ranks = stats.rankdata(np.concatenate([whole.resid_est, whole.ar], axis=1), axis=1)
+    assert np.allclose(blocks.rank_sums, ranks.sum(axis=0), rtol=0, atol=1e-6)
+
+
+def test_keep_heap_can_be_turned_off(monkeypatch):
+    from impact.eventstudy.engine import keep_heap
+
+    keep_heap.cache_clear()
+    monkeypatch.setenv("IMPACT_KEEP_HEAP", "0")
+    assert keep_heap() is False
+    keep_heap.cache_clear()

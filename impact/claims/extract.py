@@ -204,39 +204,45 @@ def _clause(sentence: str, pos: int, end: int) -> tuple[int, int]:
     return left, right
 
 
-# A pattern's gate. "word": every match starts at a word start, with one of the fragments (a
-# literal prefix's leading word characters, at most _FRAGMENT, lower-cased), given here by
-# first letter. "text": every match starts with one of these literal prefixes. None: no gate.
-_Gate = tuple[str, dict[str, tuple[str, ...]]] | None
-_GATES: dict[int, _Gate] = {}
+# A pattern's gate. "word": every match starts at a word start with one of the pattern's
+# fragments (a literal prefix's leading word characters, at most _FRAGMENT, lower-cased);
+# _OWNERS lists, for each fragment, the patterns it gates. "text": every match starts with one
+# of the literal prefixes given. None: no gate. Gates are kept with their pattern (which keeps
+# its id from being reused).
+_Gate = tuple[str, tuple[str, ...]] | None
+_GATES: dict[int, tuple[re.Pattern[str], _Gate]] = {}
+_OWNERS: dict[str, list[int]] = {}
 _FRAGMENT = 4
 
 
 def _gate(pattern: re.Pattern[str]) -> _Gate:
     key = id(pattern)
-    if key not in _GATES:
-        prefixes = literal_prefixes(pattern.pattern, pattern.flags)
-        gate: _Gate = None if prefixes is None else ("text", {"": tuple(prefixes)})
-        if prefixes is not None and starts_at_word(pattern.pattern, pattern.flags):
-            fragments = {_WORD_CHARS.match(p) for p in prefixes}
-            if all(fragments):
-                by_first: dict[str, set[str]] = {}
-                for f in fragments:
-                    by_first.setdefault(f.group(0)[0], set()).add(f.group(0)[:_FRAGMENT])  # type: ignore[union-attr]
-                gate = ("word", {c: tuple(sorted(fs)) for c, fs in by_first.items()})
-        _GATES[key] = gate
-    return _GATES[key]
+    known = _GATES.get(key)
+    if known is not None:
+        return known[1]
+    prefixes = literal_prefixes(pattern.pattern, pattern.flags)
+    gate: _Gate = None if prefixes is None else ("text", tuple(prefixes))
+    if prefixes is not None and starts_at_word(pattern.pattern, pattern.flags):
+        fragments = {_WORD_CHARS.match(p) for p in prefixes}
+        if all(fragments):
+            words = sorted({f.group(0)[:_FRAGMENT] for f in fragments if f})
+            for fragment in words:
+                _OWNERS.setdefault(fragment, []).append(key)
+            gate = ("word", tuple(words))
+    _GATES[key] = (pattern, gate)
+    return gate
 
 
 class _Scan:
     """Each pattern's matches over one sentence, found once and reused for every number in it."""
 
-    __slots__ = ("_cache", "_directions", "_lower", "_words", "text")
+    __slots__ = ("_cache", "_directions", "_lower", "_places", "_places_for", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._lower: str | None = None
-        self._words: dict[str, list[tuple[int, str]]] | None = None
+        self._places: dict[int, list[int]] | None = None
+        self._places_for = 0  # how many patterns had a word gate when _places was built
         self._cache: dict[int, list[re.Match[str]]] = {}
         self._directions: list[tuple[int, str]] | None = None
 
@@ -255,15 +261,20 @@ class _Scan:
             self._directions = found
         return self._directions
 
-    def _word_index(self) -> dict[str, list[tuple[int, str]]]:
-        """The words of the lower-cased text, (start, word), by first letter."""
-        if self._words is None:
-            index: dict[str, list[tuple[int, str]]] = {}
+    def _word_places(self, key: int) -> list[int]:
+        """Where a word of the text starts with one of the fragments of pattern ``key``, in
+        text order: one pass over the words for every word-gated pattern at once."""
+        if self._places is None or self._places_for != len(_GATES):
+            places: dict[int, list[int]] = {}
             for m in _WORD_CHARS.finditer(self._lower or ""):
-                word = m.group(0)
-                index.setdefault(word[0], []).append((m.start(), word))
-            self._words = index
-        return self._words
+                word, start = m.group(0), m.start()
+                for k in range(1, min(len(word), _FRAGMENT) + 1):
+                    for owner in _OWNERS.get(word[:k], ()):
+                        at = places.setdefault(owner, [])
+                        if not at or at[-1] != start:
+                            at.append(start)
+            self._places, self._places_for = places, len(_GATES)
+        return self._places.get(key, [])
 
     def all(self, pattern: re.Pattern[str]) -> list[re.Match[str]]:
         """pattern.finditer(text), found faster where the pattern's gate allows (_gate): a
@@ -274,34 +285,24 @@ class _Scan:
         found = self._cache.get(key)
         if found is not None:
             return found
-        gate = _GATES[key] if key in _GATES else _gate(pattern)
+        gate = _gate(pattern)
         if self._lower is None:
             lower = self.text.lower()
             self._lower = lower if len(lower) == len(self.text) else ""  # "İ".lower() is longer
         if gate is None or not self._lower:
             found = list(pattern.finditer(self.text))
         elif gate[0] == "text":
-            present = any(map(self._lower.__contains__, gate[1][""]))
+            present = any(map(self._lower.__contains__, gate[1]))
             found = list(pattern.finditer(self.text)) if present else []
         else:
-            index, fragments = self._word_index(), gate[1]
-            firsts = fragments.keys() & index.keys()
-            found = self._anchored(pattern, index, fragments, firsts) if firsts else []
+            places = self._word_places(key)
+            found = self._anchored(pattern, places) if places else []
         self._cache[key] = found
         return found
 
-    def _anchored(
-        self,
-        pattern: re.Pattern[str],
-        index: dict[str, list[tuple[int, str]]],
-        fragments: dict[str, tuple[str, ...]],
-        firsts: set[str],
-    ) -> list[re.Match[str]]:
-        """The pattern tried at each word start that begins with one of its fragments, left to
-        right, the next try after the end of the last match (as finditer)."""
-        places = sorted(
-            at for first in firsts for at, word in index[first] if word.startswith(fragments[first])
-        )
+    def _anchored(self, pattern: re.Pattern[str], places: list[int]) -> list[re.Match[str]]:
+        """The pattern tried at each of ``places`` (ascending), the next try after the end of
+        the last match: what finditer finds, as every match starts at one of them."""
         found: list[re.Match[str]] = []
         end = 0
         for at in places:
