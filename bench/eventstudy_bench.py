@@ -69,7 +69,7 @@ def run_pypi(sec, market, n):
         ]
         es.Multiple(sample)
 
-    return best(go, repeat=3)
+    return best(go, repeat=1)
 
 
 def main() -> None:
@@ -89,12 +89,16 @@ def main() -> None:
         )
     r_e, r_w, m_e, m_w, sec, market = panel(1_000)
     try:
-        t_pypi = run_pypi(sec, market, 1_000)
+        import eventstudy  # noqa: F401
     except ImportError:
         print("PyPI eventstudy not installed (pip install '.[bench]'): no ratio")
         return
-    t_ours = best(lambda: run_impact(r_e, r_w, m_e, m_w), 50)
-    t_frame = best(lambda: run_impact_frame(r_e, r_w, m_e, m_w), 50)
+    # the two measured in turns, best of each, so a slow spell of the machine hits both
+    t_pypi = t_ours = t_frame = float("inf")
+    for _ in range(3):
+        t_pypi = min(t_pypi, run_pypi(sec, market, 1_000))
+        t_ours = min(t_ours, best(lambda: run_impact(r_e, r_w, m_e, m_w), 20))
+        t_frame = min(t_frame, best(lambda: run_impact_frame(r_e, r_w, m_e, m_w), 20))
     print(f"eventstudy (PyPI) 1,000 events: {1_000 / t_pypi:,.0f} events/s")
     print(
         f"ratio impact / eventstudy on the same 1,000 events: {t_pypi / t_ours:,.0f}x"
