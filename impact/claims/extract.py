@@ -212,7 +212,19 @@ def _clause(sentence: str, pos: int, end: int) -> tuple[int, int]:
 _Gate = tuple[str, tuple[str, ...]] | None
 _GATES: dict[int, tuple[re.Pattern[str], _Gate]] = {}
 _OWNERS: dict[str, list[int]] = {}
+_OWNERS_OF_START: dict[str, tuple[int, ...]] = {}  # a word's first _FRAGMENT letters → owners
 _FRAGMENT = 4
+
+
+def _owners_of(start: str) -> tuple[int, ...]:
+    """The word-gated patterns one of whose fragments begins a word that begins with ``start``."""
+    owners = _OWNERS_OF_START.get(start)
+    if owners is None:
+        if len(_OWNERS_OF_START) > 50_000:  # a memo, bounded
+            _OWNERS_OF_START.clear()
+        found = {o for k in range(1, len(start) + 1) for o in _OWNERS.get(start[:k], ())}
+        owners = _OWNERS_OF_START[start] = tuple(sorted(found))
+    return owners
 
 
 def _gate(pattern: re.Pattern[str]) -> _Gate:
@@ -228,6 +240,7 @@ def _gate(pattern: re.Pattern[str]) -> _Gate:
             words = sorted({f.group(0)[:_FRAGMENT] for f in fragments if f})
             for fragment in words:
                 _OWNERS.setdefault(fragment, []).append(key)
+            _OWNERS_OF_START.clear()
             gate = ("word", tuple(words))
     _GATES[key] = (pattern, gate)
     return gate
@@ -267,12 +280,9 @@ class _Scan:
         if self._places is None or self._places_for != len(_GATES):
             places: dict[int, list[int]] = {}
             for m in _WORD_CHARS.finditer(self._lower or ""):
-                word, start = m.group(0), m.start()
-                for k in range(1, min(len(word), _FRAGMENT) + 1):
-                    for owner in _OWNERS.get(word[:k], ()):
-                        at = places.setdefault(owner, [])
-                        if not at or at[-1] != start:
-                            at.append(start)
+                start = m.start()
+                for owner in _owners_of(m.group(0)[:_FRAGMENT]):
+                    places.setdefault(owner, []).append(start)
             self._places, self._places_for = places, len(_GATES)
         return self._places.get(key, [])
 
