@@ -190,8 +190,8 @@ def _summarize(resid: np.ndarray, ar: np.ndarray) -> _Summary:
         e = resid[lo:hi]
         sumsq = np.vecdot(e, e)
         sums = _block_ranks(e, ar[lo:hi], sumsq)
-        zsums = _z_column_sums(e, sumsq)
-        return _Summary(sums, e.sum(axis=0), zsums, int(np.count_nonzero(e > 0)))
+        resid_sums, z_sums = _column_sums(e, sumsq, blas=hi - lo == n)
+        return _Summary(sums, resid_sums, z_sums, int(np.count_nonzero(e > 0)))
 
     if n <= _ONE_BLOCK:
         return block(0, n)
@@ -204,17 +204,25 @@ def _summarize(resid: np.ndarray, ar: np.ndarray) -> _Summary:
     )
 
 
-def _z_column_sums(resid: np.ndarray, sumsq: np.ndarray | None = None) -> np.ndarray:
-    """Σ_i z_it with z_it = (e_it − ē_i)/s_i (s_i with divisor L1 − 1), without forming z.
-    ``sumsq`` is Σ_t e_it² if already known."""
-    L1 = resid.shape[1]
+def _column_sums(
+    resid: np.ndarray, sumsq: np.ndarray, blas: bool = False
+) -> tuple[np.ndarray, np.ndarray]:
+    """(Σ_i e_it, Σ_i z_it) with z_it = (e_it − ē_i)/s_i (s_i with divisor L1 − 1), without
+    forming z: both as one product of a 2 × N weight matrix with the residuals. ``sumsq`` is
+    Σ_t e_it². BLAS only with ``blas`` (one block): its own threads would spin against the
+    block threads."""
+    n, L1 = resid.shape
     mean = np.vecdot(resid, np.ones(L1)) / L1
-    if sumsq is None:
-        sumsq = np.vecdot(resid, resid)
     with np.errstate(divide="ignore", invalid="ignore"):  # a constant row: r̄ is undefined (nan)
         inv_sd = 1.0 / np.sqrt((sumsq - L1 * mean * mean) / (L1 - 1))
-        # einsum, not BLAS: BLAS's own threads would spin against the block threads
-        return np.einsum("n,nt->t", inv_sd, resid) - float(np.vecdot(mean, inv_sd))
+        weights = np.stack([np.ones(n), inv_sd])
+        both = weights @ resid if blas else np.einsum("kn,nt->kt", weights, resid)
+        return both[0], both[1] - float(np.vecdot(mean, inv_sd))
+
+
+def _z_column_sums(resid: np.ndarray) -> np.ndarray:
+    """Σ_i z_it (see _column_sums)."""
+    return _column_sums(resid, np.vecdot(resid, resid))[1]
 
 
 def _r_bar(z_sums: np.ndarray, n: int) -> float:
