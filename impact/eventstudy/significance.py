@@ -322,8 +322,12 @@ def significance_tests(res: BatchResult, day0: int) -> list[TestStat]:
 
 def tests_frame(rows: list[TestStat]) -> pd.DataFrame:
     """TestStat rows as a DataFrame indexed by (test, scope)."""
-    frame = pd.DataFrame(rows, columns=list(TEST_COLUMNS))
-    return frame.set_index(["test", "scope"])
+    if not rows:
+        return pd.DataFrame(columns=list(TEST_COLUMNS)).set_index(["test", "scope"])
+    test, scope, stat, pvalue, dist, variant = (list(c) for c in zip(*rows, strict=True))
+    index = pd.MultiIndex.from_arrays([test, scope], names=["test", "scope"])
+    columns = {"stat": np.array(stat, float), "pvalue": np.array(pvalue, float)}
+    return pd.DataFrame({**columns, "dist": dist, "variant": variant}, index=index)
 
 
 def aggregate_tests(res: BatchResult, day0: int) -> pd.DataFrame:
