@@ -361,7 +361,8 @@ def _hedge(sentence: str, pos: int) -> str:
     return "exact"
 
 
-def _metric(sentence: _Scan, lo: int, hi: int, pos: int, entity: Entity | None) -> str:
+def _metric_noun(sentence: _Scan, lo: int, hi: int, pos: int) -> str | None:
+    """The metric named nearest the number in [lo, hi) (share of revenue: right after it)."""
     for rx, metric in LEXICON.metrics[:1]:  # share of revenue follows the number directly
         if any(0 <= m.start() - pos < 40 for m in sentence.all(rx)):
             return metric
@@ -370,11 +371,7 @@ def _metric(sentence: _Scan, lo: int, hi: int, pos: int, entity: Entity | None) 
         m = _nearest(rx, sentence, lo, hi, pos)
         if m is not None and (best is None or abs(m.start() - pos) < best[0]):
             best = (abs(m.start() - pos), metric)
-    if best is not None:
-        return best[1]
-    if entity is not None and entity.kind == "index":
-        return "index_level"
-    return "other"
+    return best[1] if best is not None else None
 
 
 @dataclass
@@ -842,9 +839,10 @@ def _claim_for(
     if scan.all(LEXICON.target):
         return None
     wide_lo, wide_hi = max(0, number.start - WINDOW), min(len(sentence), number.end + WINDOW)
-    provisional = _metric(scan, lo, hi, number.start, None)
-    if provisional == "other":  # an elliptical clause: the metric noun of the sentence
-        provisional = _metric(scan, wide_lo, wide_hi, number.start, None)
+    # the metric noun of the clause, else (an elliptical clause) of the sentence around it
+    near = _metric_noun(scan, lo, hi, number.start)
+    wide = near or _metric_noun(scan, wide_lo, wide_hi, number.start)
+    provisional = wide or "other"
     entity, entity_how = _entity_for(
         number.start,
         lo,
@@ -855,9 +853,8 @@ def _claim_for(
         provisional
         in {"share_price", "revenue", "share_of_revenue", "market_value", "profit", "index_level"},
     )
-    metric = _metric(scan, lo, hi, number.start, entity)
-    if metric == "other":
-        metric = _metric(scan, wide_lo, wide_hi, number.start, entity)
+    is_index = entity is not None and entity.kind == "index"
+    metric = near or ("index_level" if is_index else None) or wide or "other"
     if metric == "share_price" and entity is not None and entity.kind == "index":
         metric = "index_level"
     assumed_metric = False
