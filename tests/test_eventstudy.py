@@ -335,3 +335,15 @@ def test_keep_heap_can_be_turned_off(monkeypatch):
     monkeypatch.setenv("IMPACT_KEEP_HEAP", "0")
     assert keep_heap() is False
     keep_heap.cache_clear()
+
+
+def test_degenerate_batches_give_nan_or_inf_not_errors():
+    """Identical events (zero cross-sectional SD), one event, and an event whose returns are
+    all zero: every test still returns (inf or nan where a ratio has no spread)."""
+    r_e, r_w, f_e, f_w = random_panel(n=1, L1=60, L2=3)
+    twins = fit_batch(*(np.repeat(a, 2, axis=0) for a in (r_e, r_w, f_e, f_w)), "market")
+    tests = aggregate_tests(twins, day0=1)
+    assert np.isinf(tests.loc[("cross_sectional_t", "window"), "stat"])
+    assert len(aggregate_tests(fit_batch(r_e, r_w, f_e, f_w, "market"), day0=1)) > 5
+    flat = fit_batch(np.zeros((3, 60)), np.zeros((3, 3)), f_e.repeat(3, 0), f_w.repeat(3, 0))
+    assert np.isnan(aggregate_tests(flat, day0=1).loc[("kp_bmp_t", "window"), "stat"])

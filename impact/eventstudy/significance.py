@@ -236,11 +236,13 @@ def mean_residual_correlation(resid: np.ndarray) -> float:
     return _r_bar(_z_column_sums(resid), resid.shape[0])
 
 
-def _mean_sd(x: np.ndarray) -> tuple[float, float]:
-    """Mean and sample standard deviation (divisor n − 1)."""
-    mean = float(x.sum()) / x.size
+def _mean_sd(x: np.ndarray) -> tuple[np.float64, np.float64]:
+    """Mean and sample standard deviation (divisor n − 1), as numpy scalars: a ratio with a
+    zero SD is then inf or nan, as in numpy, not an exception."""
+    mean = np.float64(x.sum()) / x.size
     d = x - mean
-    return mean, math.sqrt(float(np.vecdot(d, d)) / (x.size - 1)) if x.size > 1 else math.nan
+    sd = np.sqrt(np.vecdot(d, d) / (x.size - 1)) if x.size > 1 else np.float64(np.nan)
+    return mean, np.float64(sd)
 
 
 def significance_tests(res: BatchResult, day0: int) -> list[TestStat]:
@@ -255,10 +257,10 @@ def significance_tests(res: BatchResult, day0: int) -> list[TestStat]:
 
     summary = _summarize(res.resid_est, res.ar)
     ar0 = np.ascontiguousarray(res.ar[:, day0])
-    sar0 = ar0 / np.sqrt(res.var_ar[:, day0])
     caar, sd_car = _mean_sd(res.car)
     aar0, sd_ar0 = _mean_sd(ar0)
     with np.errstate(divide="ignore", invalid="ignore"):
+        sar0 = ar0 / np.sqrt(res.var_ar[:, day0])
         if n > 1:
             t = math.sqrt(n) * caar / sd_car
             add("cross_sectional_t", "window", t, _t_p(t, n - 1), f"t({n - 1})",
@@ -284,15 +286,11 @@ def significance_tests(res: BatchResult, day0: int) -> list[TestStat]:
             add("patell_z", "day0", z0, _norm_p(z0), "N(0,1)", "SAR_i0")
             j2 = math.sqrt(n * (d - 2) / d) * scar_sum / n
             add("j2", "window", j2, _norm_p(j2), "N(0,1)", "mean SCAR")
-        j1 = caar / math.sqrt(float(res.var_car.sum()) / n**2)
+        j1 = caar / np.sqrt(res.var_car.sum() / n**2)
         add("j1", "window", j1, _norm_p(j1), "N(0,1)", "CAAR / sqrt(mean Var(CAR)/N)")
         if n > 1:
             r_bar = _r_bar(summary.z_sums, n)
-            kp = (
-                math.sqrt((1 - r_bar) / (1 + (n - 1) * r_bar))
-                if 1 + (n - 1) * r_bar > 0
-                else math.nan
-            )
+            kp = np.sqrt(np.float64(1 - r_bar) / (1 + (n - 1) * r_bar))  # nan when r̄ ≤ −1/(N−1)
             for scope, x in (("window", res.scar), ("day0", sar0)):
                 mean, sd = _mean_sd(x)
                 bmp = mean / (sd / math.sqrt(n))
@@ -303,7 +301,7 @@ def significance_tests(res: BatchResult, day0: int) -> list[TestStat]:
         # Corrado rank test on E ∪ W
         k_bar = (L1 + L2 + 1) / 2
         dev = summary.rank_sums / n - k_bar
-        s_k = math.sqrt(float(np.vecdot(dev, dev)) / dev.size)
+        s_k = np.sqrt(np.vecdot(dev, dev) / dev.size)
         evt_rank_sums = summary.rank_sums[L1:]  # Σ_i K_iτ for the event days
         t0 = (float(evt_rank_sums[day0]) / n - k_bar) / s_k
         add("corrado_rank", "day0", t0, _norm_p(t0), "N(0,1)", "Corrado 1989")
