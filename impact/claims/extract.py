@@ -255,7 +255,7 @@ class _Scan:
         self.text = text
         self._lower: str | None = None
         self._places: dict[int, list[int]] | None = None
-        self._places_for = 0  # how many patterns had a word gate when _places was built
+        self._places_for = 0  # how many gates were known when _places was built
         self._cache: dict[int, list[re.Match[str]]] = {}
         self._directions: list[tuple[int, str]] | None = None
 
