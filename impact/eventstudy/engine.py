@@ -247,8 +247,9 @@ def _fit_rows(
         var_ar = sigma2[:, None] * (1.0 + 1.0 / L1 + lev)
         var_car = sigma2 * (L2 + L2 * L2 / L1 + quad)
     car = ar.sum(axis=1)
-    sar = ar / np.sqrt(var_ar)
-    scar = car / np.sqrt(var_car)
+    with np.errstate(divide="ignore", invalid="ignore"):  # no variance (all-zero returns): nan
+        sar = ar / np.sqrt(var_ar)
+        scar = car / np.sqrt(var_car)
     p_car = 2 * special.stdtr(dof, -np.abs(scar))  # two-sided p of t(dof)
     bhar = np.prod(1 + y_w, axis=1) - np.prod(1 + expected, axis=1)
     return params, sigma2, resid, ar, var_ar, sar, car, var_car, scar, p_car, bhar, expected
