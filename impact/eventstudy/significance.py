@@ -182,15 +182,16 @@ class _Summary(NamedTuple):
 _ONE_BLOCK = 4096
 
 
-def _summarize(resid: np.ndarray, ar: np.ndarray) -> _Summary:
-    """One pass over the residuals; many events go block by block on the machine's cores."""
+def _summarize(resid: np.ndarray, ar: np.ndarray, sumsq: np.ndarray | None = None) -> _Summary:
+    """One pass over the residuals; many events go block by block on the machine's cores.
+    ``sumsq``: Σ_t e_it² per event if known (σ̂²·dof from the fit)."""
     n = resid.shape[0]
 
     def block(lo: int, hi: int) -> _Summary:
         e = resid[lo:hi]
-        sumsq = np.vecdot(e, e)
-        sums = _block_ranks(e, ar[lo:hi], sumsq)
-        resid_sums, z_sums = _column_sums(e, sumsq, blas=hi - lo == n)
+        sumsq_e = np.vecdot(e, e) if sumsq is None else sumsq[lo:hi]
+        sums = _block_ranks(e, ar[lo:hi], sumsq_e)
+        resid_sums, z_sums = _column_sums(e, sumsq_e, blas=hi - lo == n)
         return _Summary(sums, resid_sums, z_sums, int(np.count_nonzero(e > 0)))
 
     if n <= _ONE_BLOCK:
@@ -236,13 +237,15 @@ def mean_residual_correlation(resid: np.ndarray) -> float:
     return _r_bar(_z_column_sums(resid), resid.shape[0])
 
 
-def _mean_sd(x: np.ndarray) -> tuple[np.float64, np.float64]:
-    """Mean and sample standard deviation (divisor n − 1), as numpy scalars: a ratio with a
-    zero SD is then inf or nan, as in numpy, not an exception."""
-    mean = np.float64(x.sum()) / x.size
-    d = x - mean
-    sd = np.sqrt(np.vecdot(d, d) / (x.size - 1)) if x.size > 1 else np.float64(np.nan)
-    return mean, np.float64(sd)
+def _means_sds(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Mean and sample standard deviation (divisor n − 1) of each row, as numpy values: a ratio
+    with a zero SD is then inf or nan, as in numpy, not an exception."""
+    n = rows.shape[1]
+    means = rows.sum(axis=1) / n
+    d = rows - means[:, None]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        sds = np.sqrt(np.vecdot(d, d) / (n - 1))
+    return means, sds
 
 
 def significance_tests(res: BatchResult, day0: int) -> list[TestStat]:
@@ -255,19 +258,23 @@ def significance_tests(res: BatchResult, day0: int) -> list[TestStat]:
     def add(name: str, scope: str, stat: float, p: float, dist: str, variant: str) -> None:
         out.append(TestStat(name, scope, float(stat), float(p), dist, variant))
 
-    summary = _summarize(res.resid_est, res.ar)
+    # Σe² = σ̂²·dof where the model has an intercept (σ̂² = SSR/dof); market-adjusted: computed
+    sumsq = None if res.model == "market_adjusted" else res.sigma2 * res.dof
+    summary = _summarize(res.resid_est, res.ar, sumsq)
     ar0 = np.ascontiguousarray(res.ar[:, day0])
-    caar, sd_car = _mean_sd(res.car)
-    aar0, sd_ar0 = _mean_sd(ar0)
     with np.errstate(divide="ignore", invalid="ignore"):
         sar0 = ar0 / np.sqrt(res.var_ar[:, day0])
+    # CAR_i, AR_i0, SCAR_i, SAR_i0: their means and SDs in one go
+    means, sds = _means_sds(np.stack([res.car, ar0, res.scar, sar0]))
+    (caar, aar0, mean_scar, mean_sar0), (sd_car, sd_ar0, sd_scar, sd_sar0) = means, sds
+    with np.errstate(divide="ignore", invalid="ignore"):
         if n > 1:
             t = math.sqrt(n) * caar / sd_car
             add("cross_sectional_t", "window", t, _t_p(t, n - 1), f"t({n - 1})",
                 "CAR_i, Brown-Warner")  # fmt: skip
             t0 = math.sqrt(n) * aar0 / sd_ar0
             add("cross_sectional_t", "day0", t0, _t_p(t0, n - 1), f"t({n - 1})", "AR_i0")
-        _, s_hat = _mean_sd(summary.resid_sums / n)  # SD of the estimation-window AARs
+        s_hat = _means_sds((summary.resid_sums / n)[None])[1][0]  # SD of the estimation AARs
         t = caar / (math.sqrt(L2) * s_hat)
         add("time_series_t", "window", t, _t_p(t, L1 - 1), f"t({L1 - 1})",
             "crude dependence adjustment")  # fmt: skip
@@ -291,8 +298,7 @@ def significance_tests(res: BatchResult, day0: int) -> list[TestStat]:
         if n > 1:
             r_bar = _r_bar(summary.z_sums, n)
             kp = np.sqrt(np.float64(1 - r_bar) / (1 + (n - 1) * r_bar))  # nan when r̄ ≤ −1/(N−1)
-            for scope, x in (("window", res.scar), ("day0", sar0)):
-                mean, sd = _mean_sd(x)
+            for scope, mean, sd in (("window", mean_scar, sd_scar), ("day0", mean_sar0, sd_sar0)):
                 bmp = mean / (sd / math.sqrt(n))
                 add("bmp_t", scope, bmp, _t_p(bmp, n - 1), f"t({n - 1})",
                     "SCAR_i" if scope == "window" else "SAR_i0")  # fmt: skip
