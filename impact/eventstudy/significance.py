@@ -221,11 +221,6 @@ def _column_sums(
         return both[0], both[1] - float(np.vecdot(mean, inv_sd))
 
 
-def _z_column_sums(resid: np.ndarray) -> np.ndarray:
-    """Σ_i z_it (see _column_sums)."""
-    return _column_sums(resid, np.vecdot(resid, resid))[1]
-
-
 def _r_bar(z_sums: np.ndarray, n: int) -> float:
     """Mean pairwise correlation over i ≠ j: (Σ_t(Σ_i z_it)²/(L1 − 1) − N) / (N(N − 1))."""
     total = float(np.vecdot(z_sums, z_sums)) / (z_sums.size - 1)
@@ -234,7 +229,7 @@ def _r_bar(z_sums: np.ndarray, n: int) -> float:
 
 def mean_residual_correlation(resid: np.ndarray) -> float:
     """Mean pairwise correlation of the rows over i ≠ j, in O(N·L1) (see module docstring)."""
-    return _r_bar(_z_column_sums(resid), resid.shape[0])
+    return _r_bar(_column_sums(resid, np.vecdot(resid, resid))[1], resid.shape[0])
 
 
 def _means_sds(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
