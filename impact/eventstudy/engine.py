@@ -80,10 +80,11 @@ BLOCK_ROWS = 512
 @functools.cache
 def keep_heap() -> bool:
     """Keep freed memory of up to 64 MB for reuse (glibc: mallopt M_MMAP_THRESHOLD 32 MB,
-    M_TRIM_THRESHOLD 64 MB); process-wide, once. glibc's defaults map every array of more
-    than a few MB afresh and hand freed heap back to the OS, so each batch of 1,000 events
-    took about 1,300 page faults, as long as the arithmetic. IMPACT_KEEP_HEAP=0 turns it off;
-    elsewhere than Linux/glibc it does nothing. Returns whether it was set."""
+    M_TRIM_THRESHOLD 64 MB); process-wide, once. With glibc's defaults, arrays of a few MB
+    are mapped afresh and freed heap goes back to the OS, so a study of 1,000 events took
+    about 1,300 page faults and nearly twice its time (measured: 6.3 ms against 3.5 ms).
+    IMPACT_KEEP_HEAP=0 turns it off; elsewhere than Linux/glibc it does nothing. Returns
+    whether it was set."""
     if os.environ.get("IMPACT_KEEP_HEAP", "1") == "0" or not sys.platform.startswith("linux"):
         return False
     try:
@@ -112,8 +113,9 @@ if hasattr(os, "register_at_fork"):  # a forked child has none of the parent's t
 def map_row_blocks(fn: Callable[[int, int], T], n: int, min_rows: int = 256) -> list[T]:
     """``fn(lo, hi)`` for consecutive row blocks [lo, hi) covering 0..n, results in row order.
 
-    Blocks of at most BLOCK_ROWS rows (and at least ``min_rows``) run on the machine's cores:
-    numpy releases the GIL inside its loops and sorts, so the threads really run in parallel."""
+    Blocks of at most BLOCK_ROWS rows (and at least ``min_rows``) run on the machine's cores,
+    as numpy releases the GIL inside its loops and sorts (measured on 2 cores: 1.3–1.9x faster
+    from 10,000 events on; below a few thousand events, one block is faster)."""
     workers = _workers()
     if workers == 1 or n < 2 * min_rows:
         return [fn(0, n)]
