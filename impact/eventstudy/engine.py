@@ -39,6 +39,7 @@ __all__ = [
     "fit_batch",
     "keep_heap",
     "map_row_blocks",
+    "spare_threads",
 ]
 
 Model = Literal["market", "factor", "constant_mean", "market_adjusted"]
@@ -71,6 +72,8 @@ class BatchResult:
 
 
 T = TypeVar("T")
+# called with (resid_est, ar, Σ_E e² or None) once they are final (fit_batch)
+ResidualHook = Callable[[np.ndarray, np.ndarray, "np.ndarray | None"], None]
 
 # Rows per block: a block's inputs and temporaries stay in the core's cache (512 events of 271
 # returns are about 1 MB per array).
@@ -104,6 +107,11 @@ def _pool() -> ThreadPoolExecutor:
 
 def _workers() -> int:
     return max(1, min(4, os.cpu_count() or 1))
+
+
+def spare_threads() -> ThreadPoolExecutor | None:
+    """The engine's thread pool if the machine has more than one core, else None."""
+    return _pool() if _workers() > 1 else None
 
 
 if hasattr(os, "register_at_fork"):  # a forked child has none of the parent's threads
@@ -143,12 +151,19 @@ def fit_batch(
     f_est: np.ndarray | None = None,
     f_evt: np.ndarray | None = None,
     model: str = "market",
+    *,
+    on_residuals: ResidualHook | None = None,
 ) -> BatchResult:
     """All events at once. ``r_est`` (N, L1) and ``r_evt`` (N, L2) are the security returns;
     ``f_est`` (N, L1[, k]) and ``f_evt`` (N, L2[, k]) the benchmark or factor returns.
 
     Events are independent, so blocks of them are fitted on the machine's cores
-    (map_row_blocks); every block runs the same formulas (_fit_rows)."""
+    (map_row_blocks); every block runs the same formulas (_fit_rows).
+
+    ``on_residuals(resid_est, ar, sumsq)`` is called once with the final estimation residuals,
+    abnormal returns and Σ_E e² per event (None for market-adjusted), as soon as they are
+    known: in a one-block batch, before the variances, t-statistics, p-values and BHARs, so
+    that the caller can start work on them meanwhile (significance.study_batch does)."""
     if model not in MODELS:
         raise ValueError(f"model {model!r}: expected one of {', '.join(MODELS)}")
     keep_heap()
@@ -178,7 +193,8 @@ def fit_batch(
     fields: dict[str, np.ndarray] = {}
 
     def rows(lo: int, hi: int) -> None:
-        block = _fit_rows(y_e[lo:hi], y_w[lo:hi], fe[lo:hi], fw[lo:hi], model, dof)
+        hook = on_residuals if hi - lo == n else None
+        block = _fit_rows(y_e[lo:hi], y_w[lo:hi], fe[lo:hi], fw[lo:hi], model, dof, hook)
         if hi - lo == n:  # one block: its arrays are the result
             fields.update(zip(_FIELDS, block, strict=True))
             return
@@ -187,19 +203,31 @@ def fit_batch(
                 fields.setdefault(name, np.empty((n, *values.shape[1:])))
             fields[name][lo:hi] = values
 
-    map_row_blocks(rows, n, min_rows=2048)
+    blocks = map_row_blocks(rows, n, min_rows=2048)
+    if on_residuals is not None and len(blocks) > 1:
+        sumsq = None if model == "market_adjusted" else fields["sigma2"] * dof
+        on_residuals(fields["resid_est"], fields["ar"], sumsq)
     return BatchResult(model, L1, L2, k, dof, t_ar=fields["sar"], t_car=fields["scar"], **fields)
 
 
 def _fit_rows(
-    y_e: np.ndarray, y_w: np.ndarray, fe: np.ndarray, fw: np.ndarray, model: str, dof: int
+    y_e: np.ndarray,
+    y_w: np.ndarray,
+    fe: np.ndarray,
+    fw: np.ndarray,
+    model: str,
+    dof: int,
+    on_residuals: ResidualHook | None = None,
 ) -> tuple[np.ndarray, ...]:
-    """The per-event arrays of _FIELDS for a block of events (formulas in the module docstring)."""
+    """The per-event arrays of _FIELDS for a block of events (formulas in the module docstring).
+    ``on_residuals`` as in fit_batch."""
     n, L1 = y_e.shape
     L2 = y_w.shape[1]
     if model == "market_adjusted":
         resid = y_e - fe[:, :, 0]
         ar = y_w - fw[:, :, 0]
+        if on_residuals is not None:
+            on_residuals(resid, ar, None)
         sigma2 = resid.var(axis=1, ddof=1)
         var_ar = np.repeat(sigma2[:, None], L2, axis=1)
         var_car = L2 * sigma2
@@ -219,11 +247,7 @@ def _fit_rows(
             resid = np.multiply(fe, -beta[:, None])  # y − α − βm, built in place
             resid += y_e
             resid -= alpha[:, None]
-            x_w = fw - mean_m[:, None]
             expected = alpha[:, None] + beta[:, None] * fw
-            lev = x_w * x_w / s_mm[:, None]
-            quad = x_w.sum(axis=1) ** 2 / s_mm
-            params = np.column_stack([alpha, beta])
         elif fe.shape[2]:
             mean_f = fe.mean(axis=1, keepdims=True)  # (n, 1, k)
             xe, xw = fe - mean_f, fw - mean_f
@@ -233,19 +257,29 @@ def _fit_rows(
             beta = np.einsum("nkj,nj->nk", s_inv, sxy)
             resid = y_e - mean_y[:, None] - np.einsum("ntk,nk->nt", xe, beta)
             expected = mean_y[:, None] + np.einsum("ntk,nk->nt", xw, beta)
+        else:
+            resid = y_e - mean_y[:, None]
+            expected = np.repeat(mean_y[:, None], L2, axis=1)
+        sumsq = np.vecdot(resid, resid)
+        ar = y_w - expected
+        if on_residuals is not None:  # before the leverage terms, variances and p-values
+            on_residuals(resid, ar, sumsq)
+        if fe.ndim == 2:
+            x_w = fw - mean_m[:, None]
+            lev = x_w * x_w / s_mm[:, None]
+            quad = x_w.sum(axis=1) ** 2 / s_mm
+            params = np.column_stack([alpha, beta])
+        elif fe.shape[2]:
             lev = np.einsum("ntk,nkj,ntj->nt", xw, s_inv, xw)  # x*_τ S⁻¹ x*_τᵀ
             xsum = xw.sum(axis=1)  # γᵀx*
             quad = np.einsum("nk,nkj,nj->n", xsum, s_inv, xsum)
             alpha = mean_y - np.einsum("nk,nk->n", mean_f[:, 0, :], beta)
             params = np.concatenate([alpha[:, None], beta], axis=1)
         else:
-            resid = y_e - mean_y[:, None]
-            expected = np.repeat(mean_y[:, None], L2, axis=1)
             lev = np.zeros((n, L2))
             quad = np.zeros(n)
             params = mean_y[:, None]
-        sigma2 = np.vecdot(resid, resid) / dof
-        ar = y_w - expected
+        sigma2 = sumsq / dof
         var_ar = sigma2[:, None] * (1.0 + 1.0 / L1 + lev)
         var_car = sigma2 * (L2 + L2 * L2 / L1 + quad)
     car = ar.sum(axis=1)
