@@ -347,3 +347,77 @@ def test_degenerate_batches_give_nan_or_inf_not_errors():
     assert len(aggregate_tests(fit_batch(r_e, r_w, f_e, f_w, "market"), day0=1)) > 5
     flat = fit_batch(np.zeros((3, 60)), np.zeros((3, 3)), f_e.repeat(3, 0), f_w.repeat(3, 0))
     assert np.isnan(aggregate_tests(flat, day0=1).loc[("kp_bmp_t", "window"), "stat"])
+
+
+def same_tests(a, b):
+    """Two lists of TestStat rows are equal, nan included."""
+    assert [(t.test, t.scope, t.dist, t.variant) for t in a] == [
+        (t.test, t.scope, t.dist, t.variant) for t in b
+    ]
+    for name in ("stat", "pvalue"):
+        x, y = ([getattr(t, name) for t in rows] for rows in (a, b))
+        assert np.array_equal(x, y, equal_nan=True)
+
+
+@pytest.mark.parametrize(
+    "model, k", [("market", 1), ("factor", 2), ("constant_mean", 1), ("market_adjusted", 1)]
+)
+@pytest.mark.parametrize("n, overlap_from", [(3, None), (200, 1), (5000, None)])
+def test_study_batch_gives_the_numbers_of_fit_batch_and_significance_tests(
+    model, k, n, overlap_from, monkeypatch
+):
+    """study_batch ranks on a second core (200 events with the threshold lowered to 1; 5,000
+    events run in blocks instead); every per-event array and every test equals the one-thread
+    path's, bit for bit."""
+    from impact.eventstudy import significance, study_batch
+
+    if overlap_from:
+        monkeypatch.setattr(significance, "_OVERLAP_MIN", overlap_from)
+    r_e, r_w, f_e, f_w = random_panel(n=n, L1=60, L2=5, k=k)
+    serial = fit_batch(r_e, r_w, f_e, f_w, model)
+    res, rows = study_batch(r_e, r_w, f_e, f_w, model, day0=2)
+    for name in ("params", "sigma2", "resid_est", "ar", "var_ar", "sar", "car", "var_car",
+                 "scar", "p_car", "bhar", "expected"):  # fmt: skip
+        assert np.array_equal(getattr(res, name), getattr(serial, name), equal_nan=True)
+    same_tests(rows, significance.significance_tests(serial, day0=2))
+
+
+def test_study_batch_on_one_core(monkeypatch):
+    """Without a spare core, study_batch ranks on its own thread, with the same numbers."""
+    from impact.eventstudy import significance, study_batch
+
+    monkeypatch.setattr(significance, "_OVERLAP_MIN", 1)
+    monkeypatch.setattr(significance, "spare_threads", lambda: None)
+    r_e, r_w, f_e, f_w = random_panel(n=50, L1=60, L2=5)
+    res, rows = study_batch(r_e, r_w, f_e, f_w, "market", day0=2)
+    same_tests(rows, significance.significance_tests(res, day0=2))
+
+
+@pytest.mark.parametrize("n", [40, 5000])  # one block; blocks on threads
+@pytest.mark.parametrize("model", ["market", "market_adjusted"])
+def test_fit_batch_hands_over_the_final_residuals_once(n, model):
+    """on_residuals gets the result's own residual and AR arrays, once, with Σe² = σ̂²·dof
+    (None for market-adjusted, whose σ̂² is a sample variance)."""
+    r_e, r_w, f_e, f_w = random_panel(n=n, L1=60, L2=5)
+    calls = []
+    res = fit_batch(r_e, r_w, f_e, f_w, model, on_residuals=lambda *a: calls.append(a))
+    assert len(calls) == 1
+    resid, ar, sumsq = calls[0]
+    assert np.array_equal(resid, res.resid_est) and np.array_equal(ar, res.ar)
+    if model == "market_adjusted":
+        assert sumsq is None
+    else:
+        assert np.allclose(sumsq, (res.resid_est**2).sum(axis=1), rtol=1e-12, atol=0)
+        assert np.allclose(sumsq / res.dof, res.sigma2, rtol=1e-15, atol=0)
+
+
+def test_a_failure_on_the_second_core_is_raised(monkeypatch):
+    from impact.eventstudy import significance, study_batch
+
+    def broken(*args):
+        raise FloatingPointError("rank worker failed")
+
+    monkeypatch.setattr(significance, "_OVERLAP_MIN", 1)
+    monkeypatch.setattr(significance, "_block_ranks", broken)
+    with pytest.raises(FloatingPointError, match="rank worker failed"):
+        study_batch(*random_panel(n=50, L1=60, L2=5), "market", day0=2)

@@ -6,6 +6,7 @@ from impact.eventstudy.significance import (
     TestStat,
     aggregate_tests,
     significance_tests,
+    study_batch,
     tests_frame,
 )
 from impact.eventstudy.study import (
@@ -32,5 +33,6 @@ __all__ = [
     "run_event_studies",
     "run_event_study",
     "significance_tests",
+    "study_batch",
     "tests_frame",
 ]

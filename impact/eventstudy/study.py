@@ -18,7 +18,7 @@ from impact import calendars
 from impact.config import Settings
 from impact.errors import ImpactError, InputError, InsufficientDataError
 from impact.eventstudy.engine import MODELS, BatchResult, fit_batch
-from impact.eventstudy.significance import aggregate_tests
+from impact.eventstudy.significance import study_batch, tests_frame
 from impact.prices import PriceSeries, load_prices
 
 __all__ = [
@@ -498,14 +498,15 @@ def run_event_studies(
     if not prepared:
         raise InputError("no events")
     has_f = model != "constant_mean"
-    res = fit_batch(
+    rel = np.arange(window[0], window[1] + 1)
+    res, test_rows = study_batch(
         np.stack([d.r_est for d in prepared]),
         np.stack([d.r_evt for d in prepared]),
         np.stack([d.f_est for d in prepared]) if has_f else None,
         np.stack([d.f_evt for d in prepared]) if has_f else None,
         model,
+        day0=int(np.flatnonzero(rel == 0)[0]) if 0 in rel else 0,
     )
-    rel = np.arange(window[0], window[1] + 1)
     events = pd.DataFrame(
         {
             "ticker": [d.ticker for d in prepared],
@@ -518,7 +519,7 @@ def run_event_studies(
             "BHAR": res.bhar,
         }
     )
-    tests = aggregate_tests(res, int(np.flatnonzero(rel == 0)[0]) if 0 in rel else 0)
+    tests = tests_frame(test_rows)
     return MultiEventResult(
         model,
         window,
