@@ -421,3 +421,26 @@ def test_a_failure_on_the_second_core_is_raised(monkeypatch):
     monkeypatch.setattr(significance, "_block_ranks", broken)
     with pytest.raises(FloatingPointError, match="rank worker failed"):
         study_batch(*random_panel(n=50, L1=60, L2=5), "market", day0=2)
+
+
+def test_studies_inside_the_engines_threads_do_not_wait_for_them():
+    """A batch study run on one of the engine's own threads (here: inside map_row_blocks)
+    runs on that thread; waiting for the busy pool would never end."""
+    import threading
+
+    from impact.eventstudy import study_batch
+    from impact.eventstudy.engine import map_row_blocks
+
+    panel = random_panel(n=5000, L1=60, L2=5)
+    whole = fit_batch(*panel, "market")
+    out = []
+
+    def nested():
+        out.extend(map_row_blocks(lambda lo, hi: study_batch(*panel, "market", day0=2), 600))
+
+    worker = threading.Thread(target=nested, daemon=True)
+    worker.start()
+    worker.join(timeout=120)
+    assert not worker.is_alive() and len(out) == 2
+    for res, _ in out:
+        assert np.array_equal(res.car, whole.car)

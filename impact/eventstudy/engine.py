@@ -24,6 +24,7 @@ import ctypes
 import functools
 import os
 import sys
+import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -100,9 +101,12 @@ def keep_heap() -> bool:
         return False
 
 
+_THREAD_NAME = "impact-eventstudy"
+
+
 @functools.cache
 def _pool() -> ThreadPoolExecutor:
-    return ThreadPoolExecutor(max_workers=_workers(), thread_name_prefix="impact-eventstudy")
+    return ThreadPoolExecutor(max_workers=_workers(), thread_name_prefix=_THREAD_NAME)
 
 
 def _workers() -> int:
@@ -110,8 +114,11 @@ def _workers() -> int:
 
 
 def spare_threads() -> ThreadPoolExecutor | None:
-    """The engine's thread pool if the machine has more than one core, else None."""
-    return _pool() if _workers() > 1 else None
+    """The engine's thread pool if the machine has more than one core, else None; None also
+    on one of the pool's own threads, where waiting for the pool could wait forever."""
+    if _workers() == 1 or threading.current_thread().name.startswith(_THREAD_NAME):
+        return None
+    return _pool()
 
 
 if hasattr(os, "register_at_fork"):  # a forked child has none of the parent's threads
@@ -124,11 +131,11 @@ def map_row_blocks(fn: Callable[[int, int], T], n: int, min_rows: int = 256) -> 
     Blocks of at most BLOCK_ROWS rows (and at least ``min_rows``) run on the machine's cores,
     as numpy releases the GIL inside its loops and sorts (measured on 2 cores: 1.3–1.9x faster
     from 10,000 events on; below a few thousand events, one block is faster)."""
-    workers = _workers()
-    if workers == 1 or n < 2 * min_rows:
+    threads = spare_threads()
+    if threads is None or n < 2 * min_rows:
         return [fn(0, n)]
-    size = max(min_rows, min(BLOCK_ROWS, -(-n // workers)))
-    return list(_pool().map(lambda lo: fn(lo, min(lo + size, n)), range(0, n, size)))
+    size = max(min_rows, min(BLOCK_ROWS, -(-n // _workers())))
+    return list(threads.map(lambda lo: fn(lo, min(lo + size, n)), range(0, n, size)))
 
 
 def _as3(f: np.ndarray | None, n: int, length: int) -> np.ndarray:
