@@ -74,7 +74,7 @@ class BatchResult:
 
 T = TypeVar("T")
 # called with (resid_est, ar, Σ_E e² or None) once they are final (fit_batch)
-ResidualHook = Callable[[np.ndarray, np.ndarray, "np.ndarray | None"], None]
+ResidualHook = Callable[[np.ndarray, np.ndarray, np.ndarray | None], None]
 
 # Rows per block: a block's inputs and temporaries stay in the core's cache (512 events of 271
 # returns are about 1 MB per array).

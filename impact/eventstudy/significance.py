@@ -170,7 +170,7 @@ def _column_tile(n: int, T: int) -> np.ndarray:
     """An (n, T) int32 array whose every row is 0..T−1 (read-only, kept per T)."""
     tile = _TILES.get(T)
     if tile is None or tile.shape[0] < n:
-        tile = np.tile(np.arange(T, dtype=np.int32), (max(n, _OVERLAP_MIN), 1))
+        tile = np.tile(np.arange(T, dtype=np.int32), (n, 1))
         tile.setflags(write=False)
         _TILES[T] = tile
     return tile[:n]
@@ -312,15 +312,18 @@ def study_batch(
     return res, _tests(res, day0, pending[0] if pending else None)
 
 
+_Row = tuple[str, str, float, int | None, str]  # test, scope, stat, t dof (None: normal), variant
+
+
 def _tests(
     res: BatchResult, day0: int, pending_ranks: Callable[[], np.ndarray] | None = None
 ) -> list[TestStat]:
     """significance_tests; the rank sums from ``pending_ranks`` if given."""
     n, L1, L2, d = res.ar.shape[0], res.L1, res.L2, res.dof
-    rows: list[tuple[str, str, float, int, str]] = []  # the p-values follow, all at once
+    rows: list[_Row] = []  # the p-values follow, all at once
 
-    def add(name: str, scope: str, stat: float, dof: int, variant: str) -> None:
-        """A test row; ``dof`` 0 for N(0, 1), else t(dof)."""
+    def add(name: str, scope: str, stat: float, dof: int | None, variant: str) -> None:
+        """A test row; ``dof`` None for N(0, 1), else t(dof)."""
         rows.append((name, scope, float(stat), dof, variant))
 
     # Σe² = σ̂²·dof where the model has an intercept (σ̂² = SSR/dof); market-adjusted: computed
@@ -347,15 +350,15 @@ def _tests(
         if d > 2:
             kappa = d / (d - 2)
             z = float(res.sar.sum()) / math.sqrt(n * L2 * kappa)
-            add("patell_z", "window", z, 0, "CSAR_i = sum of SAR (ETS, eventstudy2)")
+            add("patell_z", "window", z, None, "CSAR_i = sum of SAR (ETS, eventstudy2)")
             z = scar_sum / math.sqrt(n * kappa)
-            add("patell_z_scar", "window", z, 0, "SCAR_i with full covariance")
+            add("patell_z_scar", "window", z, None, "SCAR_i with full covariance")
             z0 = float(sar0.sum()) / math.sqrt(n * kappa)
-            add("patell_z", "day0", z0, 0, "SAR_i0")
+            add("patell_z", "day0", z0, None, "SAR_i0")
             j2 = math.sqrt(n * (d - 2) / d) * scar_sum / n
-            add("j2", "window", j2, 0, "mean SCAR")
+            add("j2", "window", j2, None, "mean SCAR")
         j1 = caar / np.sqrt(res.var_car.sum() / n**2)
-        add("j1", "window", j1, 0, "CAAR / sqrt(mean Var(CAR)/N)")
+        add("j1", "window", j1, None, "CAAR / sqrt(mean Var(CAR)/N)")
         if n > 1:
             r_bar = _r_bar(summary.z_sums, n)
             kp = np.sqrt(np.float64(1 - r_bar) / (1 + (n - 1) * r_bar))  # nan when r̄ ≤ −1/(N−1)
@@ -366,12 +369,12 @@ def _tests(
                     f"BMP x sqrt((1-r)/(1+(N-1)r)), r = {r_bar:.4g}")  # fmt: skip
         # generalized sign (its rows go after Corrado's, which wait for the rank sums)
         p_hat = summary.positive / (n * L1)
-        signs = []
+        signs: list[_Row] = []
         if 0 < p_hat < 1:
             for scope, x in (("window", res.car), ("day0", ar0)):
                 w = float(np.count_nonzero(x > 0))
                 z = (w - n * p_hat) / math.sqrt(n * p_hat * (1 - p_hat))
-                signs.append(("generalized_sign", scope, z, 0, f"Cowan 1992, p = {p_hat:.4f}"))
+                signs.append(("generalized_sign", scope, z, None, f"Cowan 1992, p = {p_hat:.4f}"))
         # Corrado rank test on E ∪ W
         rank_sums = summary.rank_sums if pending_ranks is None else pending_ranks()
         k_bar = (L1 + L2 + 1) / 2
@@ -379,22 +382,22 @@ def _tests(
         s_k = np.sqrt(np.vecdot(dev, dev) / dev.size)
         evt_rank_sums = rank_sums[L1:]  # Σ_i K_iτ for the event days
         t0 = (float(evt_rank_sums[day0]) / n - k_bar) / s_k
-        add("corrado_rank", "day0", t0, 0, "Corrado 1989")
+        add("corrado_rank", "day0", t0, None, "Corrado 1989")
         tw = math.sqrt(L2) * (float(evt_rank_sums.sum()) / (n * L2) - k_bar) / s_k
-        add("corrado_rank", "window", tw, 0, "Cowan 1992 multi-day")
+        add("corrado_rank", "window", tw, None, "Cowan 1992 multi-day")
         rows.extend(signs)
     return _with_pvalues(rows)
 
 
-def _with_pvalues(rows: list[tuple[str, str, float, int, str]]) -> list[TestStat]:
-    """TestStat rows: two-sided p of N(0, 1) (dof 0) or of t(dof), t's in one stdtr call."""
-    t_at = [i for i, row in enumerate(rows) if row[3]]
+def _with_pvalues(rows: list[_Row]) -> list[TestStat]:
+    """TestStat rows: two-sided p of N(0, 1) (dof None) or of t(dof), t's in one stdtr call."""
+    t_at = [i for i, row in enumerate(rows) if row[3] is not None]
     t_p = 2 * special.stdtr([rows[i][3] for i in t_at], [-abs(rows[i][2]) for i in t_at])
     p = [_norm_p(row[2]) for row in rows]
     for i, value in zip(t_at, t_p.tolist(), strict=True):
         p[i] = value
     return [
-        TestStat(name, scope, stat, p_value, f"t({dof})" if dof else "N(0,1)", variant)
+        TestStat(name, scope, stat, p_value, "N(0,1)" if dof is None else f"t({dof})", variant)
         for (name, scope, stat, dof, variant), p_value in zip(rows, p, strict=True)
     ]
 
