@@ -393,6 +393,23 @@ def test_study_batch_on_one_core(monkeypatch):
     same_tests(rows, significance.significance_tests(res, day0=2))
 
 
+def test_study_batch_ranks_here_what_the_pool_has_not_started(monkeypatch):
+    """When the pool's threads are all busy, study_batch takes the rank work back."""
+    from concurrent.futures import Future
+
+    from impact.eventstudy import significance, study_batch
+
+    class BusyPool:  # nothing submitted ever starts
+        def submit(self, fn, *args):
+            return Future()
+
+    monkeypatch.setattr(significance, "_OVERLAP_MIN", 1)
+    monkeypatch.setattr(significance, "spare_threads", BusyPool)
+    r_e, r_w, f_e, f_w = random_panel(n=50, L1=60, L2=5)
+    res, rows = study_batch(r_e, r_w, f_e, f_w, "market", day0=2)
+    same_tests(rows, significance.significance_tests(res, day0=2))
+
+
 @pytest.mark.parametrize("n", [40, 5000])  # one block; blocks on threads
 @pytest.mark.parametrize("model", ["market", "market_adjusted"])
 def test_fit_batch_hands_over_the_final_residuals_once(n, model):

@@ -306,7 +306,13 @@ def study_batch(
         sumsq = np.vecdot(resid, resid) if sumsq is None else sumsq
         h = int(n * _WORKER_SHARE)
         far = threads.submit(_block_ranks, resid[:h], ar[:h], sumsq[:h])
-        pending.append(lambda: _block_ranks(resid[h:], ar[h:], sumsq[h:]) + far.result())
+
+        def finish() -> np.ndarray:
+            if far.cancel():  # the pool has not started it (its cores are busy): all here
+                return _block_ranks(resid, ar, sumsq)
+            return _block_ranks(resid[h:], ar[h:], sumsq[h:]) + far.result()
+
+        pending.append(finish)
 
     res = fit_batch(r_est, r_evt, f_est, f_evt, model, on_residuals=start_ranks)
     return res, _tests(res, day0, pending[0] if pending else None)
@@ -407,9 +413,22 @@ def tests_frame(rows: list[TestStat]) -> pd.DataFrame:
     if not rows:
         return pd.DataFrame(columns=list(TEST_COLUMNS)).set_index(["test", "scope"])
     test, scope, stat, pvalue, dist, variant = (list(c) for c in zip(*rows, strict=True))
-    index = pd.MultiIndex.from_arrays([test, scope], names=["test", "scope"])
+    (test_level, test_codes), (scope_level, scope_codes) = _level(test), _level(scope)
+    index = pd.MultiIndex(  # as from_arrays builds it (sorted levels), without its factorizing
+        levels=[test_level, scope_level],
+        codes=[test_codes, scope_codes],
+        names=["test", "scope"],
+        verify_integrity=False,
+    )
     columns = {"stat": np.array(stat, float), "pvalue": np.array(pvalue, float)}
     return pd.DataFrame({**columns, "dist": dist, "variant": variant}, index=index)
+
+
+def _level(values: list[str]) -> tuple[list[str], list[int]]:
+    """The sorted distinct values and each value's place among them."""
+    level = sorted(set(values))
+    place = {v: i for i, v in enumerate(level)}
+    return level, [place[v] for v in values]
 
 
 def aggregate_tests(res: BatchResult, day0: int) -> pd.DataFrame:
