@@ -11,12 +11,12 @@ import typer
 from rich.console import Console
 from rich.progress import Progress
 
-from impact import report
 from impact.config import Settings
-from impact.errors import ImpactError, InputError
+from impact.errors import ForeignFileError, ImpactError, InputError
 from impact.prices import load_prices, resolve_dates, validate_ticker
 from impact.prices.fixtures import import_fixtures
 from impact.registry import Registry, default_registry
+from impact.render import text as report
 
 app = typer.Typer(
     add_completion=False,
@@ -98,6 +98,18 @@ InputsArgument = Annotated[
 LangOption = Annotated[str | None, typer.Option("--lang", help="de or en (default: detected).")]
 
 
+def _published(value: str | None):
+    """The --published option as a publication date (None: found in each article)."""
+    from impact.claims import parse_date_option
+
+    if not value:
+        return None
+    try:
+        return parse_date_option(value)
+    except InputError as exc:
+        raise InputError(f"--published: {exc}") from None
+
+
 def _check_lang(lang: str | None) -> None:
     if lang not in (None, "de", "en"):
         raise InputError(f"--lang {lang!r}: expected de or en")
@@ -154,10 +166,9 @@ def claims(
 ) -> None:
     """Extract every claim about a market or company figure, with its fields and source span."""
     from impact.claims import extract_article
-    from impact.claims.dates import parse_date_option
 
     _check_lang(lang)
-    pub = parse_date_option(published) if published else None
+    pub = _published(published)
     reg = _registry(registry)
     problems: list[str] = []
     out = []
@@ -195,21 +206,19 @@ def check(
     registry: RegistryOption = None,
 ) -> None:
     """Test every claim against the market data and reported figures, with the evidence."""
-    from impact.check import VERDICTS, Checker
-    from impact.claims import extract_article
-    from impact.claims.dates import parse_date_option
+    from impact.verdicts import VERDICTS, Checker, check_articles
 
     bad = [v for v in fail_on or [] if v not in VERDICTS]
     if bad:
         raise InputError(f"--fail-on {bad[0]!r}: expected one of {', '.join(VERDICTS)}")
     _check_lang(lang)
-    pub = parse_date_option(published) if published else None
+    pub = _published(published)
     reg = _registry(registry)
     checker = Checker(_settings(offline, data_dir), reg)
     problems: list[str] = []
     results = []
     for item in _readable(inputs, problems):
-        result = checker.check_article(item.path, extract_article(item.text, pub, lang, reg))
+        (result,) = check_articles([item], published=pub, lang=lang, checker=checker)
         results.append(result)
         if not (json_ or csv_):
             report.render_check_table(result, stdout)
@@ -218,9 +227,9 @@ def check(
     elif csv_:
         typer.echo(report.render_csv(report.check_rows(results), report.CSV_COLUMNS), nl=False)
     if report_dir is not None:
-        from impact.reports import write_report
+        from impact.render.files import write_report
 
-        path = write_report(results, checker, report_dir, force)
+        path = write_report(results, report_dir, force)
         typer.echo(f"report: {path}", err=True)
     _report_problems(problems)
     hits = [v for r in results for v in r.verdicts() if v in (fail_on or [])]
@@ -246,22 +255,16 @@ def plot(
 ) -> None:
     """One figure per price claim (price path, benchmark, other listing, claimed vs realized) and
     an overview per article."""
-    from impact.check import Checker
-    from impact.claims import extract_article
-    from impact.claims.dates import parse_date_option
-    from impact.reports import write_plots
+    from impact.render.files import write_plots
+    from impact.verdicts import Checker, check_articles
 
     if fmt not in {"png", "svg"}:
         raise InputError(f"--format {fmt!r}: expected png or svg")
-    pub = parse_date_option(published) if published else None
-    reg = _registry(registry)
-    checker = Checker(_settings(offline, data_dir), reg)
+    pub = _published(published)
+    checker = Checker(_settings(offline, data_dir), _registry(registry))
     problems: list[str] = []
-    results = [
-        checker.check_article(item.path, extract_article(item.text, pub, None, reg))
-        for item in _readable(inputs, problems)
-    ]
-    for path in write_plots(results, checker, out, fmt, force):
+    results = check_articles(_readable(inputs, problems), published=pub, checker=checker)
+    for path in write_plots(results, out, fmt, force):
         typer.echo(str(path))
     _report_problems(problems)
 
@@ -403,6 +406,9 @@ def main() -> None:
         code = app(standalone_mode=False)  # click returns the exit code of typer.Exit here
         if isinstance(code, int) and code:
             sys.exit(code)
+    except ForeignFileError as exc:
+        typer.echo(f"error: {exc} (use --force)", err=True)
+        sys.exit(2)
     except ImpactError as exc:
         typer.echo(f"error: {exc}", err=True)
         sys.exit(2)

@@ -11,6 +11,7 @@ __all__ = [
     "CacheError",
     "ClaimParseError",
     "DataUnavailable",
+    "ForeignFileError",
     "ImpactError",
     "InputError",
     "InsufficientDataError",
@@ -43,6 +44,14 @@ class NotASessionError(ImpactError, ValueError):
 
 class PriceDataError(ImpactError, RuntimeError):
     """Price data was found but is malformed (bad rows, missing columns)."""
+
+
+class ForeignFileError(InputError):
+    """An output file exists that impact did not write; it is not overwritten unless forced."""
+
+    def __init__(self, path: object) -> None:
+        self.path = path
+        super().__init__(f"refusing to overwrite {path}: impact did not write it")
 
 
 class DataUnavailable(ImpactError, LookupError):

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Literal
 
 from impact.errors import InputError, UnknownListingError
-from impact.patterns import word_alternation
+from impact.fastre import word_alternation
 
 __all__ = ["Entity", "Event", "Listing", "ListingChoice", "Registry", "default_registry"]
 
@@ -52,13 +52,19 @@ class Event:
     dates: dict[int, tuple[str, str]]
 
 
+ListingHow = Literal["only_listing", "index", "named_in_text", "default", "unlisted"]
+
+
 @dataclass(frozen=True, slots=True)
 class ListingChoice:
-    """The listing a claim is tested on, why, and the others it could have meant."""
+    """The listing a claim is tested on, how it was chosen (and the cue that named it), the
+    reason in words, and the others it could have meant."""
 
     listing: Listing | None
     reason: str
     alternatives: tuple[tuple[str, str], ...] = ()
+    how: ListingHow = "default"
+    cue: str | None = None
 
 
 class Registry:
@@ -178,13 +184,14 @@ class Registry:
     def resolve_listing(entity: Entity, context: str) -> ListingChoice:
         """Pick the listing whose cue appears in the context; else the registry default, said so."""
         if not entity.listings:
-            return ListingChoice(None, f"{entity.name} has no stock-exchange listing")
+            return ListingChoice(
+                None, f"{entity.name} has no stock-exchange listing", how="unlisted"
+            )
         if len(entity.listings) == 1:
             only = entity.listings[0]
-            return ListingChoice(
-                only,
-                f"{entity.name}'s only listing" if entity.kind == "company" else "the index itself",
-            )
+            if entity.kind == "company":
+                return ListingChoice(only, f"{entity.name}'s only listing", how="only_listing")
+            return ListingChoice(only, "the index itself", how="index")
         return _resolve_listing(entity, context)
 
 
@@ -211,7 +218,7 @@ def _resolve_listing(entity: Entity, context: str) -> ListingChoice:
         alts = tuple(
             (x.ticker, "listing not named in the text") for x in entity.listings if x is not chosen
         )
-        return ListingChoice(chosen, f"the text names it: {cue!r}", alts)
+        return ListingChoice(chosen, f"the text names it: {cue!r}", alts, "named_in_text", cue)
     chosen = next((x for x in entity.listings if x.default), entity.listings[0])
     alts = tuple(
         (x.ticker, f"also listed on {x.mic} ({x.currency})")

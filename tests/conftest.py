@@ -40,3 +40,8 @@ def run_cli(*args: str, env: dict[str, str] | None = None, stdin: str | None = N
         cwd=REPO,
         timeout=300,
     )
+
+
+def iso(value) -> str | None:
+    """A date as ISO text (None stays None), for comparing with literal dates."""
+    return None if value is None else value.isoformat()

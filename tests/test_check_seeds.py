@@ -7,11 +7,11 @@ import csv
 
 import pandas as pd
 import pytest
-from conftest import FIXTURES, SEEDS
+from conftest import FIXTURES, SEEDS, iso
 
-from impact.check import Checker
 from impact.claims import extract_article
 from impact.config import Settings
+from impact.verdicts import Checker
 
 
 def prices(ticker: str) -> pd.DataFrame:
@@ -40,16 +40,24 @@ def test_000_one_day_move_is_the_intraday_high_not_the_close(checks):
     # outside the rounding interval [9.05, 9.15) but inside the vendor band 9.1 ± max(0.1, 2%)
     assert abs(c2c - 9.1) > 1
     assert not 9.05 <= high < 9.15 and abs(high - 9.1) <= 0.02 * 9.1
-    assert (move.verdict, move.basis, move.session) == ("misleading", "intraday_high", "2025-02-13")
+    assert (move.verdict, move.basis, iso(move.session)) == (
+        "misleading",
+        "intraday_high",
+        "2025-02-13",
+    )
     assert move.realized == pytest.approx(high, abs=1e-9)
-    tried = {(t["end_session"], t["basis"]): t["value_pct"] for t in move.evidence["tried"]}
+    tried = {
+        (t["end_session"], t["basis"]): t["value_pct"] for t in move.evidence.to_dict()["tried"]
+    }
     assert tried[("2025-02-13", "close_to_close")] == pytest.approx(c2c, abs=1e-9)
     hsi = prices("^HSI")
     market = 100 * (hsi.loc["2025-02-13", "Close"] / hsi.loc["2025-02-12", "Close"] - 1)
     assert move.market_move == pytest.approx(market, abs=1e-9)
-    assert move.evidence["market"]["market_adjusted_pct"] == pytest.approx(c2c - market, abs=1e-9)
+    assert move.evidence.to_dict()["market"]["market_adjusted_pct"] == pytest.approx(
+        c2c - market, abs=1e-9
+    )
     baba = prices("BABA")  # the ADR's New York session of the same date, as context
-    assert move.evidence["twin"]["move_pct"] is None or move.evidence["twin"][
+    assert move.evidence.to_dict()["twin"]["move_pct"] is None or move.evidence.to_dict()["twin"][
         "move_pct"
     ] == pytest.approx(
         100 * (baba.loc["2025-02-13", "Close"] / baba.loc["2025-02-12", "Close"] - 1), abs=1e-9
@@ -63,14 +71,14 @@ def test_000_record_ranked_on_the_same_basis(checks):
     window = intraday.loc["2022-01-01":"2025-02-13"]
     rank = int((window >= window.loc["2025-02-13"]).sum())
     assert rank > 1  # larger intraday rises happened since 2022 (e.g. March 2022)
-    ranks = record.evidence["ranks"]["intraday_high"]
+    ranks = record.evidence.to_dict()["ranks"]["intraday_high"]
     assert (ranks["rank"], ranks["sessions"]) == (rank, len(window))
     c2c = (hk.Close / hk.Close.shift() - 1).loc["2022-01-01":"2025-02-13"]
     assert (
         ranks["larger"][0]["session"]
         == window.drop(pd.Timestamp("2025-02-13")).idxmax().date().isoformat()
     )
-    assert record.evidence["ranks"]["close_to_close"]["rank"] == int(
+    assert record.evidence.to_dict()["ranks"]["close_to_close"]["rank"] == int(
         (c2c >= c2c.loc["2025-02-13"]).sum()
     )
     assert record.verdict == "false"
@@ -83,7 +91,7 @@ def test_003_year_to_date_over_40(checks):
     feb = 100 * (hk.loc["2025-02-01":"2025-02-28", "Close"] / base - 1)
     holding = feb[(feb > 40) & (feb <= 60)]
     assert ytd.verdict == "correct"
-    assert ytd.session == holding.index[0].date().isoformat() == "2025-02-13"
+    assert iso(ytd.session) == holding.index[0].date().isoformat() == "2025-02-13"
     assert ytd.realized == pytest.approx(holding.iloc[0], abs=1e-9)
     assert f"holds on {len(holding)} of {len(feb)} candidate sessions" in ytd.explanation
 
@@ -118,7 +126,10 @@ def test_003_revenue_claims_against_reported_figures(checks):
     assert amount.realized == pytest.approx(f[("Greater China", "FY2025Q1")] / 1e3, abs=1e-9)
     pct = 100 * f[("Greater China", "FY2025Q1")] / f[("Total", "FY2025Q1")]
     assert share.verdict == "correct" and share.realized == pytest.approx(pct, abs=1e-9)
-    assert change.evidence["period"] == "FY2025Q1" and change.evidence["base_period"] == "FY2024Q1"
+    assert (
+        change.evidence.to_dict()["period"] == "FY2025Q1"
+        and change.evidence.to_dict()["base_period"] == "FY2024Q1"
+    )
 
 
 def test_004_shipments_unverifiable(checks):
@@ -135,14 +146,17 @@ def test_every_verdict_has_evidence_and_explanation(checks):
         for check in article:
             assert check.explanation and check.explanation.endswith(".")
             if check.claim.testable == "market":
-                assert "source" in check.evidence and "price_basis" in check.evidence
+                assert (
+                    "source" in check.evidence.to_dict()
+                    and "price_basis" in check.evidence.to_dict()
+                )
 
 
 def test_price_claims_carry_the_abnormal_return(checks):
     from impact.eventstudy import run_event_study
 
     move = checks["000"][0]
-    es = move.evidence["event_study"]
+    es = move.evidence.to_dict()["event_study"]
     s = Settings(fixtures_dir=FIXTURES, offline=True)
     ref = run_event_study("9988.HK", "2025-02-13", "^HSI", window=(0, 0), settings=s)
     assert es["ar_pct"] == pytest.approx(100 * ref.car, abs=1e-9)

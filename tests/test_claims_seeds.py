@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import SEEDS
+from conftest import SEEDS, iso
 
 from impact.claims import extract_article
 
@@ -39,13 +39,13 @@ def test_000_one_day_rise_in_hong_kong_and_record():
         1,
         "exact",
     )
-    assert move.horizon == "one_day" and move.end == "2025-02-13"
+    assert move.horizon == "one_day" and iso(move.end) == "2025-02-13"
     assert move.testable == "market" and move.language == "de"
     assert "Hongkong" in move.listing_reason
     assert [a[0] for a in move.alternatives] == ["BABA"]
     assert text[record.span[0] : record.span[1]] == "größten Anstieg an einem Tag seit 2022"
     assert (record.kind, record.horizon, record.direction) == ("record", "record", "up")
-    assert (record.record_since, record.record_basis, record.attached_to) == (
+    assert (iso(record.record_since), record.record_basis, record.attached_to) == (
         "2022-01-01",
         "one_day",
         move.id,
@@ -74,7 +74,11 @@ def test_003_ytd_february_revenue_and_share():
         "up",
     )
     assert (ytd.magnitude, ytd.hedge, ytd.horizon) == (40.0, "over", "ytd")
-    assert (ytd.start, ytd.end_earliest, ytd.end) == ("2025-01-01", "2025-02-01", "2025-02-28")
+    assert (iso(ytd.start), iso(ytd.end_earliest), iso(ytd.end)) == (
+        "2025-01-01",
+        "2025-02-01",
+        "2025-02-28",
+    )
     assert text[feb.span[0] : feb.span[1]] == "17 Prozent"
     assert (feb.ticker, feb.direction, feb.magnitude, feb.hedge, feb.horizon) == (
         "9988.HK",
@@ -83,7 +87,7 @@ def test_003_ytd_february_revenue_and_share():
         "exact",
         "mtd",
     )
-    assert (feb.start, feb.end) == ("2025-02-01", "2025-02-28")
+    assert (iso(feb.start), iso(feb.end)) == ("2025-02-01", "2025-02-28")
     assert text[rev_change.span[0] : rev_change.span[1]] == "11 Prozent"
     assert (rev_change.entity, rev_change.metric, rev_change.direction, rev_change.kind) == (
         "Apple",
@@ -126,7 +130,7 @@ def test_004_shipments_not_market_testable_and_no_other_numbers():
         "none",
         "up",
     )
-    assert (shipments.horizon, shipments.start, shipments.end) == (
+    assert (shipments.horizon, iso(shipments.start), iso(shipments.end)) == (
         "quarter_yoy",
         "2024-07-01",
         "2024-09-30",

@@ -16,12 +16,12 @@ from conftest import FIXTURES, fixture_frame, run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from impact.check import Checker
 from impact.claims import extract, extract_article
 from impact.config import Settings
 from impact.errors import DataUnavailable
 from impact.prices import PriceCache, YahooSource, load_prices
 from impact.prices.cache import CacheEntry
+from impact.verdicts import Checker
 
 T = pd.Timestamp
 FUZZ_EXAMPLES = {"unicode": 400, "tokens": 300, "runs": 60}
@@ -315,7 +315,7 @@ def test_no_path_escapes(tmp_path):
     result = run_cli("prices", "../../etc/passwd")
     assert result.returncode == 2 and "not a Yahoo symbol" in result.stderr
     from impact.errors import InputError
-    from impact.reports import ReportFolder
+    from impact.render.files import ReportFolder
 
     with pytest.raises(InputError, match="would leave"):
         ReportFolder(tmp_path).write("../outside.html", b"x")

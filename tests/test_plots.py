@@ -10,13 +10,13 @@ from conftest import FIXTURES, REPO, SEEDS
 
 matplotlib.use("Agg")
 
-from impact.check import Checker
 from impact.claims import extract_article
 from impact.config import Settings
 from impact.errors import InputError
 from impact.eventstudy import run_event_study
-from impact.plots import article_figures, plot_article, plot_event_study
-from impact.reports import write_plots, write_report
+from impact.render.figures import article_figures, plot_article, plot_event_study
+from impact.render.files import write_plots, write_report
+from impact.verdicts import Checker
 
 
 @pytest.fixture(scope="module")
@@ -29,8 +29,8 @@ def checked():
 
 
 def test_claim_figure_content(checked):
-    checker, article = checked
-    (name, fig), (_, overview) = article_figures(article, checker)
+    _, article = checked
+    (name, fig), (_, overview) = article_figures(article)
     ax = fig.axes[0]
     labels = [t.get_text() for t in ax.get_legend().get_texts()]
     assert any(label.startswith("9988.HK close") for label in labels)
@@ -60,8 +60,8 @@ def test_article_overview_colours(checked):
 
 
 def test_files_written_and_foreign_files_kept(checked, tmp_path):
-    checker, article = checked
-    paths = write_plots([article], checker, tmp_path / "figs", "svg")
+    _, article = checked
+    paths = write_plots([article], tmp_path / "figs", "svg")
     assert [p.suffix for p in paths] == [".svg", ".svg"] and all(
         p.stat().st_size > 1000 for p in paths
     )
@@ -69,12 +69,12 @@ def test_files_written_and_foreign_files_kept(checked, tmp_path):
     out.mkdir()
     (out / "report.html").write_text("mine")
     with pytest.raises(InputError, match="refusing to overwrite"):
-        write_report([article], checker, out)
+        write_report([article], out)
     assert (out / "report.html").read_text() == "mine"
-    write_report([article], checker, out, force=True)
+    write_report([article], out, force=True)
     html = (out / "report.html").read_text()
     assert "data:image/png;base64," in html and "misleading" in html
-    write_report([article], checker, out)  # its own files: rewritten without --force
+    write_report([article], out)  # its own files: rewritten without --force
     assert (out / "report.md").read_text().count("![") == 2
 
 

@@ -27,13 +27,12 @@ NOTEBOOKS = {
         ),
         new_code_cell(SETUP),
         new_code_cell(
-            "from impact.claims import extract_article\nfrom impact.check import Checker\n"
-            "from impact.config import Settings\n\nchecker = Checker(Settings.from_env())\n"
-            "articles = {}\nfor path in sorted((ROOT / 'seeds').glob('*.txt')):\n"
-            "    extracted = extract_article(path.read_text('utf-8'))\n"
-            "    articles[path.name] = checker.check_article(path.name, extracted)\n"
-            "    print(path.name, extracted.language, extracted.published.label(), '-', "
-            "extracted.published.how)"
+            "import impact\nfrom impact.articles import iter_articles\n\n"
+            "checked = impact.check_articles(iter_articles([str(ROOT / 'seeds')]))\n"
+            "articles = {Path(a.path).name: a for a in checked}\n"
+            "for name, a in articles.items():\n"
+            "    p = a.extracted.published\n"
+            "    print(name, a.extracted.language, p.label(), '-', p.how)"
         ),
         new_markdown_cell("## The claims as structured records"),
         new_code_cell(
@@ -51,18 +50,17 @@ NOTEBOOKS = {
         ),
         new_code_cell(
             "move = articles['000_a0ff3f3814484de0.txt'].checks[0]\n"
-            "pd.DataFrame(move.evidence['tried'])"
+            "pd.DataFrame(move.evidence.to_dict()['tried'])"
         ),
-        new_code_cell("move.evidence['market'], move.evidence['event_study']"),
+        new_code_cell("move.evidence.market, move.evidence.event_study"),
         new_markdown_cell("## Figures"),
         new_code_cell(
-            "from impact.plots import article_figures\n"
-            "figs = article_figures(articles['000_a0ff3f3814484de0.txt'], checker)\n"
+            "from impact.render.figures import article_figures\n"
+            "figs = article_figures(articles['000_a0ff3f3814484de0.txt'])\n"
             "figs[0][1]"
         ),
         new_code_cell(
-            "figs = article_figures(articles['003_d56926607ae1ee34.txt'], checker)\n"
-            "[f for _, f in figs][-1]"
+            "figs = article_figures(articles['003_d56926607ae1ee34.txt'])\n[f for _, f in figs][-1]"
         ),
     ],
     "02_event_study.ipynb": [
@@ -82,7 +80,7 @@ NOTEBOOKS = {
             "print(hk.summary())"
         ),
         new_code_cell("print(hk.ols.summary())"),
-        new_code_cell("from impact.plots import plot_event_study\nplot_event_study(hk)"),
+        new_code_cell("from impact.render.figures import plot_event_study\nplot_event_study(hk)"),
         new_code_cell(
             "baba = run_event_study('BABA', '2025-02-13T10:00+04:00', '^GSPC', window=(-5, 5))\n"
             "aapl = run_event_study('AAPL', '2025-02-11T12:00-05:00', '^GSPC', window=(-5, 5))\n"
@@ -110,8 +108,8 @@ NOTEBOOKS = {
             "Apple's shares rose 2% on Thursday in New York.'''"
         ),
         new_code_cell(
-            "from impact.claims import extract_article\n"
-            "article = extract_article(text, published='2025-02-14')\n"
+            "import impact\n"
+            "article = impact.extract_article(text, published='2025-02-14')\n"
             "[c.describe() for c in article.claims]"
         ),
         new_markdown_cell(
@@ -122,12 +120,12 @@ NOTEBOOKS = {
         new_code_cell(
             "import shutil, tempfile\nmine = Path(tempfile.mkdtemp())\n"
             "for t in ['9988.HK', 'AAPL']:\n    shutil.copy(ROOT / 'fixtures' / f'{t}.csv', mine / f'{t}.csv')\n"
-            "from impact.check import Checker\nfrom impact.config import Settings\n"
-            "checker = Checker(Settings.from_env(data_dir=mine))\n"
-            "result = checker.check_article('my article', article)\n"
-            "for c in result.checks:\n    print(c.claim.ticker, c.verdict, c.evidence.get('source'), '|', c.explanation)"
+            "checker = impact.Checker(impact.Settings.from_env(data_dir=mine))\n"
+            "(result,) = impact.check_articles([text], published='2025-02-14', checker=checker)\n"
+            "for c in result.checks:\n"
+            "    print(c.claim.ticker, c.verdict.value, c.evidence.to_dict().get('source'), '|', c.explanation)"
         ),
-        new_code_cell("from impact.plots import plot_article\nplot_article(result)"),
+        new_code_cell("from impact.render.figures import plot_article\nplot_article(result)"),
         new_markdown_cell(
             "The same from the command line:\n\n```bash\nimpact check my_article.txt "
             "--published 2025-02-14 --data-dir my_prices/ --report out/\n```"

@@ -1,6 +1,6 @@
 """When an article was published, and what its relative dates mean.
 
-Publication date, in order of confidence: the ``--published`` option (given); front matter
+Publication date, in order of confidence: a date given by the caller; front matter
 (``published: 2025-02-13``, ``date: ...``) or a header line (``date 2025-02``) at the top (high;
 a month stays a month-long range); otherwise evidence in the text, each said so: the latest dated URL
 (``/2025/02/``; the article is on or after it: medium), the latest explicit date written in the text
@@ -12,16 +12,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
-from typing import Literal
 
-from impact.claims.lexicon import MONTH_RE, MONTHS, WEEKDAY_RE, WEEKDAYS, _fast
-from impact.patterns import word_alternation
+from impact.claims.lexicon import MONTH_RE, MONTHS, WEEKDAY_RE, WEEKDAYS
+from impact.claims.model import Published
+from impact.errors import InputError
+from impact.fastre import compile_fast as _fast
+from impact.fastre import word_alternation
 from impact.registry import Registry
 
 __all__ = ["Published", "detect_published", "latest_weekday", "month_range", "parse_date_option"]
-
-Confidence = Literal["given", "high", "medium", "low", "none"]
 
 _HEADER = re.compile(
     r"\A\s*(?:---\s*\n(?:[^\n]*\n){0,20}?)?[ \t]*(?:published|date|datum|veröffentlicht|pubdate)"
@@ -40,28 +39,6 @@ _WEEKDAY = re.compile(
     word_alternation(["am", "on", "last", "vergangenen", "letzten"])
     + rf"\s+(?P<wd>{WEEKDAY_RE})(?!\w)"
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Published:
-    """The publication date as a closed range (equal ends when known to the day)."""
-
-    start: dt.date | None
-    end: dt.date | None
-    how: str
-    confidence: Confidence
-    time: str | None = None  # ISO time with offset when the source gave one
-
-    @property
-    def exact(self) -> bool:
-        return self.start is not None and self.start == self.end
-
-    def label(self) -> str:
-        if self.start is None:
-            return "unknown"
-        if self.exact:
-            return self.start.isoformat()
-        return f"{self.start.isoformat()}..{self.end.isoformat()}"  # type: ignore[union-attr]
 
 
 def month_range(year: int, month: int) -> tuple[dt.date, dt.date]:
@@ -83,23 +60,22 @@ def _month_number(text: str) -> int | None:
 
 
 def parse_date_option(value: str) -> Published:
-    """``--published 2025-02-13`` (or ``2025-02`` for a month, or an ISO timestamp)."""
+    """A publication date given by the user: ``2025-02-13``, ``2025-02`` (a month) or an ISO
+    timestamp such as ``2025-02-13T07:30+01:00``."""
     value = value.strip()
     m = re.fullmatch(r"(\d{4})-(\d{2})", value)
     if m:
         start, end = month_range(int(m.group(1)), int(m.group(2)))
-        return Published(start, end, f"--published {value} (a month: range)", "given")
+        return Published(start, end, f"given: {value} (a month: range)", "given")
     try:
         stamp = dt.datetime.fromisoformat(value)
     except ValueError:
-        from impact.errors import InputError
-
         raise InputError(
-            f"--published {value!r} is not a date (expected YYYY-MM-DD, YYYY-MM or an "
+            f"publication date {value!r} is not a date (expected YYYY-MM-DD, YYYY-MM or an "
             "ISO timestamp such as 2025-02-13T07:30+01:00)"
         ) from None
     time = value if ("T" in value or " " in value) else None
-    return Published(stamp.date(), stamp.date(), f"--published {value}", "given", time)
+    return Published(stamp.date(), stamp.date(), f"given: {value}", "given", time)
 
 
 def _from_header(text: str) -> Published | None:
@@ -186,7 +162,7 @@ def detect_published(text: str, registry: Registry, option: str | None = None) -
                 )
                 break
     if not candidates:
-        return Published(None, None, "no date found in the text; pass --published", "none")
+        return Published(None, None, "no date found in the text", "none")
     found = candidates[0]
     if not found.exact:
         weekdays = {WEEKDAYS[m.group("wd").lower()] for m in _WEEKDAY.finditer(text)}

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["LEXICON", "MONTHS", "WEEKDAYS", "Lexicon"]
+from impact.fastre import WORD_END as _E
+from impact.fastre import WORD_START as _W
+from impact.fastre import compile_fast as _fast
 
-_W = r"(?<![\wÄÖÜäöüß])"  # word start
-_E = r"(?![\wÄÖÜäöüß])"  # word end
+__all__ = ["LEXICON", "MONTHS", "WEEKDAYS", "Lexicon"]
 
 MONTHS: dict[str, int] = {
     "januar": 1,
@@ -393,154 +394,6 @@ TARGET = (
     r"price objective|Beteiligung|stake in"
 )
 COREF = r"des Unternehmens|das Unternehmen|des Konzerns|der Konzern|die Firma|the company|the group|its shares|the firm|the stock|die Aktie|the shares"
-
-
-def _first_chars(pattern: str, flags: int = 0) -> set[str] | None:
-    """The characters a match can start with (None if not a small literal set), from re's parser."""
-    from re import _constants as c
-    from re import _parser as parser
-
-    def seq_first(items: list) -> tuple[set[str] | None, bool]:
-        out: set[str] = set()
-        for op, av in items:
-            chars, nullable = item_first(op, av)
-            if chars is None:
-                return None, False
-            out |= chars
-            if not nullable:
-                return out, False
-        return out, True
-
-    def item_first(op: object, av: object) -> tuple[set[str] | None, bool]:
-        if op is c.LITERAL:
-            return {chr(av)}, False  # type: ignore[arg-type]
-        if op is c.IN:
-            chars: set[str] = set()
-            for o, a in av:  # type: ignore[attr-defined]
-                if o is c.LITERAL:
-                    chars.add(chr(a))
-                elif o is c.RANGE and a[1] - a[0] < 300:
-                    chars.update(chr(x) for x in range(a[0], a[1] + 1))
-                else:
-                    return None, False
-            return chars, False
-        if op is c.BRANCH:
-            out: set[str] = set()
-            nullable = False
-            for branch in av[1]:  # type: ignore[index]
-                chars_b, null_b = seq_first(list(branch))
-                if chars_b is None:
-                    return None, False
-                out |= chars_b
-                nullable = nullable or null_b
-            return out, nullable
-        if op is c.SUBPATTERN:
-            return seq_first(list(av[-1]))  # type: ignore[index]
-        if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
-            return set(), True  # zero-width
-        if op in (c.MAX_REPEAT, c.MIN_REPEAT):
-            lo, _, sub = av  # type: ignore[misc]
-            chars_r, null_r = seq_first(list(sub))
-            return chars_r, null_r or lo == 0
-        return None, False
-
-    chars, nullable = seq_first(list(parser.parse(pattern, flags)))
-    return None if chars is None or nullable or not chars else chars
-
-
-def literal_prefixes(pattern: str, flags: int = 0, k: int = 6) -> frozenset[str] | None:
-    """Lower-cased literal prefixes (up to ``k`` characters) that every match starts with, or
-    None when some branch starts with something other than literal text. A text that contains
-    none of them cannot match, so the regex need not run."""
-    from re import _constants as c
-    from re import _parser as parser
-
-    def seq(items: list, acc: frozenset[str]) -> frozenset[str] | None:
-        for op, av in items:
-            if all(len(a) >= k for a in acc):
-                return acc
-            if op is c.LITERAL:
-                acc = frozenset(a + chr(av) if len(a) < k else a for a in acc)  # type: ignore[arg-type]
-            elif op is c.BRANCH:
-                out: set[str] = set()
-                for branch in av[1]:  # type: ignore[index]
-                    got = seq(list(branch), acc)
-                    if got is None:
-                        return None
-                    out |= got
-                if len(out) > 400:
-                    return None
-                acc = frozenset(out)
-                # what follows the branch is not added: the prefixes may be shorter than k
-                return acc if all(a for a in acc) else None
-            elif op is c.SUBPATTERN:
-                got = seq(list(av[-1]), acc)  # type: ignore[index]
-                if got is None:
-                    return None
-                return got if all(a for a in got) else None
-            elif op in (c.ASSERT, c.ASSERT_NOT, c.AT):
-                continue
-            else:
-                break
-        return acc if all(a for a in acc) else None
-
-    got = seq(list(parser.parse(pattern, flags)), frozenset({""}))
-    return None if got is None else frozenset(a.lower() for a in got)
-
-
-def starts_at_word(pattern: str, flags: int = 0) -> bool:
-    """Whether every match must start where no word character precedes: the pattern opens
-    (after any lookaheads) with a lookbehind (?<![\\w...]) of one character class holding \\w."""
-    from re import _constants as c
-    from re import _parser as parser
-
-    for op, av in parser.parse(pattern, flags):
-        if op is c.ASSERT and av[0] == 1:  # a lookahead (as _fast adds): look further
-            continue
-        if op is c.ASSERT_NOT and av[0] == -1:
-            body = list(av[1])
-            return (
-                len(body) == 1
-                and body[0][0] is c.IN
-                and any(
-                    o is c.CATEGORY and a in (c.CATEGORY_WORD, c.CATEGORY_UNI_WORD)
-                    for o, a in body[0][1]
-                )
-            )
-        return False
-    return False
-
-
-def _starts_plain(pattern: str, flags: int = 0) -> bool:
-    """Whether the pattern starts with a character or character class (every branch), which
-    Python's re already uses to skip positions; a lookahead in front would only disable that."""
-    from re import _constants as c
-    from re import _parser as parser
-
-    def first(items: list) -> bool:
-        if not items:
-            return False
-        op, av = items[0]
-        if op in (c.LITERAL, c.IN):
-            return True
-        if op is c.SUBPATTERN:
-            return first(list(av[-1]))  # type: ignore[index]
-        if op is c.BRANCH:
-            return all(first(list(b)) for b in av[1])  # type: ignore[index]
-        return False
-
-    return not flags & re.IGNORECASE and first(list(parser.parse(pattern, flags)))
-
-
-def _fast(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """Compile with a one-character lookahead of the possible first characters, so positions
-    that cannot start a match are skipped at once (big alternations become cheap to scan);
-    not for a pattern that starts with plain characters (re skips positions for it already)."""
-    chars = None if _starts_plain(pattern, flags) else _first_chars(pattern, flags)
-    if chars is None:
-        return re.compile(pattern, flags)
-    cls = "".join(sorted(re.escape(ch) for ch in chars))
-    return re.compile(f"(?=[{cls}]){pattern}", flags)
 
 
 class Lexicon:

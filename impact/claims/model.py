@@ -1,12 +1,38 @@
-"""The claim record: immutable, JSON-serializable, with the exact source span."""
+"""The values of the claims stage: the publication date, how each field was decided, the claim.
+
+Every decision is a typed value (a ``Literal`` or a small frozen record); the sentences a person
+reads are generated from those values by :mod:`impact.claims.describe`, and nothing downstream
+reads them back.
+"""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+import datetime as dt
+from dataclasses import dataclass
 from typing import Any, Literal
 
-__all__ = ["Claim", "Direction", "Hedge", "Horizon", "Metric", "Testable"]
+from impact.claims import describe
 
+__all__ = [
+    "Claim",
+    "Confidence",
+    "DateAnchor",
+    "DateMissing",
+    "DateRule",
+    "Direction",
+    "EntityHow",
+    "Hedge",
+    "Horizon",
+    "Kind",
+    "ListingHow",
+    "Metric",
+    "Published",
+    "Testable",
+    "TestableWhy",
+    "Unit",
+]
+
+Kind = Literal["move", "level", "share", "record", "other"]
 Direction = Literal["up", "down", "unchanged", "none"]
 Hedge = Literal[
     "exact", "about", "over", "under", "at_least", "at_most", "just_under", "just_over", "up_to"
@@ -38,7 +64,92 @@ Metric = Literal[
     "profit",
     "other",
 ]
+Unit = Literal["percent", "percentage_points", "money", "points"]
 Testable = Literal["market", "reported", "none"]
+# why a claim is (not) testable: the entity has no listing; a metric no source here has; a
+# reported company figure; no company or index named; a market value in money; a price figure
+TestableWhy = Literal[
+    "unlisted", "no_data_metric", "reported", "no_entity", "market_value", "price"
+]
+# where the entity came from: named in the number's clause, elsewhere in the sentence, a company
+# the registry does not know, a coreference ("the company") or an elliptical sentence resolved
+# to the company of the previous sentences, or nothing
+EntityHow = Literal["clause", "sentence", "unknown_company", "coref", "carried", "none"]
+# how the listing was chosen: the only listing, the index itself, a cue in the text, the
+# registry default, no listing at all, or no entity to choose for
+ListingHow = Literal["only_listing", "index", "named_in_text", "default", "unlisted", "no_entity"]
+Confidence = Literal["given", "high", "medium", "low", "none"]
+# how the claim's dates were decided (see DateAnchor)
+DateRule = Literal[
+    "unanchored",  # no date in the sentence: the latest session before publication
+    "weekday",  # "am Donnerstag": the latest such weekday on or before publication
+    "today",
+    "yesterday",
+    "ytd",
+    "mtd",  # a named month that contains publication: month to date
+    "month_to_date_or_whole",  # publication straddles the month's end: both are candidates
+    "month",  # a whole month before publication
+    "since",  # "seit Oktober", "since 2022", "since last year"
+    "trailing",  # "in den vergangenen zwölf Monaten"
+    "week",
+    "n_sessions",
+    "quarter",
+    "fiscal_quarter",  # "im ersten Geschäftsquartal": the latest such fiscal quarter reported
+    "latest_reported",  # "zuletzt" or a reported figure with no period: the latest period
+    "attached",  # a record claim takes the session of the move it qualifies
+    "unknown",  # the cue needs a year or publication date that is not known
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Published:
+    """The publication date as a closed range (equal ends when known to the day)."""
+
+    start: dt.date | None
+    end: dt.date | None
+    how: str
+    confidence: Confidence
+    time: str | None = None  # ISO time with offset when the source gave one
+
+    @property
+    def exact(self) -> bool:
+        return self.start is not None and self.start == self.end
+
+    @property
+    def firm(self) -> bool:
+        """Given by the user or a header line: a date the verdict may hold the text to."""
+        return self.confidence in {"given", "high"}
+
+    def label(self) -> str:
+        if self.start is None:
+            return "unknown"
+        if self.exact:
+            return self.start.isoformat()
+        return f"{self.start.isoformat()}..{self.end.isoformat()}"  # type: ignore[union-attr]
+
+
+# what an "unknown" anchor lacks: the year, the publication date, or both
+DateMissing = Literal["year", "publication", "year_and_publication"]
+
+
+@dataclass(frozen=True, slots=True)
+class DateAnchor:
+    """How a claim's dates were decided: the rule, the words that set it, and its parameters."""
+
+    rule: DateRule
+    cue: str | None = None  # the words in the text ("seit Jahresbeginn"); None: no cue
+    year: int | None = None
+    quarter: int | None = None
+    year_written: bool = True  # False: the year was taken from the publication date
+    year_on_year: bool = False
+    fiscal: bool = False  # a fiscal quarter, whose calendar dates depend on the company
+    weekday: str | None = None  # as written, for "weekday"
+    count: int | None = None  # "trailing": how many units; "n_sessions": how many sessions
+    unit: str | None = None  # "trailing": year, month or week (as written)
+    since_last_year: bool = False  # "seit letztem Jahr", read as since the start of last year
+    attached_to: int | None = None  # "attached": the move claim's id
+    of: DateAnchor | None = None  # "attached": the move claim's anchor
+    missing: DateMissing | None = None  # "unknown": what the cue needed
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,71 +158,73 @@ class Claim:
 
     ``magnitude`` is the number as written (9.1 for "9,1 Prozent", 18.5 for "18,5 Milliarden
     Dollar"); ``scale`` multiplies it into units of ``currency``; ``precision`` is the number of
-    decimals written. ``start``/``end`` bound the period the claim measures (ISO dates); when the
-    end is known only as a range, ``end_earliest`` < ``end``. ``dates_how`` says how they were found.
+    decimals written. ``start``/``end`` bound the period the claim measures; when the end is
+    known only as a range, ``end_earliest`` < ``end``. ``dates`` says how they were decided.
     """
 
     id: int
-    kind: Literal["move", "level", "share", "record", "other"]
+    kind: Kind
     text: str
     span: tuple[int, int]
     sentence: str
     sentence_span: tuple[int, int]
     language: str
+    published: Published
     entity: str | None
+    entity_how: EntityHow
     ticker: str | None
+    listing_how: ListingHow
     listing_reason: str
     alternatives: tuple[tuple[str, str], ...]
     metric: Metric
     direction: Direction
     magnitude: float | None
-    unit: str | None
+    unit: Unit | None
     currency: str | None
     scale: float
     precision: int | None
     hedge: Hedge
     horizon: Horizon
-    start: str | None
-    end: str | None
-    end_earliest: str | None
-    dates_how: str
+    start: dt.date | None
+    end: dt.date | None
+    end_earliest: dt.date | None
+    dates: DateAnchor
     testable: Testable
+    testable_why: TestableWhy
+    entity_cue: str | None = None  # the coreference or unknown company as written
     segment: str | None = None
     n_sessions: int | None = None
     fiscal_quarter: int | None = None  # "im ersten Geschäftsquartal": the company's fiscal Q1
-    record_since: str | None = None
+    record_since: dt.date | None = None
     record_basis: Literal["one_day", "level"] | None = None
     attached_to: int | None = None
     closing: bool = False
-    notes: tuple[str, ...] = ()
+    assumed_metric: bool = False  # no metric named: the share price of a listed company assumed
+    dollar_ambiguous: bool = False  # "Dollar" for a Hong Kong listing: USD assumed
+    value_reached: str | None = None  # "auf"/"to": the level reached, not the change
+
+    @property
+    def unanchored(self) -> bool:
+        """No date in the sentence: the session is the latest one before publication."""
+        return self.dates.rule == "unanchored"
+
+    @property
+    def dates_how(self) -> str:
+        """How the dates were decided, in words."""
+        return describe.dates(self)
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """How the entity, testability and readings were decided, in words."""
+        return describe.notes(self)
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["span"] = list(self.span)
-        data["sentence_span"] = list(self.sentence_span)
-        data["alternatives"] = [{"ticker": t, "why": w} for t, w in self.alternatives]
-        data["notes"] = list(self.notes)
-        return data
+        """Plain JSON types; dates as ISO strings, the decisions in words and as values."""
+        return describe.claim_record(self)
 
     def describe(self) -> str:
-        """'Alibaba (9988.HK) share price up over 40 percent, ytd'."""
-        if self.kind == "record":
-            what = (
-                ("highest level" if self.direction == "up" else "lowest level")
-                if (self.record_basis == "level")
-                else (f"largest one-session {'rise' if self.direction == 'up' else 'fall'}")
-            )
-            return f"{self.entity or '?'} ({self.ticker or '-'}) {what} since {self.record_since}"
-        size = (
-            "" if self.magnitude is None else f" {self.hedge.replace('_', ' ')} {self.magnitude:g}"
-        )
-        unit = {"percent": "%", "percentage_points": " pp"}.get(self.unit or "", "")
-        if self.unit == "money":
-            unit = f" {self.currency} x{self.scale:g}"
-        return (
-            f"{self.entity or '?'} ({self.ticker or '-'}) {self.metric} {self.direction}"
-            f"{size}{unit}, {self.horizon}"
-        )
+        """'Alibaba (9988.HK) share_price up over 40%, ytd'."""
+        return describe.claim(self)
 
     def __repr__(self) -> str:
         return f"Claim({self.id}: {self.describe()} @ {self.span[0]}:{self.span[1]})"

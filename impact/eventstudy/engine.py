@@ -83,12 +83,12 @@ BLOCK_ROWS = 512
 
 @functools.cache
 def keep_heap() -> bool:
-    """Keep freed memory of up to 64 MB for reuse (glibc: mallopt M_MMAP_THRESHOLD 32 MB,
-    M_TRIM_THRESHOLD 64 MB); process-wide, once. With glibc's defaults, arrays of a few MB
-    are mapped afresh and freed heap goes back to the OS, so a study of 1,000 events took
-    about 1,300 page faults and nearly twice its time (measured: 6.3 ms against 3.5 ms).
-    IMPACT_KEEP_HEAP=0 turns it off; elsewhere than Linux/glibc it does nothing. Returns
-    whether it was set."""
+    """Opt-in, process-wide allocator tuning for programs that run many large batches: keep
+    freed memory of up to 64 MB for reuse (glibc: mallopt M_MMAP_THRESHOLD 32 MB,
+    M_TRIM_THRESHOLD 64 MB), so arrays of a few MB are not mapped afresh on every call. The
+    library never calls it; a program (such as bench/eventstudy_bench.py) may, once.
+    IMPACT_KEEP_HEAP=0 makes it do nothing; elsewhere than Linux/glibc it does nothing.
+    Returns whether it was set."""
     if os.environ.get("IMPACT_KEEP_HEAP", "1") == "0" or not sys.platform.startswith("linux"):
         return False
     try:
@@ -173,7 +173,6 @@ def fit_batch(
     that the caller can start work on them meanwhile (significance.study_batch does)."""
     if model not in MODELS:
         raise ValueError(f"model {model!r}: expected one of {', '.join(MODELS)}")
-    keep_heap()
     y_e = np.asarray(r_est, float)
     y_w = np.asarray(r_evt, float)
     n, L1 = y_e.shape

@@ -16,7 +16,7 @@ from scipy import stats
 
 from impact import calendars
 from impact.config import Settings
-from impact.errors import ImpactError, InputError, InsufficientDataError
+from impact.errors import InputError, InsufficientDataError
 from impact.eventstudy.engine import MODELS, BatchResult, fit_batch
 from impact.eventstudy.significance import study_batch, tests_frame
 from impact.prices import PriceSeries, load_prices
@@ -538,21 +538,22 @@ def abnormal_return_for(
     session: pd.Timestamp,
     estimation: tuple[int, int] = (-250, -11),
 ) -> dict[str, Any]:
-    """The market-model AR on one session with its prediction-error corrected t (for checks)."""
-    try:
-        data = prepare_event(security, [benchmark], session.date(), (0, 0), estimation)
-    except ImpactError as exc:
-        return {"error": str(exc)}
+    """The market-model AR on one session with its prediction-error corrected t (for checks):
+    keys model, market, session, ar_pct, sd_pct, t, dof, pvalue, alpha, beta, estimation.
+    Raises ImpactError when there are too few sessions or no return variance."""
+    data = prepare_event(security, [benchmark], session.date(), (0, 0), estimation)
     out, _ = _fit_statsmodels(data, "market")
     ar = float(out["ar"][0])
     sd = float(np.sqrt(out["v"][0, 0]))
     if not sd > 0:
-        return {"error": f"{security.ticker}: no return variance in the estimation window"}
+        raise InsufficientDataError(
+            f"{security.ticker}: no return variance in the estimation window"
+        )
     t = ar / sd
     return {
         "model": "market",
         "market": benchmark.ticker,
-        "session": session.date().isoformat(),
+        "session": session.date(),
         "ar_pct": 100 * ar,
         "sd_pct": 100 * sd,
         "t": t,
@@ -560,5 +561,5 @@ def abnormal_return_for(
         "pvalue": float(2 * stats.t.sf(abs(t), out["dof"])),
         "alpha": float(out["params"][0]),
         "beta": float(out["params"][1]),
-        "estimation": [data.est_dates[0].date().isoformat(), data.est_dates[-1].date().isoformat()],
+        "estimation": (data.est_dates[0].date(), data.est_dates[-1].date()),
     }

@@ -11,8 +11,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import tempfile
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,9 +19,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from impact.errors import CacheError
+from impact.fileio import fsync_file, remove_stale_temps, temp_beside
 from impact.prices.model import validate_ticker
 
-__all__ = ["CacheEntry", "PriceCache", "atomic_write_bytes", "merge_ranges", "missing_ranges"]
+__all__ = ["CacheEntry", "PriceCache", "merge_ranges", "missing_ranges"]
 
 Range = tuple[pd.Timestamp, pd.Timestamp]
 _META_KEY = b"impact"
@@ -57,45 +56,6 @@ def missing_ranges(held: list[Range], start: pd.Timestamp, end: pd.Timestamp) ->
     if cursor <= end:
         gaps.append((cursor, end))
     return gaps
-
-
-@contextlib.contextmanager
-def _temp_beside(path: Path) -> Iterator[Path]:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    tmp = Path(name)
-    os.chmod(tmp, 0o644)  # mkstemp makes 0600; written files are ordinary readable files
-    try:
-        yield tmp
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-
-
-def _fsync(path: Path) -> None:
-    with open(path, "rb+") as handle:
-        os.fsync(handle.fileno())
-
-
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically (temp file in the same folder, fsync, rename)."""
-    with _temp_beside(path) as tmp:
-        with open(tmp, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-
-
-def _remove_stale_temps(path: Path, age: float = 600.0) -> None:
-    """Temp files left by a writer that was killed (older than ``age`` seconds) are removed."""
-    import time
-
-    for tmp in path.parent.glob(f".{path.name}.*.tmp"):
-        with contextlib.suppress(OSError):
-            if time.time() - tmp.stat().st_mtime > age:
-                tmp.unlink()
 
 
 @dataclass(frozen=True, eq=False)
@@ -141,7 +101,7 @@ class PriceCache:
     def write(self, entry: CacheEntry) -> Path:
         """Replace the ticker's file atomically with ``entry``."""
         path = self.path_for(entry.ticker)
-        _remove_stale_temps(path)
+        remove_stale_temps(path)
         meta = {
             "ticker": entry.ticker,
             "basis": entry.basis,
@@ -153,9 +113,9 @@ class PriceCache:
             {**(table.schema.metadata or {}), _META_KEY: json.dumps(meta).encode()}
         )
         try:
-            with _temp_beside(path) as tmp:
+            with temp_beside(path) as tmp:
                 pq.write_table(table, tmp)
-                _fsync(tmp)
+                fsync_file(tmp)
                 os.replace(tmp, path)
         except OSError as exc:
             raise CacheError(f"cannot write cache file {path}: {exc.strerror or exc}") from None

@@ -15,7 +15,7 @@ import shutil
 from pathlib import Path
 
 from impact.errors import InputError, PriceDataError
-from impact.prices.cache import atomic_write_bytes
+from impact.fileio import atomic_write_bytes
 from impact.prices.model import read_price_csv
 from impact.prices.sources import MANIFEST
 

@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.table import Table
 
 from impact.prices.model import PriceSeries
+from impact.verdicts.evidence import AbnormalReturn, RecordEvidence
 
 __all__ = ["dumps_json", "price_rows", "render_csv", "render_prices_table", "to_jsonable"]
 
@@ -136,8 +137,8 @@ def claim_dates(claim: Any) -> str:
     if claim.horizon in {"one_day", "intraday", "record"}:
         if claim.end_earliest and claim.end_earliest != claim.end:
             return f"{claim.end_earliest}..{claim.end}"
-        return claim.end or "?"
-    end = claim.end or "?"
+        return str(claim.end or "?")
+    end = str(claim.end or "?")
     if claim.end_earliest and claim.end_earliest != claim.end:
         end = f"{claim.end_earliest}..{claim.end}"
     return f"{claim.start or '?'} → {end}"
@@ -235,9 +236,9 @@ def _claimed(check: Any) -> str:
 
 def _realized(check: Any) -> str:
     if check.realized is None:
-        if check.claim.kind == "record" and check.evidence.get("ranks"):
-            rank = next(iter(check.evidence["ranks"].values()))
-            return f"rank {rank['rank']} of {rank['sessions']}"
+        if isinstance(check.evidence, RecordEvidence) and check.evidence.ranks:
+            rank = check.evidence.ranks[0][1]
+            return f"rank {rank.rank} of {rank.sessions}"
         return "—"
     c = check.claim
     if c.unit == "money":
@@ -272,8 +273,8 @@ def render_check_table(article_check: Any, console: Console) -> None:
         basis = f"{check.basis or ''} {check.session or ''}".strip() or "—"
         market = "—" if check.market_move is None else f"{check.market_move:+.2f} %"
         style = VERDICT_STYLE.get(check.verdict, "")
-        es = check.evidence.get("event_study") or {}
-        abnormal = f"{es['ar_pct']:+.2f} % (t {es['t']:.2f})" if "ar_pct" in es else "—"
+        es = getattr(check.evidence, "event_study", None)
+        abnormal = f"{es.ar_pct:+.2f} % (t {es.t:.2f})" if isinstance(es, AbnormalReturn) else "—"
         table.add_row(
             str(c.id),
             excerpt(

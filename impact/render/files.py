@@ -11,10 +11,11 @@ import html
 import json
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
-from impact.errors import InputError
-from impact.prices.cache import atomic_write_bytes
+from impact.errors import ForeignFileError, InputError
+from impact.fileio import atomic_write_bytes
+from impact.render.figures import article_figures, figure_bytes
+from impact.verdicts.model import ArticleCheck
 
 __all__ = ["ReportFolder", "write_plots", "write_report"]
 
@@ -41,9 +42,7 @@ class ReportFolder:
         if self.root.resolve() not in target.parents:
             raise InputError(f"output name {name!r} would leave {self.root}")
         if target.exists() and name not in self.owned and not self.force:
-            raise InputError(
-                f"refusing to overwrite {target}: impact did not write it (use --force)"
-            )
+            raise ForeignFileError(target)
         atomic_write_bytes(target, data)
         self.owned.add(name)
         atomic_write_bytes(self.root / MARKER, json.dumps(sorted(self.owned), indent=1).encode())
@@ -54,45 +53,26 @@ class ReportFolder:
         for name in names:
             target = self.root / name
             if target.exists() and name not in self.owned and not self.force:
-                raise InputError(
-                    f"refusing to overwrite {target}: impact did not write it (use --force)"
-                )
-
-
-def _figure_bytes(fig: Any, fmt: str) -> bytes:
-    import io
-
-    import matplotlib.pyplot as plt
-
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format=fmt, dpi=110, bbox_inches="tight")
-    plt.close(fig)
-    return buffer.getvalue()
+                raise ForeignFileError(target)
 
 
 def write_plots(
-    article_checks: Sequence[Any], checker: Any, out: Path, fmt: str = "png", force: bool = False
+    article_checks: Sequence[ArticleCheck], out: Path, fmt: str = "png", force: bool = False
 ) -> list[Path]:
     """One figure per price claim plus an overview per article."""
-    from impact.plots import article_figures
-
     if fmt not in {"png", "svg"}:
-        raise InputError(f"--format {fmt!r}: expected png or svg")
+        raise InputError(f"figure format {fmt!r}: expected png or svg")
     folder = ReportFolder(out, force)
-    figures = [(name, fig) for ac in article_checks for name, fig in article_figures(ac, checker)]
+    figures = [(name, fig) for ac in article_checks for name, fig in article_figures(ac)]
     folder.check_free([f"{name}.{fmt}" for name, _ in figures])
-    return [folder.write(f"{name}.{fmt}", _figure_bytes(fig, fmt)) for name, fig in figures]
+    return [folder.write(f"{name}.{fmt}", figure_bytes(fig, fmt)) for name, fig in figures]
 
 
-def write_report(
-    article_checks: Sequence[Any], checker: Any, out: Path, force: bool = False
-) -> Path:
+def write_report(article_checks: Sequence[ArticleCheck], out: Path, force: bool = False) -> Path:
     """``report.html`` (self-contained: the figures are embedded) and ``report.md`` with
     ``figures/*.png``: per article the verdict table, the explanations and the figures."""
-    from impact.plots import article_figures
-
     folder = ReportFolder(out, force)
-    per_article = [(ac, article_figures(ac, checker)) for ac in article_checks]
+    per_article = [(ac, article_figures(ac)) for ac in article_checks]
     names = ["report.html", "report.md"] + [
         f"figures/{n}.png" for _, figs in per_article for n, _ in figs
     ]
@@ -144,7 +124,7 @@ def write_report(
         html_parts.append("".join(rows) + "</table>")
         md.append("")
         for name, fig in figs:
-            data = _figure_bytes(fig, "png")
+            data = figure_bytes(fig, "png")
             folder.write(f"figures/{name}.png", data)
             html_parts.append(
                 f"<p><img alt='{html.escape(name)}' src='data:image/png;base64,"

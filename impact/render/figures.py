@@ -1,6 +1,7 @@
-"""Figures (matplotlib, no display needed): a claim against the market, an event study's AR and
-CAR, and an article's claims claimed-vs-realized. Rendering only: every number comes from a
-``ClaimCheck``, an ``EventStudyResult`` or the price series handed in."""
+"""Figures (matplotlib's object API: no display, no global backend): a claim against the market,
+an event study's AR and CAR, and an article's claims claimed-vs-realized. Rendering only: every
+number comes from a ``ClaimCheck`` (and the market window it was checked on), an
+``EventStudyResult`` or the price series handed in."""
 
 from __future__ import annotations
 
@@ -8,19 +9,27 @@ import io
 from pathlib import Path
 from typing import Any
 
-import matplotlib
-
-matplotlib.use("Agg")
 import matplotlib.dates as mdates
-import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from scipy import stats
 
-from impact.prices.cache import atomic_write_bytes
+from impact.fileio import atomic_write_bytes
+from impact.prices import PriceSeries
+from impact.verdicts.evidence import MoveEvidence, SessionsShown
+from impact.verdicts.model import ArticleCheck, ClaimCheck
 
-__all__ = ["VERDICT_COLORS", "plot_article", "plot_claim", "plot_event_study", "save_figure"]
+__all__ = [
+    "VERDICT_COLORS",
+    "article_figures",
+    "figure_bytes",
+    "plot_article",
+    "plot_claim",
+    "plot_event_study",
+    "save_figure",
+]
 
 VERDICT_COLORS = {
     "correct": "#1a9850",
@@ -33,12 +42,24 @@ VERDICT_COLORS = {
 }
 
 
-def save_figure(fig: Figure, path: Path, fmt: str = "png") -> Path:
-    """Write the figure atomically (temp file + rename) and close it."""
+def _axes(ax: Axes | None, figsize: tuple[float, float]) -> tuple[Figure, Axes]:
+    """The given axes and their figure, or a new figure (not registered with pyplot)."""
+    if ax is not None:
+        return ax.figure, ax  # type: ignore[return-value]
+    fig = Figure(figsize=figsize)
+    return fig, fig.subplots()
+
+
+def figure_bytes(fig: Figure, fmt: str = "png") -> bytes:
+    """The figure encoded as PNG or SVG."""
     buffer = io.BytesIO()
     fig.savefig(buffer, format=fmt, dpi=110, bbox_inches="tight")
-    plt.close(fig)
-    atomic_write_bytes(Path(path), buffer.getvalue())
+    return buffer.getvalue()
+
+
+def save_figure(fig: Figure, path: Path, fmt: str = "png") -> Path:
+    """Write the figure atomically (temp file + rename)."""
+    atomic_write_bytes(Path(path), figure_bytes(fig, fmt))
     return Path(path)
 
 
@@ -47,21 +68,35 @@ def _normalized(closes: pd.Series, base: pd.Timestamp) -> pd.Series:
     return 100 * closes / (at.iloc[-1] if len(at) else closes.iloc[0])
 
 
+def _series(value: object) -> PriceSeries | None:
+    return value if isinstance(value, PriceSeries) else None
+
+
 def plot_claim(
-    check: Any,
-    series: Any,
-    benchmark: Any | None = None,
-    twin: Any | None = None,
-    ax: plt.Axes | None = None,
+    check: ClaimCheck,
+    series: PriceSeries | None = None,
+    benchmark: PriceSeries | None = None,
+    twin: PriceSeries | None = None,
+    ax: Axes | None = None,
 ) -> Figure:
     """The listing's price path around the claim (100 = the base close), its benchmark and twin
     listing, the matched session marked, the claimed move against the realized one, and the
-    session's intraday range."""
-    fig, ax = (ax.figure, ax) if ax is not None else plt.subplots(figsize=(9, 4.8))
+    session's intraday range. Series default to the market window the claim was checked on."""
+    window = check.window
+    if series is None:
+        if window is None:
+            raise ValueError("plot_claim needs the claim's price series (or a checked window)")
+        series = window.series
+        benchmark = _series(window.benchmark)
+        twin = _series(window.twin)
+    fig, ax = _axes(ax, (9, 4.8))
     claim = check.claim
+    evidence = check.evidence
     session = pd.Timestamp(check.session) if check.session else series.prices.index[-1]
-    tried = [t for t in check.evidence.get("tried", []) if t.get("end_session") == check.session]
-    base = pd.Timestamp(tried[0]["base_session"]) if tried else session - pd.Timedelta(days=1)
+    tried = []
+    if isinstance(evidence, MoveEvidence):
+        tried = [t for t in evidence.tried if t.session == check.session]
+    base = tried[0].move.base_session if tried else session - pd.Timedelta(days=1)
     lo = min(base, session) - pd.Timedelta(days=21)
     hi = session + pd.Timedelta(days=10)
     prices = series.prices.loc[lo:hi]
@@ -100,12 +135,11 @@ def plot_claim(
                 ls=style,
                 label=label,
             )
-    sessions = check.evidence.get("sessions") or {}
-    candidates = sessions.get("candidates") or []
-    if candidates and not sessions.get("nominal"):
+    sessions: SessionsShown | None = getattr(evidence, "sessions", None)
+    if isinstance(sessions, SessionsShown) and sessions.candidates and sessions.nominal is None:
         ax.axvspan(
-            pd.Timestamp(candidates[0]),
-            pd.Timestamp(candidates[-1]),
+            pd.Timestamp(sessions.candidates[0]),
+            pd.Timestamp(sessions.candidates[-1]),
             color="#fee08b",
             alpha=0.25,
             label="candidate sessions (the date is a range)",
@@ -146,19 +180,19 @@ def plot_claim(
             textcoords="offset points",
             fontsize=9,
         )
-    implied = check.evidence.get("implied_basis")
+    implied = evidence.implied_basis if isinstance(evidence, MoveEvidence) else None
     if implied and implied != check.basis:
-        other = next((t for t in tried if t["basis"] == implied), None)
+        other = next((t for t in tried if t.move.basis == implied), None)
         if other is not None:
-            level = 100 * (1 + other["value_pct"] / 100)
+            value = 100 * other.move.value
             ax.plot(
                 [session],
-                [level],
+                [100 * (1 + value / 100)],
                 marker="x",
                 markersize=9,
                 color="black",
                 zorder=5,
-                label=f"{implied.replace('_', ' ')} {other['value_pct']:+.2f}% (what the wording implies)",
+                label=f"{implied.replace('_', ' ')} {value:+.2f}% (what the wording implies)",
             )
     ax.set_ylabel(f"price, {base.date()} close = 100")
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))
@@ -174,9 +208,9 @@ def plot_claim(
     return fig
 
 
-def plot_event_study(result: Any, ax: plt.Axes | None = None, level: float = 0.95) -> Figure:
+def plot_event_study(result: Any, ax: Axes | None = None, level: float = 0.95) -> Figure:
     """AR bars and the CAR line with its (1 − α) band over the event window, day 0 marked."""
-    fig, ax = (ax.figure, ax) if ax is not None else plt.subplots(figsize=(8, 4.5))
+    fig, ax = _axes(ax, (8, 4.5))
     frame = result.to_frame()
     days = frame.index.to_numpy()
     q = stats.t.ppf(0.5 + level / 2, result.dof)
@@ -214,14 +248,10 @@ def plot_event_study(result: Any, ax: plt.Axes | None = None, level: float = 0.9
     return fig
 
 
-def plot_article(article_check: Any, ax: plt.Axes | None = None) -> Figure:
+def plot_article(article_check: ArticleCheck, ax: Axes | None = None) -> Figure:
     """Every claim of an article: claimed against realized, coloured by verdict."""
-    checks = [c for c in article_check.checks]
-    fig, ax = (
-        (ax.figure, ax)
-        if ax is not None
-        else plt.subplots(figsize=(9, 1.2 + 0.55 * max(1, len(checks))))
-    )
+    checks = list(article_check.checks)
+    fig, ax = _axes(ax, (9, 1.2 + 0.55 * max(1, len(checks))))
     labels, y = [], np.arange(len(checks))
     for i, c in enumerate(checks):
         claim = c.claim
@@ -232,23 +262,19 @@ def plot_article(article_check: Any, ax: plt.Axes | None = None) -> Figure:
         realized = c.realized if claim.unit in {"percent", "percentage_points"} else None
         if claimed is not None:
             ax.plot([claimed], [i], marker="|", markersize=18, color="black")
-        implied = c.evidence.get("implied_basis")
-        sessions = c.evidence.get("sessions") or {}
-        if implied and not sessions.get("nominal") and c.evidence.get("tried"):
-            values = [t["value_pct"] for t in c.evidence["tried"] if t.get("basis") == implied]
+        ev = c.evidence
+        implied = ev.implied_basis if isinstance(ev, MoveEvidence) else None
+        tried = ev.tried if isinstance(ev, MoveEvidence) else ()
+        if implied and ev.sessions.nominal is None and tried:  # type: ignore[union-attr]
+            values = [100 * t.move.value for t in tried if t.move.basis == implied]
             if values:  # the date is a range: every candidate session's value
                 ax.hlines(i, min(values), max(values), color=color, lw=7, alpha=0.2)
         if implied and implied != c.basis and c.session:
             other = next(
-                (
-                    t
-                    for t in c.evidence.get("tried", [])
-                    if t.get("basis") == implied and t.get("end_session") == c.session
-                ),
-                None,
+                (t for t in tried if t.move.basis == implied and t.session == c.session), None
             )
             if other is not None:
-                ax.plot([other["value_pct"]], [i], marker="x", markersize=8, color="black")
+                ax.plot([100 * other.move.value], [i], marker="x", markersize=8, color="black")
         if realized is not None:
             ax.plot([realized], [i], marker="o", markersize=9, color=color)
             if claimed is not None:
@@ -277,11 +303,9 @@ def plot_article(article_check: Any, ax: plt.Axes | None = None) -> Figure:
     return fig
 
 
-def article_figures(article_check: Any, checker: Any) -> list[tuple[str, Figure]]:
-    """(name, figure) for every price claim with a matched session, then the article overview.
-    Series come from the checker that made the checks (same sources, same windows)."""
-    from impact.errors import ImpactError
-
+def article_figures(article_check: ArticleCheck) -> list[tuple[str, Figure]]:
+    """(name, figure) for every price claim with a matched session and its market window,
+    then the article overview."""
     stem = Path(article_check.path).stem or "stdin"
     out: list[tuple[str, Figure]] = []
     for check in article_check.checks:
@@ -290,18 +314,9 @@ def article_figures(article_check: Any, checker: Any) -> list[tuple[str, Figure]
             claim.testable != "market"
             or not check.session
             or claim.kind == "record"
-            or not claim.ticker
+            or check.window is None
         ):
             continue
-        checker._window = checker._needs(claim)
-        try:
-            series = checker.series(claim.ticker)
-            bench_t = checker.registry.benchmark_for(series.ticker, series.mic)
-            benchmark = checker.series(bench_t) if bench_t else None
-            twin_l = checker.registry.twin_of(claim.ticker)
-            twin = checker.series(twin_l.ticker) if twin_l else None
-        except ImpactError:
-            continue
-        out.append((f"{stem}-claim{claim.id}", plot_claim(check, series, benchmark, twin)))
+        out.append((f"{stem}-claim{claim.id}", plot_claim(check)))
     out.append((f"{stem}-overview", plot_article(article_check)))
     return out

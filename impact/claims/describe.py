@@ -1,0 +1,215 @@
+"""Claims in words: generated from the typed decisions of a :class:`~impact.claims.model.Claim`.
+
+Nothing here decides anything; nothing downstream parses these sentences.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from impact.claims.model import Claim, DateAnchor, Published
+
+__all__ = ["claim", "claim_record", "dates", "notes", "published_where"]
+
+
+def published_where(p: Published) -> str:
+    return f"published {p.label()} ({p.how})"
+
+
+def _quarter(a: DateAnchor) -> str:
+    if a.year is None:
+        text = f"'{a.cue}': no year and no publication date"
+    else:
+        text = f"'{a.cue}': Q{a.quarter} {a.year}"
+        if not a.year_written:
+            text += " (year from publication)"
+    if a.year_on_year:
+        text += ", against the same quarter a year earlier"
+    return text
+
+
+def _unknown(a: DateAnchor) -> str:
+    lacking = {
+        "year": "year unknown",
+        "publication": "no publication date",
+        "year_and_publication": "year unknown (no publication date)",
+    }[a.missing or "year"]
+    return f"'{a.cue}': {lacking}"
+
+
+def anchor(a: DateAnchor, c: Claim) -> str:
+    """How the dates of claim ``c`` were decided by anchor ``a``, in words."""
+    where = published_where(c.published)
+    rule = a.rule
+    if rule == "unanchored":
+        if c.published.end is None:
+            return "no date in the sentence and no publication date: the session is unknown"
+        return f"no date in the sentence: the latest session before publication ({where})"
+    if rule == "attached":
+        inner = anchor(a.of, c) if a.of is not None else ""
+        return f"the session of the attached move (claim {a.attached_to}): {inner}"
+    if rule == "unknown":
+        return _unknown(a)
+    if rule == "quarter":
+        return _quarter(a)
+    cue = f"'{a.cue}'" if a.cue is not None else "no period named"
+    return f"{cue}: {_anchored(a, c, where)}"
+
+
+def _anchored(a: DateAnchor, c: Claim, where: str) -> str:
+    """The words after the cue for the rules with a cue and dates."""
+    since = f"from the last close before {c.start} to publication ({where})"
+    match a.rule:
+        case "weekday":
+            return f"the latest {a.weekday} on or before publication ({where})"
+        case "today":
+            return f"the publication day ({where})"
+        case "yesterday":
+            return f"the day before publication ({where})"
+        case "ytd":
+            return f"from the last close of {(a.year or 0) - 1} to publication ({where})"
+        case "mtd":
+            return f"month to date, from the last close before {c.start:%Y-%m} ({where})"
+        case "month_to_date_or_whole":
+            return f"{c.start:%B %Y}, to date or whole ({where})"
+        case "month":
+            return f"the whole of {c.start:%B %Y}"
+        case "since":
+            return since
+        case "trailing":
+            return f"the trailing {a.count} {a.unit}: {since}"
+        case "week":
+            return f"the week of {c.start} ({where})"
+        case "n_sessions":
+            return f"{a.count} sessions to publication ({where})"
+        case "fiscal_quarter":
+            return (
+                f"the latest fiscal Q{a.quarter} reported before publication, year on year "
+                f"({where})"
+            )
+    return f"the latest period reported before publication, year on year ({where})"
+
+
+def dates(c: Claim) -> str:
+    return anchor(c.dates, c)
+
+
+def _entity_note(c: Claim) -> str:
+    how = c.entity_how
+    if how == "clause":
+        return "named in the clause"
+    if how == "sentence":
+        return "named in the sentence"
+    if how == "unknown_company":
+        return f"'{c.entity_cue}': a company not in the registry"
+    if how == "coref":
+        return f"'{c.entity_cue}': the company of the previous sentences"
+    if how == "carried":
+        return "no name in the sentence: the company of the previous sentences"
+    return "no company or index named"
+
+
+def testable_reason(c: Claim) -> str:
+    """Why the claim is (or is not) testable, in words."""
+    why = c.testable_why
+    if why == "unlisted":
+        return f"{c.entity} has no stock-exchange listing"
+    if why == "no_data_metric":
+        return f"{c.metric.replace('_', ' ')}: no market or reported data for it"
+    if why == "reported":
+        return "a reported company figure"
+    if why == "no_entity":
+        return "no company or index named"
+    if why == "market_value":
+        return "market value in money needs shares outstanding, which no source here has"
+    return "a price move or level"
+
+
+def _record_note(c: Claim) -> str:
+    if c.record_basis == "one_day":
+        word = "fall" if c.direction == "down" else "rise"
+        return f"record: the largest one-session {word} since {c.record_since}"
+    word = "lowest" if c.direction == "down" else "highest"
+    return f"record: the {word} level since {c.record_since}"
+
+
+def notes(c: Claim) -> tuple[str, ...]:
+    if c.kind == "record":
+        return (_record_note(c),)
+    out = [f"entity: {_entity_note(c)}", f"testable: {testable_reason(c)}"]
+    if c.dates.rule == "quarter" and c.dates.fiscal:
+        out.append("a fiscal quarter: its calendar dates depend on the company")
+    if c.dates.since_last_year:
+        out.append("'since last year' read as since the start of last year")
+    if c.assumed_metric:
+        out.append("no metric named: the share price assumed for a listed company")
+    if c.dollar_ambiguous:
+        out.append("'Dollar' is ambiguous for a Hong Kong listing: USD assumed")
+    if c.value_reached:
+        out.append(f"'{c.value_reached}': the value reached, not the change")
+    return tuple(out)
+
+
+def _iso(day: Any) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+def claim_record(c: Claim) -> dict[str, Any]:
+    """The claim as plain JSON types (the keys of ``impact claims --json``)."""
+    return {
+        "id": c.id,
+        "kind": c.kind,
+        "text": c.text,
+        "span": list(c.span),
+        "sentence": c.sentence,
+        "sentence_span": list(c.sentence_span),
+        "language": c.language,
+        "entity": c.entity,
+        "ticker": c.ticker,
+        "listing_reason": c.listing_reason,
+        "alternatives": [{"ticker": t, "why": w} for t, w in c.alternatives],
+        "metric": c.metric,
+        "direction": c.direction,
+        "magnitude": c.magnitude,
+        "unit": c.unit,
+        "currency": c.currency,
+        "scale": c.scale,
+        "precision": c.precision,
+        "hedge": c.hedge,
+        "horizon": c.horizon,
+        "start": _iso(c.start),
+        "end": _iso(c.end),
+        "end_earliest": _iso(c.end_earliest),
+        "dates_how": dates(c),
+        "testable": c.testable,
+        "segment": c.segment,
+        "n_sessions": c.n_sessions,
+        "fiscal_quarter": c.fiscal_quarter,
+        "record_since": _iso(c.record_since),
+        "record_basis": c.record_basis,
+        "attached_to": c.attached_to,
+        "closing": c.closing,
+        "notes": list(notes(c)),
+        "entity_how": c.entity_how,
+        "listing_how": c.listing_how,
+        "date_rule": c.dates.rule,
+        "testable_why": c.testable_why,
+    }
+
+
+def claim(c: Claim) -> str:
+    """'Alibaba (9988.HK) share_price up over 40 percent, ytd' (one line, for reprs and logs)."""
+    if c.kind == "record":
+        if c.record_basis == "level":
+            what = "highest level" if c.direction == "up" else "lowest level"
+        else:
+            what = f"largest one-session {'rise' if c.direction == 'up' else 'fall'}"
+        return f"{c.entity or '?'} ({c.ticker or '-'}) {what} since {c.record_since}"
+    size = "" if c.magnitude is None else f" {c.hedge.replace('_', ' ')} {c.magnitude:g}"
+    unit = {"percent": "%", "percentage_points": " pp"}.get(c.unit or "", "")
+    if c.unit == "money":
+        unit = f" {c.currency} x{c.scale:g}"
+    return (
+        f"{c.entity or '?'} ({c.ticker or '-'}) {c.metric} {c.direction}{size}{unit}, {c.horizon}"
+    )

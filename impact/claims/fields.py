@@ -1,0 +1,77 @@
+"""The fields a number takes from the words around it: hedge, direction and metric.
+
+- hedge: the ``lexicon.HEDGES`` phrase that ends right before the number (after an optional
+  "um"/"by"), the first listed winning; none: ``exact``;
+- direction: a sign written with the number; else the direction word (or separable German verb:
+  "legte ... zu") nearest the number within the range given; "up to" is a hedge, not a rise;
+- metric: "percent of revenue" right after the number; else the metric noun nearest the number.
+"""
+
+from __future__ import annotations
+
+from impact.claims.lexicon import LEXICON
+from impact.claims.model import Direction, Hedge, Metric
+from impact.fastre import Scan
+
+__all__ = ["SentenceScan", "find_direction", "find_hedge", "find_metric"]
+
+
+class SentenceScan(Scan):
+    """A sentence's pattern matches, plus its direction words (found once per sentence)."""
+
+    __slots__ = ("_directions",)
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self._directions: list[tuple[int, Direction]] | None = None
+
+    def directions(self) -> list[tuple[int, Direction]]:
+        """(position, up/down/unchanged) of every direction word."""
+        if self._directions is None:
+            words = LEXICON.direction_words
+            found: list[tuple[int, Direction]] = []
+            for m in LEXICON.token.finditer(self.text):
+                name = words.get(m.group(0).lower())
+                if name is None:
+                    continue
+                if m.group(0).lower() == "up" and self.text.startswith(" to", m.end()):
+                    continue
+                found.append((m.start(), name))  # type: ignore[arg-type]
+            self._directions = found
+        return self._directions
+
+
+def find_direction(scan: SentenceScan, lo: int, hi: int, pos: int, sign: int) -> Direction:
+    """The direction of the number at ``pos``: its sign, else the nearest word in [lo, hi)."""
+    if sign:
+        return "up" if sign > 0 else "down"
+    found: list[tuple[int, Direction]] = [
+        (abs(at - pos), name) for at, name in scan.directions() if lo <= at < hi
+    ]
+    for m in scan.within(LEXICON.separable_heads, lo, hi):
+        _, particle, name = LEXICON.separable[int(m.lastgroup[1:])]  # type: ignore[index]
+        if any(p.start() >= m.end() for p in scan.within(particle, lo, hi)):
+            found.append((abs(m.start() - pos), name))  # type: ignore[arg-type]
+    return min(found)[1] if found else "none"
+
+
+def find_hedge(sentence: str, pos: int) -> Hedge:
+    """The hedge written right before the number at ``pos``."""
+    before = sentence[max(0, pos - 40) : pos]
+    for rx, kind in LEXICON.hedges:
+        if rx.search(before):
+            return kind  # type: ignore[return-value]
+    return "exact"
+
+
+def find_metric(scan: Scan, lo: int, hi: int, pos: int) -> Metric | None:
+    """The metric named nearest the number in [lo, hi) (share of revenue: right after it)."""
+    for rx, metric in LEXICON.metrics[:1]:  # share of revenue follows the number directly
+        if any(0 <= m.start() - pos < 40 for m in scan.all(rx)):
+            return metric  # type: ignore[return-value]
+    best: tuple[int, str] | None = None
+    for rx, metric in LEXICON.metrics[1:]:
+        m = scan.nearest(rx, lo, hi, pos)
+        if m is not None and (best is None or abs(m.start() - pos) < best[0]):
+            best = (abs(m.start() - pos), metric)
+    return best[1] if best is not None else None  # type: ignore[return-value]

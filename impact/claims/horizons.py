@@ -1,0 +1,254 @@
+"""Horizons: the time words around a number, and the dates they mean.
+
+Cues (``lexicon.HORIZONS``) are looked for in the number's clause, else earlier in the sentence.
+They are resolved against the publication date (a range when the date is not known to the day),
+the first that applies winning, in this order: a quarter; the latest reported period (for
+reported figures with no other period); year to date (from the last close of the prior year);
+a named or the current month (month to date when publication falls in it, the whole month when
+it is over, both when publication straddles its end); since a date; a trailing span; a week;
+n sessions; one day (a named weekday, today, yesterday, or the latest session before
+publication).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+
+from impact.claims.dates import latest_weekday, month_range
+from impact.claims.lexicon import LEXICON, MONTHS, NUMBER_WORDS, ORDINALS, WEEKDAYS
+from impact.claims.model import DateAnchor, Horizon, Published
+from impact.fastre import Scan
+
+__all__ = ["HorizonCue", "ResolvedDates", "find_cues", "resolve_dates"]
+
+_REPORTED = {"revenue", "share_of_revenue", "profit", "shipments", "market_share"}
+
+
+@dataclass(frozen=True, slots=True)
+class HorizonCue:
+    """A time word found in the text (``match`` is None for one implied by a hedge)."""
+
+    kind: str
+    match: re.Match[str] | None
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedDates:
+    """The horizon a claim measures, its dates and how they were decided."""
+
+    horizon: Horizon
+    anchor: DateAnchor
+    start: dt.date | None = None
+    end: dt.date | None = None
+    end_earliest: dt.date | None = None
+    n_sessions: int | None = None
+    fiscal_quarter: int | None = None
+
+
+def find_cues(scan: Scan, lo: int, hi: int, masked: list[tuple[int, int]]) -> list[HorizonCue]:
+    """The first cue of each horizon kind inside [lo, hi), outside the ``masked`` spans."""
+    found: dict[str, HorizonCue] = {}
+    for rx, kind in LEXICON.horizons:
+        if kind in found:
+            continue
+        for m in scan.within(rx, lo, hi):
+            if not any(a <= m.start() < b for a, b in masked):
+                found[kind] = HorizonCue(kind, m)
+                break
+    return list(found.values())
+
+
+def _text(cue: HorizonCue | None) -> str:
+    return cue.match.group(0) if cue and cue.match else ""
+
+
+def _quarter(cue: HorizonCue, yoy: bool, reported: bool, p: Published) -> ResolvedDates:
+    m = cue.match
+    assert m is not None
+    gd = m.groupdict()
+    q = ORDINALS.get((gd.get("q") or "").lower()) or int((gd.get("q2") or "Q0")[1])
+    year = gd.get("qyear") or gd.get("q2year")
+    y = int(year) if year else (p.end.year if p.end else None)
+    fiscal = bool(gd.get("fiscal"))
+    if fiscal and reported and not year:
+        anchor = DateAnchor("fiscal_quarter", m.group(0), quarter=q, fiscal=True)
+        return ResolvedDates("fiscal_yoy", anchor, fiscal_quarter=q)
+    anchor = DateAnchor(
+        "quarter",
+        m.group(0),
+        year=y if q else None,
+        quarter=q,
+        year_written=bool(year),
+        year_on_year=yoy,
+        fiscal=fiscal,
+    )
+    horizon: Horizon = "quarter_yoy" if yoy else "quarter"
+    if not (y and q):
+        return ResolvedDates(horizon, replace(anchor, year=None))
+    end = month_range(y, 3 * q)[1]
+    return ResolvedDates(horizon, anchor, dt.date(y, 3 * q - 2, 1), end, end)
+
+
+def _ytd(cue: HorizonCue, p: Published) -> ResolvedDates:
+    text = _text(cue)
+    year_m = re.search(r"\d{4}", text)
+    if year_m:
+        year = int(year_m.group(0))
+    elif p.end:
+        year = p.end.year
+    else:
+        return ResolvedDates("ytd", DateAnchor("unknown", text, missing="year_and_publication"))
+    anchor = DateAnchor("ytd", text, year=year)
+    return ResolvedDates("ytd", anchor, dt.date(year, 1, 1), p.end, p.start)
+
+
+def _month(cue: HorizonCue, p: Published) -> ResolvedDates:
+    m = cue.match
+    assert m is not None
+    ps, pe = p.start, p.end
+    if cue.kind == "month":
+        month: int | None = MONTHS[m.group("month").strip(".").lower()]
+        year = int(m.group("myear")) if m.group("myear") else None
+    else:
+        month, year = (pe.month if pe else None), None
+    if month is None or (year is None and pe is None):
+        return ResolvedDates("month", DateAnchor("unknown", m.group(0), missing="year"))
+    if year is None:
+        assert pe is not None
+        year = pe.year if month <= pe.month else pe.year - 1
+    first, last = month_range(year, month)
+    if pe and first <= pe <= last:
+        anchor = DateAnchor("mtd", m.group(0), year=year)
+        return ResolvedDates("mtd", anchor, first, pe, max(first, ps or first))
+    if ps and ps <= last and pe and pe > last:
+        anchor = DateAnchor("month_to_date_or_whole", m.group(0), year=year)
+        return ResolvedDates("mtd", anchor, first, last, max(first, ps))
+    return ResolvedDates("month", DateAnchor("month", m.group(0), year=year), first, last, last)
+
+
+def _since_start(m: re.Match[str], pe: dt.date | None) -> dt.date | None:
+    """The first day a "since" cue names (None: its year is not known)."""
+    gd = m.groupdict()
+    year_t = gd.get("syear") or gd.get("syear2") or gd.get("syear3")
+    month_t = gd.get("smonth") or gd.get("smonth2") or gd.get("smonth3") or gd.get("smonth4")
+    day_t = gd.get("sday") or gd.get("sday2")
+    year = int(year_t) if year_t else (pe.year if pe else None)
+    if not year_t and month_t and pe and MONTHS.get(month_t.strip(".").lower(), 1) > pe.month:
+        year = pe.year - 1  # "seit Oktober" in February: October of last year
+    if year is None:
+        return None
+    month = MONTHS.get(month_t.strip(".").lower(), 1) if month_t else 1
+    start = dt.date(year, month, int(day_t) if day_t else 1)
+    if re.search(r"Mitte|mid", m.group(0)):
+        start = dt.date(year, 7 if not month_t else month, 1 if not month_t else 15)
+    if re.search(r"Ende|late", m.group(0)) and not month_t:
+        start = dt.date(year, 10, 1)
+    return start
+
+
+def _since(cue: HorizonCue, p: Published) -> ResolvedDates:
+    m = cue.match
+    assert m is not None
+    text = m.group(0)
+    if "letzt" in text or "vergangen" in text or "last year" in text:
+        if not p.end:
+            return ResolvedDates("since", DateAnchor("unknown", text, missing="publication"))
+        start: dt.date | None = dt.date(p.end.year - 1, 1, 1)
+        anchor = DateAnchor("since", text, since_last_year=True)
+    else:
+        start = _since_start(m, p.end)
+        if start is None:
+            return ResolvedDates("since", DateAnchor("unknown", text, missing="year"))
+        anchor = DateAnchor("since", text)
+    return ResolvedDates("since", anchor, start, p.end, p.start)
+
+
+def _trailing(cue: HorizonCue, p: Published) -> ResolvedDates:
+    m = cue.match
+    assert m is not None
+    gd = m.groupdict()
+    word = (gd.get("tn") or gd.get("tn2") or "1").lower()
+    count = int(word) if word.isdigit() else NUMBER_WORDS.get(word, 1)
+    unit = (gd.get("tu") or gd.get("tu2") or gd.get("tu3") or gd.get("tu4") or "year").lower()
+    if unit.startswith(("monat", "month")):
+        per_unit = 30.44
+    elif unit.startswith(("woch", "week")):
+        per_unit = 7.0
+    else:
+        per_unit = 365.25
+    if not p.end:
+        return ResolvedDates("since", DateAnchor("unknown", m.group(0), missing="publication"))
+    start = p.end - dt.timedelta(days=round(per_unit * count))
+    anchor = DateAnchor("trailing", m.group(0), count=count, unit=unit)
+    return ResolvedDates("since", anchor, start, p.end, p.start)
+
+
+def _week(cue: HorizonCue, p: Published) -> ResolvedDates:
+    m = cue.match
+    assert m is not None
+    pe = p.end
+    if not pe:
+        return ResolvedDates("week", DateAnchor("unknown", m.group(0), missing="publication"))
+    past = re.search(r"vergangen|letzt|last", m.group(0))
+    anchor_day = pe - dt.timedelta(days=7) if past else pe
+    monday = anchor_day - dt.timedelta(days=anchor_day.weekday())
+    end = min(monday + dt.timedelta(days=6), pe)
+    earliest = end if p.exact else monday
+    return ResolvedDates("week", DateAnchor("week", m.group(0)), monday, end, earliest)
+
+
+def _n_sessions(cue: HorizonCue, p: Published) -> ResolvedDates:
+    m = cue.match
+    assert m is not None
+    word = (m.group("nd") or m.group("ne") or "").lower()
+    n = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+    anchor = DateAnchor("n_sessions", m.group(0), count=n)
+    return ResolvedDates("n_sessions", anchor, None, p.end, p.start, n_sessions=n)
+
+
+def _one_day(cue: HorizonCue | None, horizon: Horizon, p: Published) -> ResolvedDates:
+    ps, pe = p.start, p.end
+    gd = cue.match.groupdict() if cue and cue.match else {}
+    text = _text(cue)
+    weekday = gd.get("wd") or gd.get("wd2")
+    if weekday and pe:
+        wd = WEEKDAYS[weekday.lower()]
+        latest = latest_weekday(wd, pe)
+        earliest = latest_weekday(wd, ps) if ps else latest
+        anchor = DateAnchor("weekday", text, weekday=weekday)
+        return ResolvedDates(horizon, anchor, earliest, latest, earliest)
+    if gd.get("today") and pe:
+        return ResolvedDates(horizon, DateAnchor("today", gd["today"]), ps, pe, ps)
+    if gd.get("yesterday") and pe:
+        a, b = ps - dt.timedelta(days=1), pe - dt.timedelta(days=1)  # type: ignore[operator]
+        return ResolvedDates(horizon, DateAnchor("yesterday", gd["yesterday"]), a, b, a)
+    return ResolvedDates(horizon, DateAnchor("unanchored"), ps, pe, ps)
+
+
+def resolve_dates(cues: list[HorizonCue], metric: str, p: Published) -> ResolvedDates:
+    """The horizon and dates the cues mean for a claim about ``metric`` (module docstring)."""
+    kinds = {c.kind: c for c in cues}
+    reported = metric in _REPORTED
+    if "quarter" in kinds:
+        return _quarter(kinds["quarter"], "yoy" in kinds, reported, p)
+    periods = ("ytd", "month", "mtd", "since", "week")
+    if "latest_reported" in kinds or (reported and not any(k in kinds for k in periods)):
+        cue = kinds.get("latest_reported")
+        anchor = DateAnchor("latest_reported", _text(cue) if cue else None)
+        return ResolvedDates("fiscal_yoy" if reported else "latest_reported", anchor, end=p.end)
+    if "ytd" in kinds:
+        return _ytd(kinds["ytd"], p)
+    if "mtd" in kinds or "month" in kinds:
+        return _month(kinds.get("month") or kinds["mtd"], p)
+    for kind, resolve in (
+        ("since", _since),
+        ("trailing", _trailing),
+        ("week", _week),
+        ("n_sessions", _n_sessions),
+    ):
+        if kind in kinds:
+            return resolve(kinds[kind], p)
+    horizon: Horizon = "intraday" if "intraday" in kinds else "one_day"
+    return _one_day(kinds.get("one_day"), horizon, p)

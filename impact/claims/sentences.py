@@ -1,0 +1,141 @@
+"""Sentences and clauses: where a claim's fields may come from.
+
+Sentences end after ``.!?`` before whitespace (not after an abbreviation, a single letter, or an
+ordinal before a month name: "13. Februar") and at every newline. A clause is the sentence cut at
+``,;:``, dashes and parentheses, at most ``WINDOW`` characters either side of a number. Language:
+the one whose frequent function words occur more often (German wins ties).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from impact.claims.lexicon import LEXICON, MONTHS
+
+__all__ = ["MAX_SENTENCE", "WINDOW", "clause_bounds", "detect_language", "split_sentences"]
+
+WINDOW = 240  # characters of context either side of a number that its fields may come from
+MAX_SENTENCE = 2000  # longer "sentences" (no punctuation) are cut, keeping extraction linear
+_ABBREVIATIONS = {
+    "mrd",
+    "mio",
+    "tsd",
+    "bio",
+    "ca",
+    "bzw",
+    "z.b",
+    "u.a",
+    "nr",
+    "dr",
+    "prof",
+    "inc",
+    "corp",
+    "co",
+    "ltd",
+    "vs",
+    "etc",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "okt",
+    "nov",
+    "dec",
+    "dez",
+    "st",
+    "mr",
+    "mrs",
+    "ms",
+    "u.s",
+    "e.g",
+    "i.e",
+    "no",
+    "abs",
+    "vgl",
+    "evtl",
+    "ggf",
+    "inkl",
+    "zzgl",
+    "rd",
+    "gen",
+    "bzgl",
+    "usw",
+    "sog",
+    "jr",
+}
+_SENTENCE_END = re.compile(r"[.!?]+[\"“”»«')\]]*(?=\s)")
+_CLAUSE_BREAK = re.compile(r"[;:]\s|,\s|\s[–—-]\s|\(|\)")
+
+
+def detect_language(text: str) -> str:
+    """'de' or 'en', by counting frequent function words of each (German wins ties)."""
+    found = Counter(filter(LEXICON.function_words.__contains__, text[:4000].lower().split()))
+    de = sum(n for w, n in found.items() if w in LEXICON.german_set)
+    en = sum(n for w, n in found.items() if w in LEXICON.english_set)
+    return "en" if en > de else "de"
+
+
+def _ends_sentence(text: str, start: int, m: re.Match[str]) -> bool:
+    """Whether the punctuation ``m`` ends the sentence that began at ``start``."""
+    following = text[m.end() : m.end() + 12].lstrip()
+    if following and following[0].islower():
+        return False
+    before = text[max(start, m.start() - 40) : m.start()]
+    words = before.rsplit(None, 1)
+    token = words[-1].lower().rstrip(".") if words else ""
+    if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+        return False
+    ordinal = before[-1:].isdecimal()  # "13. Februar"
+    return not (ordinal and following.split(" ")[0].lower().strip(".,") in MONTHS)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans (see the module docstring)."""
+    spans: list[tuple[int, int]] = []
+    pos, size = 0, len(text)
+    while True:
+        newline = text.find("\n", pos)
+        line_end = size if newline < 0 else newline + 1
+        start = pos
+        for m in _SENTENCE_END.finditer(text, pos, line_end):
+            if _ends_sentence(text, start, m):
+                _push(spans, text, start, m.end())
+                start = m.end()
+        _push(spans, text, start, line_end)
+        if newline < 0:
+            return spans
+        pos = line_end
+
+
+def _push(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        spans.append((start, cut))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        spans.append((start, end))
+
+
+def clause_bounds(sentence: str, pos: int, end: int) -> tuple[int, int]:
+    """The clause of the sentence around [pos, end), bounded to WINDOW characters either side."""
+    lo, hi = max(0, pos - WINDOW), min(len(sentence), end + WINDOW)
+    left = lo
+    for m in _CLAUSE_BREAK.finditer(sentence, lo, pos):
+        left = m.end()
+    right_m = _CLAUSE_BREAK.search(sentence, end, hi)
+    right = right_m.start() if right_m else hi
+    return left, right

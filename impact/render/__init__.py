@@ -1,0 +1,1 @@
+"""Rendering only: tables, JSON and CSV (text), figures, and report files."""

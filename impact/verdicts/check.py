@@ -1,0 +1,193 @@
+"""Stage 3-4: test each claim against the data and decide, with the evidence.
+
+A claim goes down one path: not testable (unverifiable or not a market claim, said why); a
+reported figure (reported.py); a record (records.py, on the session of the move it qualifies);
+a move (moves.py) or a level (levels.py) on its market window (window.py). Data that cannot be
+had makes the claim ``insufficient_data``, with the reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from impact.articles import Article
+from impact.claims.describe import testable_reason
+from impact.claims.extract import ExtractedArticle, extract_article
+from impact.claims.model import Claim, Published
+from impact.config import Settings
+from impact.errors import DataUnavailable, InsufficientDataError
+from impact.fundamentals import ReportedFigures, load_reported_figures
+from impact.registry import Registry, default_registry
+from impact.tolerance import DEFAULT_TOLERANCE, Tolerance
+from impact.verdicts.context import abnormal_return, market_move, twin_move
+from impact.verdicts.evidence import (
+    Failure,
+    MarketMove,
+    MoveEvidence,
+    NotTestable,
+    PriceSource,
+    ToleranceShown,
+    TwinMove,
+)
+from impact.verdicts.explain import move_explanation, move_reason
+from impact.verdicts.levels import check_level
+from impact.verdicts.model import ArticleCheck, ClaimCheck, Verdict
+from impact.verdicts.moves import judge_move, try_sessions
+from impact.verdicts.records import check_record
+from impact.verdicts.reported import check_reported
+from impact.verdicts.window import MarketWindow, PriceBook, build_window
+
+__all__ = ["Checker", "check_articles"]
+
+_NO_SOURCE = {"shipments", "market_share", "profit", "market_value"}
+
+
+@dataclass
+class Checker:
+    """What a run checks with: settings, registry, tolerance, reported figures, and the price
+    book that loads each series once. One instance per run; it holds no per-claim state."""
+
+    settings: Settings = field(default_factory=Settings.from_env)
+    registry: Registry = field(default_factory=default_registry)
+    tolerance: Tolerance = DEFAULT_TOLERANCE
+    figures: ReportedFigures | None = None
+    event_study: bool = True
+    yahoo: object = None  # a YahooSource (tests pass one with a fake download)
+    book: PriceBook = field(init=False)
+
+    def __post_init__(self) -> None:
+        if self.figures is None:
+            data_fund = self.settings.data_dir / "fundamentals" if self.settings.data_dir else None
+            self.figures = load_reported_figures(
+                self.settings.fixtures_dir / "fundamentals", data_fund
+            )
+        self.book = PriceBook(self.settings, self.yahoo)
+
+    def check_article(self, path: str, extracted: ExtractedArticle) -> ArticleCheck:
+        """Every claim of an extracted article, in order (records after the move they qualify)."""
+        done: dict[int, ClaimCheck] = {}
+        for claim in extracted.claims:
+            done[claim.id] = self.check_claim(claim, done)
+        return ArticleCheck(path, extracted, tuple(done[c.id] for c in extracted.claims))
+
+    def check_claim(self, claim: Claim, done: dict[int, ClaimCheck] | None = None) -> ClaimCheck:
+        """One claim's verdict (``done``: the article's claims checked so far, for records)."""
+        try:
+            if claim.kind == "record":
+                attached = (
+                    (done or {}).get(claim.attached_to) if claim.attached_to is not None else None
+                )
+                if claim.testable != "market" or claim.ticker is None:
+                    return _not_testable(claim)
+                own_sessions = attached is None or not attached.session
+                window = build_window(
+                    claim, self.book, self.registry, sessions=own_sessions, context=False
+                )
+                return check_record(claim, window, attached)
+            if claim.testable == "reported":
+                assert self.figures is not None
+                return check_reported(claim, self.figures, self.tolerance)
+            if claim.testable == "none":
+                return _not_testable(claim)
+            if claim.kind == "level":
+                return check_level(claim, self._window(claim), self.tolerance)
+            if claim.kind == "move":
+                return self._check_move(claim, self._window(claim))
+            return ClaimCheck(
+                claim,
+                Verdict.NOT_A_MARKET_CLAIM,
+                "the number states no move or level of a market figure",
+            )
+        except DataUnavailable as exc:
+            text = f"{claim.ticker} is known, but {exc}"
+            return ClaimCheck(claim, Verdict.INSUFFICIENT_DATA, text, evidence=Failure(str(exc)))
+        except InsufficientDataError as exc:
+            text = f"{claim.ticker}: {exc}"
+            return ClaimCheck(claim, Verdict.INSUFFICIENT_DATA, text, evidence=Failure(str(exc)))
+
+    def _window(self, claim: Claim) -> MarketWindow:
+        return build_window(claim, self.book, self.registry)
+
+    def _check_move(self, claim: Claim, window: MarketWindow) -> ClaimCheck:
+        series, sessions = window.series, window.sessions
+        assert sessions is not None
+        tried = try_sessions(claim, series, sessions.candidates, self.tolerance)
+        twin = twin_move(claim, window, self.registry, self.tolerance)
+        twin_fits = isinstance(twin, TwinMove) and bool(twin.fits)
+        out = judge_move(claim, tried, sessions.nominal, twin_fits)
+        twin_shown = twin if isinstance(twin, TwinMove) else None
+        reason = move_reason(claim, out, sessions.nominal, twin_shown)
+        move = out.reference.move if out.reference else None
+        market = market_move(window, move) if move else None
+        judgement = out.reference.judgement if out.reference else None
+        evidence = MoveEvidence(
+            PriceSource.of(series),
+            sessions.shown(),
+            out.implied,
+            tried,
+            ToleranceShown.of(judgement, claim.hedge, "%"),
+            market,
+            twin,
+            abnormal_return(series, window, move) if self.event_study and move else None,
+            with_event_study=self.event_study and move is not None,
+        )
+        explanation = move_explanation(claim, series.ticker, out, sessions.nominal, reason)
+        return ClaimCheck(
+            claim,
+            Verdict(out.verdict),
+            explanation,
+            realized=100 * move.value if move else None,
+            basis=move.basis if move else None,
+            session=move.end_session.date() if move else None,
+            nominal_session=None if sessions.nominal is None else sessions.nominal.date(),
+            market_move=market.move_pct if isinstance(market, MarketMove) else None,
+            evidence=evidence,
+            window=window,
+        )
+
+
+def _not_testable(claim: Claim) -> ClaimCheck:
+    why = testable_reason(claim)
+    what = claim.metric.replace("_", " ")
+    if claim.metric in _NO_SOURCE:
+        subject = f"{claim.entity}'s {what}" if claim.entity else what
+        return ClaimCheck(
+            claim,
+            Verdict.UNVERIFIABLE,
+            f"The claimed {claim.text} ({subject}) cannot be checked: no data source for "
+            f"{what} here.",
+            evidence=NotTestable(why),
+        )
+    return ClaimCheck(
+        claim,
+        Verdict.NOT_A_MARKET_CLAIM,
+        f"Not a claim about a listed company or index ({why or 'no company or index named'}).",
+        evidence=NotTestable(why),
+    )
+
+
+def check_articles(
+    articles: Iterable[Article | str],
+    *,
+    published: str | Published | None = None,
+    lang: str | None = None,
+    checker: Checker | None = None,
+) -> list[ArticleCheck]:
+    """Extract and check every claim of each article (an :class:`Article` or a text).
+
+    ``published`` applies to every article (a date, a month or an ISO timestamp); by default
+    each article's date is found in its text. One checker serves the whole run, so each price
+    series is loaded once.
+    """
+    checker = checker or Checker()
+    out = []
+    for n, article in enumerate(articles):
+        path, text = (
+            (article.path, article.text)
+            if isinstance(article, Article)
+            else (f"<text {n}>", article)
+        )
+        extracted = extract_article(text, published, lang, checker.registry)
+        out.append(checker.check_article(path, extracted))
+    return out

@@ -1,0 +1,407 @@
+"""What a verdict rests on, as typed values. ``to_dict()`` gives the JSON of ``impact check``.
+
+One dataclass per kind of evidence; the sentences in it (``how``) are generated from typed fields.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from impact.measures import Move, Rank
+from impact.prices import PriceSeries
+from impact.tolerance import Fit, Judgement
+
+__all__ = [
+    "AbnormalReturn",
+    "Evidence",
+    "Failure",
+    "LevelEvidence",
+    "LevelRecordEvidence",
+    "LevelTry",
+    "MarketMove",
+    "MoveEvidence",
+    "NotTestable",
+    "PriceSource",
+    "RecordEvidence",
+    "ReportedEvidence",
+    "SessionsHow",
+    "SessionsShown",
+    "ToleranceShown",
+    "TriedMove",
+    "TwinMove",
+]
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+@dataclass(frozen=True, slots=True)
+class PriceSource:
+    """Where a verdict's prices came from: source, price basis and coverage notes."""
+
+    source: str
+    price_basis: str
+    notes: tuple[str, ...]
+
+    @classmethod
+    def of(cls, series: PriceSeries) -> PriceSource:
+        return cls(series.describe_source(), series.basis, series.notes)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"source": self.source, "price_basis": self.price_basis, "notes": list(self.notes)}
+
+
+@dataclass(frozen=True, slots=True)
+class SessionsHow:
+    """How the candidate sessions were chosen: the latest session completed at a publication
+    time, the session on or before a date, or every session of a date range."""
+
+    rule: Literal["latest_completed", "on_or_before", "range"]
+    mic: str
+    day: dt.date  # the (last) date the sessions were read from
+    first_day: dt.date | None = None  # "range": its first date
+    stamp: str | None = None  # "latest_completed": the publication time used (ISO)
+    zone: str | None = None  # "latest_completed" with no time given: the outlet's zone
+
+    def describe(self) -> str:
+        if self.rule == "latest_completed":
+            when = (
+                self.stamp if self.zone is None else f"{self.day} 18:00 {self.zone}, time assumed"
+            )
+            return f"latest {self.mic} session completed at publication ({when})"
+        if self.rule == "on_or_before":
+            return f"the {self.mic} session on or before {self.day}"
+        return f"every {self.mic} session {self.first_day}..{self.day}: the date is known only as a range"
+
+
+@dataclass(frozen=True, slots=True)
+class SessionsShown:
+    nominal: dt.date | None
+    how: SessionsHow
+    candidates: tuple[dt.date, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "nominal": _iso(self.nominal),
+            "how": self.how.describe(),
+            "candidates": [d.isoformat() for d in self.candidates],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class TriedMove:
+    """A measured move on one candidate session and basis, and how the claim fits it."""
+
+    session: dt.date
+    move: Move
+    judgement: Judgement
+
+    @property
+    def fit(self) -> Fit:
+        return self.judgement.fit
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**self.move.to_dict(), "fit": self.judgement.fit}
+
+
+@dataclass(frozen=True, slots=True)
+class ToleranceShown:
+    hedge: str | None  # None: not shown (levels)
+    correct: str | None
+    mostly_correct: str | None
+
+    @classmethod
+    def of(cls, judgement: Judgement | None, hedge: str | None, unit: str = "") -> ToleranceShown:
+        if judgement is None:
+            return cls(hedge, None, None)
+        return cls(hedge, judgement.correct.label(unit), judgement.band.label(unit))
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {} if self.hedge is None else {"hedge": self.hedge}
+        return {**out, "correct": self.correct, "mostly_correct": self.mostly_correct}
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """A value that could not be had (a benchmark or twin series missing): why."""
+
+    error: str
+    ticker: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return (
+            {"error": self.error}
+            if self.ticker is None
+            else {"ticker": self.ticker, "error": self.error}
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class MarketMove:
+    """The benchmark's move over the same sessions, and the stock's move net of it."""
+
+    ticker: str
+    move_pct: float
+    base_session: dt.date
+    end_session: dt.date
+    stock_pct: float
+    market_adjusted_pct: float
+    source: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "ticker": self.ticker,
+            "move_pct": self.move_pct,
+            "base_session": _iso(self.base_session),
+            "end_session": _iso(self.end_session),
+            "stock_pct": self.stock_pct,
+            "market_adjusted_pct": self.market_adjusted_pct,
+            "source": self.source,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class TwinMove:
+    """The same claim tested on the company's other listing."""
+
+    ticker: str
+    currency: str
+    ratio: str
+    source: str
+    matching_session: dt.date | None
+    move_pct: float | None
+    fits: tuple[tuple[dt.date, float], ...]  # (session, move %) where the claim fits
+
+    def fits_text(self) -> str | None:
+        return ", ".join(f"{d} {v:+.2f}%" for d, v in self.fits) or None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "ticker": self.ticker,
+            "currency": self.currency,
+            "ratio": self.ratio,
+            "source": self.source,
+            "matching_session": _iso(self.matching_session),
+            "move_pct": self.move_pct,
+            "fits": self.fits_text(),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class AbnormalReturn:
+    """The market-model abnormal return on the matched session, with its t-statistic."""
+
+    market: str
+    session: dt.date
+    ar_pct: float
+    sd_pct: float
+    t: float
+    dof: int
+    pvalue: float
+    alpha: float
+    beta: float
+    estimation: tuple[dt.date, dt.date]
+    model: str = "market"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "model": self.model,
+            "market": self.market,
+            "session": self.session.isoformat(),
+            "ar_pct": self.ar_pct,
+            "sd_pct": self.sd_pct,
+            "t": self.t,
+            "dof": self.dof,
+            "pvalue": self.pvalue,
+            "alpha": self.alpha,
+            "beta": self.beta,
+            "estimation": [d.isoformat() for d in self.estimation],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class MoveEvidence:
+    source: PriceSource
+    sessions: SessionsShown
+    implied_basis: str
+    tried: tuple[TriedMove, ...]
+    tolerance: ToleranceShown
+    market: MarketMove | Failure | None
+    twin: TwinMove | Failure | None
+    event_study: AbnormalReturn | Failure | None = None
+    with_event_study: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        out = {
+            **self.source.to_dict(),
+            "sessions": self.sessions.to_dict(),
+            "implied_basis": self.implied_basis,
+            "tried": [t.to_dict() for t in self.tried],
+            "tolerance": self.tolerance.to_dict(),
+            "market": None if self.market is None else self.market.to_dict(),
+            "twin": None if self.twin is None else self.twin.to_dict(),
+        }
+        if self.with_event_study:
+            out["event_study"] = None if self.event_study is None else self.event_study.to_dict()
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class LevelTry:
+    session: dt.date
+    close: float
+    fit: Fit
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"session": self.session.isoformat(), "close": self.close, "fit": self.fit}
+
+
+@dataclass(frozen=True, slots=True)
+class LevelEvidence:
+    source: PriceSource
+    sessions: SessionsShown
+    tried: tuple[LevelTry, ...]
+    tolerance: ToleranceShown
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            **self.source.to_dict(),
+            "sessions": self.sessions.to_dict(),
+            "tried": [t.to_dict() for t in self.tried],
+            "tolerance": self.tolerance.to_dict(),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class RecordHow:
+    """Where a record's session came from: the attached move's check, or the sessions rule."""
+
+    attached_to: int | None
+    sessions: SessionsHow | None
+
+    def describe(self) -> str:
+        if self.attached_to is not None:
+            return f"the session and basis of the attached move (claim {self.attached_to})"
+        return self.sessions.describe() if self.sessions else ""
+
+
+def _rank_dict(rank: Rank) -> dict[str, Any]:
+    last = rank.last_larger_before
+    return {
+        "rank": rank.rank,
+        "sessions": rank.sessions,
+        "since": rank.since.date().isoformat(),
+        "larger": [{"session": d, "move_pct": 100 * v} for d, v in rank.larger[:10]],
+        "last_larger_before": None
+        if last is None
+        else {"session": last[0], "move_pct": 100 * last[1]},
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class RecordEvidence:
+    source: PriceSource
+    how: RecordHow
+    ranks: tuple[tuple[str, Rank], ...]  # (basis, rank), the claim's basis first
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            **self.source.to_dict(),
+            "how": self.how.describe(),
+            "ranks": {basis: _rank_dict(rank) for basis, rank in self.ranks},
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class LevelRecordEvidence:
+    source: PriceSource
+    how: RecordHow
+    closes_beyond: int
+    sessions: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            **self.source.to_dict(),
+            "how": self.how.describe(),
+            "closes_beyond": self.closes_beyond,
+            "sessions": self.sessions,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ReportedEvidence:
+    """A reported company figure, the comparison figures used, and the tolerance."""
+
+    source: str
+    period: str
+    period_end: dt.date
+    reported: dt.date
+    segment: str
+    value: float
+    currency: str
+    how: str
+    note: str | None = None
+    total: float | None = None
+    base_period: str | None = None
+    base_value: float | None = None
+    tolerance: ToleranceShown | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "source": self.source,
+            "period": self.period,
+            "period_end": self.period_end.isoformat(),
+            "reported": self.reported.isoformat(),
+            "segment": self.segment,
+            "value": self.value,
+            "currency": self.currency,
+            "how": self.how,
+        }
+        for key in ("note", "total", "base_period", "base_value"):
+            if getattr(self, key) is not None:
+                out[key] = getattr(self, key)
+        if self.tolerance is not None:
+            out["tolerance"] = self.tolerance.to_dict()
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class NotTestable:
+    """Why a claim was not tested (its testability, in words)."""
+
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"reason": self.reason}
+
+
+@dataclass(frozen=True, slots=True)
+class SourceOnly:
+    """Only where the prices came from (a claim stopped before any measurement)."""
+
+    source: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"source": self.source}
+
+
+@dataclass(frozen=True, slots=True)
+class NoEvidence:
+    def to_dict(self) -> dict[str, Any]:
+        return {}
+
+
+Evidence = (
+    MoveEvidence
+    | LevelEvidence
+    | RecordEvidence
+    | LevelRecordEvidence
+    | ReportedEvidence
+    | NotTestable
+    | SourceOnly
+    | Failure
+    | NoEvidence
+)

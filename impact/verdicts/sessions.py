@@ -1,0 +1,109 @@
+"""Which exchange sessions a claim is about, on the listing's own calendar.
+
+- A claim with no date of its own about one day ("stieg um 9,1 Prozent") means the latest session
+  of the listing's exchange completed at publication: at the given time, else 18:00 in the
+  outlet's zone (German: Europe/Berlin, English: America/New_York). Other one-date claims mean
+  the session on or before that date. The session before is a candidate too, and the one after
+  when the date is not firm or was written in the sentence.
+- A date known only as a range (a month) makes every session in it a candidate, with no nominal.
+- The base of a move: the previous session (one day); the last session of the prior year (YTD);
+  the last session before the month (MTD, a month); the last session before the start (since,
+  week, quarter); n sessions back (n sessions).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from impact import calendars
+from impact.claims.model import Claim
+from impact.errors import InsufficientDataError
+from impact.prices import PriceSeries
+from impact.verdicts.evidence import SessionsHow, SessionsShown
+
+__all__ = ["OUTLET_TZ", "SessionChoice", "base_session", "choose_sessions"]
+
+OUTLET_TZ = {"de": "Europe/Berlin", "en": "America/New_York"}
+
+
+@dataclass(frozen=True, slots=True)
+class SessionChoice:
+    """The candidate sessions of a claim, the nominal one (None for a range) and how."""
+
+    candidates: tuple[pd.Timestamp, ...]
+    nominal: pd.Timestamp | None
+    how: SessionsHow
+
+    def shown(self) -> SessionsShown:
+        nominal = None if self.nominal is None else self.nominal.date()
+        return SessionsShown(nominal, self.how, tuple(s.date() for s in self.candidates))
+
+
+def _nominal(claim: Claim, mic: str, day: dt.date) -> tuple[pd.Timestamp, SessionsHow]:
+    published = claim.published
+    if claim.unanchored and claim.horizon in {"one_day", "intraday"}:
+        if published.time:
+            stamp = pd.Timestamp(published.time)
+            how = SessionsHow("latest_completed", mic, day, stamp=stamp.isoformat())
+        else:
+            zone = OUTLET_TZ.get(claim.language, "UTC")
+            stamp = pd.Timestamp(dt.datetime.combine(day, dt.time(18, 0)), tz=zone)
+            how = SessionsHow("latest_completed", mic, day, zone=OUTLET_TZ.get(claim.language))
+        return calendars.latest_completed_session(mic, stamp), how
+    return calendars.session_on_or_before(mic, day), SessionsHow("on_or_before", mic, day)
+
+
+def choose_sessions(claim: Claim, series: PriceSeries) -> SessionChoice:
+    """The claim's candidate sessions in ``series`` (rules in the module docstring)."""
+    mic = series.mic
+    if claim.end is None:
+        raise InsufficientDataError(
+            "the claim has no date and the article no publication date; give the publication date"
+        )
+    lo, hi = claim.end_earliest or claim.end, claim.end
+    index = series.prices.index
+    if lo == hi:
+        nominal, how = _nominal(claim, mic, hi)
+        near = [calendars.previous_session(mic, nominal), nominal]
+        if not claim.published.firm or not claim.unanchored:
+            near.append(calendars.next_session(mic, nominal))
+        candidates = tuple(s for s in near if s <= series.last and s in index)
+        if nominal not in index:
+            raise InsufficientDataError(
+                f"no {series.ticker} price for the session {nominal.date()} "
+                f"(data {series.first.date()}..{series.last.date()})"
+            )
+        return SessionChoice(candidates, nominal, how)
+    sessions = tuple(s for s in calendars.sessions_in_range(mic, lo, hi) if s in index)
+    if not sessions:
+        raise InsufficientDataError(
+            f"no {series.ticker} sessions between {lo} and {hi} "
+            f"(data {series.first.date()}..{series.last.date()})"
+        )
+    return SessionChoice(sessions, None, SessionsHow("range", mic, hi, first_day=lo))
+
+
+def base_session(claim: Claim, mic: str, end: pd.Timestamp, prices: pd.DataFrame) -> pd.Timestamp:
+    """The session a move is measured from (rules in the module docstring); when it has no
+    price, the latest earlier session that has one."""
+    start = claim.start
+    if claim.horizon == "ytd":
+        base = calendars.last_session_of_prior_year(mic, start.year)  # type: ignore[union-attr]
+    elif claim.horizon in {"mtd", "month"}:
+        base = calendars.last_session_before_month(mic, start.year, start.month)  # type: ignore[union-attr]
+    elif claim.horizon in {"since", "week", "quarter"}:
+        base = calendars.previous_session(mic, start)  # type: ignore[arg-type]
+    elif claim.horizon == "n_sessions":
+        i = prices.index.get_loc(end)
+        base = prices.index[max(0, i - (claim.n_sessions or 1))]
+    else:
+        base = calendars.previous_session(mic, end)
+    if base not in prices.index:
+        earlier = prices.index[prices.index <= base]
+        if len(earlier) == 0:
+            raise InsufficientDataError(f"no price on or before the base session {base.date()}")
+        base = earlier[-1]
+    return base
