@@ -8,6 +8,10 @@ Vocabulary as in exchange_calendars: a *session* is a tz-naive date label of a t
 - no suffix and no caret (a US listing such as AAPL or the BABA ADR), and ``^GSPC``, ``^SPX``,
   ``^IXIC``, ``^NDX``, ``^DJI`` -> XNYS (US indices follow the NYSE calendar);
 - anything else (an unknown ``^`` index or suffix) -> :class:`UnknownListingError`.
+
+Currency: :data:`MIC_CURRENCY` is the exchange's currency; :func:`quote_currency` is the unit Yahoo
+quotes a listing in. They differ on the London Stock Exchange, where Yahoo quotes ``.L`` shares in
+pence (``GBp``, 1/100 GBP): SHEL.L at 2,817.5 is GBP 28.175. :func:`in_major_unit` converts.
 """
 
 from __future__ import annotations
@@ -23,9 +27,11 @@ from impact.errors import NotASessionError, UnknownListingError
 __all__ = [
     "MIC_CURRENCY",
     "MIC_TIMEZONE",
+    "QUOTE_CURRENCY",
     "SUFFIX_MIC",
     "first_session_closing_after",
     "get_calendar",
+    "in_major_unit",
     "is_session",
     "last_session_before_month",
     "last_session_of_prior_year",
@@ -33,6 +39,7 @@ __all__ = [
     "mic_for_ticker",
     "next_session",
     "previous_session",
+    "quote_currency",
     "session_on_or_after",
     "session_on_or_before",
     "sessions_in_range",
@@ -96,6 +103,11 @@ MIC_TIMEZONE: dict[str, str] = {
     "XKRX": "Asia/Seoul",
 }
 
+# Exchanges whose shares Yahoo quotes in a minor unit; indices keep the exchange currency.
+QUOTE_CURRENCY: dict[str, str] = {"XLON": "GBp"}
+# Minor unit -> (major currency, value of one minor unit in the major currency).
+MINOR_UNITS: dict[str, tuple[str, float]] = {"GBp": ("GBP", 0.01)}
+
 DateLike = str | dt.date | pd.Timestamp
 
 
@@ -118,6 +130,22 @@ def mic_for_ticker(ticker: str) -> str:
             f"known suffixes: {', '.join('.' + s for s in sorted(SUFFIX_MIC))}"
         )
     return "XNYS"
+
+
+def quote_currency(ticker: str) -> str:
+    """The currency (or minor unit, e.g. ``GBp``) in which Yahoo quotes the ticker's prices."""
+    mic = mic_for_ticker(ticker)
+    if ticker.startswith("^"):
+        return MIC_CURRENCY.get(mic, "unknown")
+    return QUOTE_CURRENCY.get(mic) or MIC_CURRENCY.get(mic, "unknown")
+
+
+def in_major_unit(value: float, currency: str) -> tuple[float, str]:
+    """A price in a minor unit restated in the major currency: (2817.5, "GBp") -> (28.175, "GBP")."""
+    if currency in MINOR_UNITS:
+        major, size = MINOR_UNITS[currency]
+        return value * size, major
+    return value, currency
 
 
 @cache

@@ -8,6 +8,7 @@ as one line on stderr and exits with code 2.
 from __future__ import annotations
 
 __all__ = [
+    "ActionsUnknownError",
     "CacheError",
     "ClaimParseError",
     "DataUnavailable",
@@ -60,6 +61,10 @@ class DataUnavailable(ImpactError, LookupError):
     def __init__(self, ticker: str, start: object, end: object, reason: str) -> None:
         self.ticker, self.start, self.end, self.reason = ticker, start, end, reason
         super().__init__(f"no prices for {ticker} {_d(start)}..{_d(end)}: {reason}")
+
+
+class ActionsUnknownError(ImpactError, LookupError):
+    """No source covers a ticker's splits or dividends over the span asked about."""
 
 
 class CacheError(ImpactError, OSError):

@@ -88,3 +88,16 @@ def test_naive_timestamp_rejected():
 def test_bad_date_rejected():
     with pytest.raises(NotASessionError, match="not a date"):
         cal.session_on_or_after("XHKG", "13.02.2025x")
+
+
+@pytest.mark.parametrize(
+    "ticker, currency",
+    [("SHEL.L", "GBp"), ("^FTSE", "GBP"), ("SAP.DE", "EUR"), ("NESN.SW", "CHF"), ("BABA", "USD")],
+)
+def test_quote_currency_is_pence_in_london(ticker, currency):
+    assert cal.quote_currency(ticker) == currency
+
+
+def test_in_major_unit():
+    assert cal.in_major_unit(2817.5, "GBp") == (pytest.approx(28.175), "GBP")
+    assert cal.in_major_unit(28.175, "GBP") == (28.175, "GBP")

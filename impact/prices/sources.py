@@ -31,11 +31,11 @@ class PriceSource(Protocol):
 
 
 def _listing(ticker: str) -> tuple[str, str]:
+    """(MIC, quote currency); the currency is Yahoo's unit, e.g. ``GBp`` (pence) for ``.L``."""
     try:
-        mic = calendars.mic_for_ticker(ticker)
+        return calendars.mic_for_ticker(ticker), calendars.quote_currency(ticker)
     except ImpactError:
         return "unknown", "unknown"
-    return mic, calendars.MIC_CURRENCY.get(mic, "unknown")
 
 
 def _basis_from_columns(prices: pd.DataFrame, ticker: str) -> str:
@@ -68,10 +68,16 @@ class CsvSource:
         path = self.path_for(ticker)
         if not path.is_file():
             return None
+        manifest = self.manifest()
+        entry = manifest.get(path.name) or next(  # case-insensitive file systems: ACTIONS.csv
+            (v for k, v in manifest.items() if k.lower() == path.name.lower()), {}
+        )
+        if entry.get("kind", "prices") != "prices":  # e.g. actions.csv: not a price file
+            return None
         prices = read_price_csv(path)
-        entry = self.manifest().get(path.name, {})
         basis = entry.get("basis") or _basis_from_columns(prices, ticker)
         mic, currency = _listing(ticker)
+        currency = entry.get("currency") or currency
         return PriceSeries(ticker, mic, currency, basis, self.name, str(path), prices)  # type: ignore[arg-type]
 
 
