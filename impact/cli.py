@@ -269,6 +269,51 @@ def plot(
     _report_problems(problems)
 
 
+@app.command("eval")
+def eval_(
+    corpus: Annotated[
+        Path, typer.Argument(help="Annotated corpus folder (passages.jsonl, truth.jsonl).")
+    ],
+    json_: JsonFlag = False,
+    misses: Annotated[
+        bool,
+        typer.Option("--misses", help="List every missed claim, wrong field and wrong verdict."),
+    ] = False,
+    lang: Annotated[
+        str | None, typer.Option("--lang", help="Evaluate only the de or en passages.")
+    ] = None,
+    offline: OfflineFlag = False,
+    data_dir: DataDirOption = None,
+    floor: Annotated[
+        Path | None,
+        typer.Option(
+            "--floor",
+            help='JSON of minimum scores, e.g. {"en": {"recall": 0.3}}; exit 1 below any '
+            "(false_alarms is a maximum).",
+        ),
+    ] = None,
+) -> None:
+    """Accuracy on an annotated corpus: claim recall, precision, field accuracy, verdict
+    agreement, false alarms and the truth x verdict confusion, per language and overall."""
+    from impact.evaluation import check_floors, evaluate_corpus, load_floors
+    from impact.evaluation.render import render_findings, render_report
+
+    _check_lang(lang)
+    floors = load_floors(floor) if floor is not None else {}
+    result = evaluate_corpus(corpus, settings=_settings(offline, data_dir), lang=lang)
+    if json_:
+        typer.echo(report.dumps_json(result.to_dict()))
+    else:
+        render_report(result, stdout)
+        if misses:
+            render_findings(result, stdout)
+    failed = check_floors(result, floors)
+    for line in failed:
+        typer.echo(f"floor: {line}", err=True)
+    if failed:
+        raise typer.Exit(1)
+
+
 def _window(text: str, option: str) -> tuple[int, int]:
     try:
         lo, hi = (int(x) for x in text.replace(" ", "").split(","))
