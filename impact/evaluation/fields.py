@@ -37,6 +37,7 @@ __all__ = [
     "UNSCORABLE_HEDGES",
     "VERDICT_CLASS",
     "expected_hedges",
+    "is_price_claim",
     "judge_fields",
     "tool_base_session",
     "tool_class",
@@ -115,6 +116,15 @@ VERDICT_CLASS = {
     "not_a_market_claim": "not_a_price_claim",
 }
 _SAME_INDEX = {"^SPX": "^GSPC"}
+
+
+PRICE_METRICS = frozenset({"share_price", "index_level"})
+
+
+def is_price_claim(claim: Mapping[str, Any]) -> bool:
+    """Whether the tool reads a claim as a price claim: a share price or index level figure
+    that it does not call ``not_a_market_claim``."""
+    return claim.get("metric") in PRICE_METRICS and claim.get("verdict") != "not_a_market_claim"
 
 
 def tool_class(verdict: str | None) -> str:

@@ -13,6 +13,7 @@ from impact.evaluation.fields import (
     HEDGES,
     UNSCORABLE_HEDGES,
     expected_hedges,
+    is_price_claim,
     judge_fields,
     listing_right,
     tool_base_session,
@@ -30,14 +31,13 @@ CheckFn = Callable[[str, str, str | None], list[dict[str, Any]]]
 
 def default_check(settings: Settings | None = None) -> CheckFn:
     """Today's library: extract the claims, check them, return the claim dicts of ``--json``."""
-    from impact.check import Checker
-    from impact.claims import extract_article
+    from impact.verdicts import Checker, check_articles
 
     checker = Checker(settings or Settings.from_env())
 
     def check(text: str, published: str, title: str | None) -> list[dict[str, Any]]:
         del title  # not used by the library yet
-        article = checker.check_article("<corpus>", extract_article(text, published))
+        (article,) = check_articles([text], published=published, checker=checker)
         return article.to_dict()["claims"]
 
     return check
@@ -152,7 +152,7 @@ def _findings(
                 out.append(_missed(passage, r, claim_rows))
             continue
         if not a.is_price_claim:
-            if claim.get("verdict") != "not_a_market_claim":
+            if is_price_claim(claim):
                 out.append(Finding(pid, lang, "false_alarm", f"tool: {_said(claim)}", a, claim))
             continue
         for name, right in r.fields.items():
@@ -166,7 +166,7 @@ def _findings(
             detail = f"truth {a.truth} ({a.why}); tool {claim.get('verdict')}: {claim.get('explanation')}"
             out.append(Finding(pid, lang, "verdict", detail, a, claim))
     for c in claim_rows:
-        if c.annotation is None and c.claim.get("verdict") != "not_a_market_claim":
+        if c.annotation is None and is_price_claim(c.claim):
             out.append(
                 Finding(pid, lang, "extra", f"no annotated claim: {_said(c.claim)}", None, c.claim)
             )

@@ -1,14 +1,16 @@
 """Scores of the tool against the annotations, per language and overall.
 
 - recall: matched annotated price claims / annotated price claims.
-- precision: tool claims with a market verdict (anything but ``not_a_market_claim``) matched to
-  an annotated *price* claim / all tool claims with a market verdict.
+- precision: the tool's price claims (``fields.is_price_claim``: a share price or index level the
+  tool tests, i.e. not ``not_a_market_claim``) matched to an annotated *price* claim / all of the
+  tool's price claims.
 - field accuracy (``fields.py``): right / scorable, over matched price claims.
 - verdict agreement: annotated price claims whose tool class (``fields.VERDICT_CLASS``; a missed
   claim is ``missed``) equals the truth class / annotated price claims whose truth is not
   ``ambiguous`` (the reading decides those; they appear in the confusion table only).
-- false alarms: non-price annotations matched to a tool claim with a market verdict / non-price
-  annotations. Lower is better; a floor file gives it as a ceiling.
+- false alarms: non-price annotations matched to one of the tool's price claims / non-price
+  annotations (a market value or revenue figure the tool reads as such, or says it cannot
+  check, is no alarm). Lower is better; a floor file gives it as a ceiling.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from impact.evaluation.corpus import TRUTH_CLASSES, Annotation
-from impact.evaluation.fields import FIELDS, tool_base_session, tool_class
+from impact.evaluation.fields import FIELDS, is_price_claim, tool_base_session, tool_class
 
 __all__ = ["TOOL_CLASSES", "AnnotationRow", "ClaimRow", "Finding", "Ratio", "Scores", "score"]
 
@@ -125,7 +127,7 @@ class Scores:
 
 
 def _is_market(claim: Mapping[str, Any] | None) -> bool:
-    return claim is not None and claim.get("verdict") != "not_a_market_claim"
+    return claim is not None and is_price_claim(claim)
 
 
 def _class(row: AnnotationRow) -> str:
