@@ -102,7 +102,7 @@ def _published(value: str | None):
     """The --published option as a publication date (None: found in each article)."""
     from impact.claims import parse_date_option
 
-    if not value:
+    if value is None:
         return None
     try:
         return parse_date_option(value)

@@ -1,9 +1,11 @@
-"""Every seed claim's verdict and realized figures, against arithmetic done here on the fixture
-CSVs and the reported-figures file with plain pandas (never the program's own output)."""
+"""Every seed claim's verdict and numbers against the golden table tests/data/expected_checks.csv
+(written by tools/make_expected_checks.py: read by hand, computed with plain pandas from the
+fixtures, never from impact), and the evidence against arithmetic done here."""
 
 from __future__ import annotations
 
 import csv
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -28,6 +30,26 @@ def checks():
         article = checker.check_article(path.name, extract_article(path.read_text("utf-8")))
         out[path.name[:3]] = article.checks
     return out
+
+
+GOLDEN = list(csv.DictReader(open(Path(__file__).parent / "data" / "expected_checks.csv")))
+
+
+def test_golden_table_covers_every_seed_claim(checks):
+    got = sorted((seed, c.claim.id) for seed, article in checks.items() for c in article)
+    assert got == sorted((r["seed"], int(r["claim"])) for r in GOLDEN)
+
+
+@pytest.mark.parametrize("row", GOLDEN, ids=lambda r: f"{r['seed']}-{r['claim']}")
+def test_seed_claim_matches_golden_table(checks, row):
+    check = checks[row["seed"]][int(row["claim"])]
+    assert check.claim.text == row["text"]
+    assert (check.claim.ticker or "", check.verdict.value) == (row["ticker"], row["verdict"])
+    assert (check.basis or "", iso(check.session) or "") == (row["basis"], row["session"])
+    if row["realized"]:
+        assert check.realized == pytest.approx(float(row["realized"]), abs=1e-9)
+    else:
+        assert check.realized is None
 
 
 def test_000_one_day_move_is_the_intraday_high_not_the_close(checks):

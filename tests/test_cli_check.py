@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import run_cli
+from conftest import run_cli, run_cli_process
 
 KEYS = {
     "sentence",
@@ -79,7 +79,23 @@ def test_bad_inputs_reported_and_run_goes_on(tmp_path):
 def test_bad_options():
     assert run_cli("check", "seeds/", "--fail-on", "wrong").returncode == 2
     result = run_cli("check", "seeds/", "--published", "13.02.2025")
-    assert result.returncode == 2 and "is not a date" in result.stderr
+    assert result.stderr == (
+        "error: --published: publication date '13.02.2025' is not a date (expected "
+        "YYYY-MM-DD, YYYY-MM or an ISO timestamp such as 2025-02-13T07:30+01:00)\n"
+    )
+    assert result.returncode == 2
+
+
+def test_entry_point_error_contract_in_a_subprocess():
+    """The installed entry point as a user runs it: a bad option, an unknown command and a bad
+    file are each one line on stderr with exit code 2, and no traceback."""
+    bad_date = run_cli_process("check", "seeds/", "--published", "2025-13")
+    unknown = run_cli_process("nonsense")
+    missing = run_cli_process("check", "/no/such/file")
+    for result in (bad_date, unknown, missing):
+        lines = result.stderr.strip().splitlines()
+        assert result.returncode == 2 and len(lines) == 1 and lines[0].startswith("error: ")
+        assert "Traceback" not in result.stderr
 
 
 def test_stdin_and_published_option():

@@ -272,6 +272,7 @@ while True:
 """
 
 
+@pytest.mark.slow
 def test_sigkill_mid_write_never_corrupts(tmp_path):
     """20 writers killed with SIGKILL: 10 stopped inside a write for certain (half the bytes
     written), 10 at a random moment of a write loop. The cache is always readable, with either the

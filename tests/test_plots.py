@@ -81,6 +81,7 @@ def test_files_written_and_foreign_files_kept(checked, tmp_path):
 NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_notebook_executes(path):
     nbformat = pytest.importorskip("nbformat")

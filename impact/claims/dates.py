@@ -41,6 +41,9 @@ _WEEKDAY = re.compile(
 )
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2100  # dates outside are not publication dates of news
+
+
 def month_range(year: int, month: int) -> tuple[dt.date, dt.date]:
     first = dt.date(year, month, 1)
     nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
@@ -63,17 +66,25 @@ def parse_date_option(value: str) -> Published:
     """A publication date given by the user: ``2025-02-13``, ``2025-02`` (a month) or an ISO
     timestamp such as ``2025-02-13T07:30+01:00``."""
     value = value.strip()
+    expected = (
+        f"publication date {value!r} is not a date (expected YYYY-MM-DD, YYYY-MM or an "
+        "ISO timestamp such as 2025-02-13T07:30+01:00)"
+    )
     m = re.fullmatch(r"(\d{4})-(\d{2})", value)
-    if m:
-        start, end = month_range(int(m.group(1)), int(m.group(2)))
-        return Published(start, end, f"given: {value} (a month: range)", "given")
     try:
-        stamp = dt.datetime.fromisoformat(value)
+        if m:
+            start, end = month_range(int(m.group(1)), int(m.group(2)))
+            stamp = dt.datetime.combine(start, dt.time())
+        else:
+            stamp = dt.datetime.fromisoformat(value)
     except ValueError:
+        raise InputError(expected) from None
+    if not FIRST_YEAR <= stamp.year <= LAST_YEAR:
         raise InputError(
-            f"publication date {value!r} is not a date (expected YYYY-MM-DD, YYYY-MM or an "
-            "ISO timestamp such as 2025-02-13T07:30+01:00)"
-        ) from None
+            f"publication date {value!r}: the year is outside {FIRST_YEAR}..{LAST_YEAR}"
+        )
+    if m:
+        return Published(start, end, f"given: {value} (a month: range)", "given")
     time = value if ("T" in value or " " in value) else None
     return Published(stamp.date(), stamp.date(), f"given: {value}", "given", time)
 
