@@ -136,7 +136,9 @@ class Registry:
             try:
                 registry._merge(tomllib.loads(Path(extra).read_text("utf-8")))
             except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError) as exc:
-                raise InputError(f"--registry {extra}: not a valid registry file: {exc}") from None
+                raise InputError(
+                    f"registry file {extra}: not a valid registry file: {exc}"
+                ) from None
         return registry
 
     def find_entities(self, text: str) -> list[tuple[int, int, Entity]]:

@@ -46,9 +46,10 @@ def run_cli(*args: str, env: dict[str, str] | None = None, stdin: str | None = N
 
     code = 0
     runner = CliRunner()
-    with contextlib.chdir(REPO), runner.isolation(
-        input=stdin, env={"IMPACT_OFFLINE": "1", **(env or {})}
-    ) as (out, err, _):
+    with (
+        contextlib.chdir(REPO),
+        runner.isolation(input=stdin, env={"IMPACT_OFFLINE": "1", **(env or {})}) as (out, err, _),
+    ):
         argv = sys.argv
         sys.argv = ["impact", *args]
         try:

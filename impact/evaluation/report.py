@@ -49,16 +49,16 @@ def load_floors(path: Path) -> dict[str, dict[str, float]]:
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(f"--floor {path}: cannot be read ({exc})") from None
+        raise InputError(f"floor file {path}: cannot be read ({exc})") from None
     if not isinstance(data, dict):
-        raise InputError(f"--floor {path}: expected an object of scopes")
+        raise InputError(f"floor file {path}: expected an object of scopes")
     for scope, floors in data.items():
         if scope not in ("en", "de", "all") or not isinstance(floors, dict):
-            raise InputError(f"--floor {path}: {scope!r} is not en, de or all with scores")
+            raise InputError(f"floor file {path}: {scope!r} is not en, de or all with scores")
         for name, value in floors.items():
             if name not in SCORE_NAMES or not isinstance(value, int | float):
                 raise InputError(
-                    f"--floor {path}: {scope}.{name}: expected one of {', '.join(SCORE_NAMES)} "
+                    f"floor file {path}: {scope}.{name}: expected one of {', '.join(SCORE_NAMES)} "
                     "with a number"
                 )
     return data

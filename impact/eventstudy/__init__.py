@@ -2,6 +2,7 @@
 variances; single events by statsmodels, many events by a batched numpy engine."""
 
 from impact.eventstudy.engine import MODELS, BatchResult, fit_batch
+from impact.eventstudy.many import MultiEventResult, run_event_studies
 from impact.eventstudy.significance import (
     TestStat,
     aggregate_tests,
@@ -11,11 +12,9 @@ from impact.eventstudy.significance import (
 )
 from impact.eventstudy.study import (
     EventStudyResult,
-    MultiEventResult,
     abnormal_return_for,
     day_zero,
     prepare_event,
-    run_event_studies,
     run_event_study,
 )
 

@@ -18,18 +18,17 @@ from impact import calendars
 from impact.config import Settings
 from impact.errors import InputError, InsufficientDataError
 from impact.eventstudy.engine import MODELS, BatchResult, fit_batch
-from impact.eventstudy.significance import study_batch, tests_frame
 from impact.prices import PriceSeries, load_prices
 
 __all__ = [
     "EventData",
     "EventStudyResult",
-    "MultiEventResult",
     "abnormal_return_for",
     "day_zero",
+    "load_event_series",
     "prepare_event",
-    "run_event_studies",
     "run_event_study",
+    "span_days",
 ]
 
 
@@ -93,6 +92,15 @@ def _aligned_returns(security: PriceSeries, bench: PriceSeries) -> tuple[pd.Seri
     return aligned.pct_change(fill_method=None), how
 
 
+def _check_windows(window: tuple[int, int], estimation: tuple[int, int]) -> None:
+    if window[0] > window[1] or estimation[0] > estimation[1]:
+        raise InputError(f"windows must run forwards: event {window}, estimation {estimation}")
+    if estimation[1] >= window[0]:
+        raise InputError(
+            f"the estimation window {estimation} must end before the event window {window}"
+        )
+
+
 def prepare_event(
     security: PriceSeries,
     benchmarks: Sequence[PriceSeries],
@@ -101,12 +109,7 @@ def prepare_event(
     estimation: tuple[int, int] = (-250, -11),
 ) -> EventData:
     """Cut the estimation and event windows (in the security's sessions, both ends inclusive)."""
-    if window[0] > window[1] or estimation[0] > estimation[1]:
-        raise InputError(f"windows must run forwards: event {window}, estimation {estimation}")
-    if estimation[1] >= window[0]:
-        raise InputError(
-            f"the estimation window {estimation} must end before the event window {window}"
-        )
+    _check_windows(window, estimation)
     day0, how = day_zero(security.mic, event)
     index = security.prices.index
     if day0 not in index:
@@ -121,18 +124,18 @@ def prepare_event(
             f"{security.ticker}: need sessions {estimation[0]}..{window[1]} around {day0.date()}, "
             f"data {index[0].date()}..{index[-1].date()} holds {pos - 1} before and {len(index) - pos - 1} after"
         )
-    r = security.returns()
-    fs, hows = [], []
-    for b in benchmarks:
-        fr, h = _aligned_returns(security, b)
-        fs.append(fr)
-        hows.append(h)
+    aligned = [_aligned_returns(security, b) for b in benchmarks]
+    hows = [h for _, h in aligned]
     est = slice(pos + estimation[0], pos + estimation[1] + 1)
     evt = slice(pos + window[0], pos + window[1] + 1)
-    f = np.column_stack([x.to_numpy(float) for x in fs]) if fs else np.zeros((len(index), 0))
-    r_all = r.to_numpy(float)
+    f = (
+        np.column_stack([x.to_numpy(float) for x, _ in aligned])
+        if aligned
+        else np.zeros((len(index), 0))
+    )
+    r_all = security.returns().to_numpy(float)
     for name, part in (("estimation", est), ("event", evt)):
-        bad = ~np.isfinite(r_all[part]) | (~np.isfinite(f[part]).all(axis=1) if fs else False)
+        bad = ~np.isfinite(r_all[part]) | (~np.isfinite(f[part]).all(axis=1) if aligned else False)
         if np.any(bad):
             raise InsufficientDataError(
                 f"{security.ticker}: {int(np.sum(bad))} sessions without a return "
@@ -345,9 +348,10 @@ def _single_result(data: EventData, model: str, out: dict[str, Any], fit: Any) -
     )
 
 
-def _load(
+def load_event_series(
     ticker: str, day: pd.Timestamp, settings: Settings, before_days: int, after_days: int
 ) -> PriceSeries:
+    """The ticker's prices from ``before_days`` before an event day to ``after_days`` after."""
     return load_prices(
         ticker,
         (day - pd.Timedelta(days=before_days)).date().isoformat(),
@@ -356,7 +360,8 @@ def _load(
     )
 
 
-def _span_days(estimation: tuple[int, int], window: tuple[int, int]) -> tuple[int, int]:
+def span_days(estimation: tuple[int, int], window: tuple[int, int]) -> tuple[int, int]:
+    """Calendar days to load before and after day 0 to hold the windows (1.6 days a session)."""
     return int(-estimation[0] * 1.6) + 30, int(max(window[1], 0) * 1.6) + 15
 
 
@@ -373,7 +378,7 @@ def run_event_study(
     """One event study. ``method`` 'statsmodels' keeps the OLS results (``.ols.summary()``);
     'numpy' uses the batched engine. Both give the same numbers."""
     if model not in MODELS:
-        raise InputError(f"--model {model!r}: expected one of {', '.join(MODELS)}")
+        raise InputError(f"model {model!r}: expected one of {', '.join(MODELS)}")
     settings = settings or Settings.from_env()
     factors = (
         []
@@ -381,14 +386,14 @@ def run_event_study(
         else ([market] if isinstance(market, str) else list(market))
     )
     if model in {"market", "market_adjusted"} and len(factors) != 1:
-        raise InputError(f"the {model} model takes one benchmark (--market), got {len(factors)}")
+        raise InputError(f"the {model} model takes one benchmark, got {len(factors)}")
     if model == "factor" and not factors:
-        raise InputError("the factor model needs one or more benchmarks (--market A,B)")
+        raise InputError("the factor model needs one or more benchmarks")
     mic = calendars.mic_for_ticker(ticker)
     approx_day, _ = day_zero(mic, event)
-    before, after = _span_days(estimation, window)
-    security = _load(ticker, approx_day, settings, before, after)
-    benches = [_load(f, approx_day, settings, before + 10, after + 10) for f in factors]
+    before, after = span_days(estimation, window)
+    security = load_event_series(ticker, approx_day, settings, before, after)
+    benches = [load_event_series(f, approx_day, settings, before + 10, after + 10) for f in factors]
     data = prepare_event(security, benches, event, window, estimation)
     if method == "numpy":
         res = fit_batch(
@@ -425,111 +430,6 @@ def _v_from_batch(data: EventData, res: BatchResult) -> np.ndarray:
         x_w = np.column_stack([np.ones(L2), data.f_evt])
     inv = np.linalg.inv(x_e.T @ x_e)
     return float(res.sigma2[0]) * (np.eye(L2) + x_w @ inv @ x_w.T)
-
-
-@dataclass(frozen=True, eq=False)
-class MultiEventResult:
-    """Many events: per-event CARs, AAR by day, CAAR and the standard tests."""
-
-    model: str
-    window: tuple[int, int]
-    estimation: tuple[int, int]
-    events: pd.DataFrame  # one row per event
-    aar: pd.Series
-    caar: float
-    tests: pd.DataFrame
-    batch: BatchResult = field(repr=False)
-
-    def to_frame(self) -> pd.DataFrame:
-        return self.tests.copy()
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "model": self.model,
-            "window": list(self.window),
-            "estimation": list(self.estimation),
-            "caar": self.caar,
-            "aar": {int(k): float(v) for k, v in self.aar.items()},
-            "events": self.events.to_dict("records"),
-            "tests": [
-                {"test": t, "scope": s, **row}
-                for (t, s), row in self.tests.to_dict("index").items()
-            ],
-        }
-
-    def summary(self) -> str:
-        return "\n".join(
-            [
-                f"{len(self.events)} events, {self.model} model, window {self.window}, estimation {self.estimation}",
-                self.events.to_string(float_format=lambda x: f"{x:.6f}"),
-                "AAR: " + ", ".join(f"{k:+d}: {v:+.6f}" for k, v in self.aar.items()),
-                f"CAAR = {self.caar:+.6f}",
-                self.tests.to_string(float_format=lambda x: f"{x:.4f}"),
-            ]
-        )
-
-    __str__ = summary
-
-    def __repr__(self) -> str:
-        return f"MultiEventResult({len(self.events)} events, CAAR {100 * self.caar:+.2f}%)"
-
-
-def run_event_studies(
-    specs: Sequence[tuple[str, str, str]],
-    model: str = "market",
-    window: tuple[int, int] = (-1, 1),
-    estimation: tuple[int, int] = (-250, -11),
-    settings: Settings | None = None,
-) -> MultiEventResult:
-    """AAR/CAAR over many (ticker, event, market) events with the batched engine."""
-    settings = settings or Settings.from_env()
-    prepared: list[EventData] = []
-    for ticker, event, market in specs:
-        mic = calendars.mic_for_ticker(ticker)
-        approx, _ = day_zero(mic, event)
-        before, after = _span_days(estimation, window)
-        security = _load(ticker, approx, settings, before, after)
-        benches = (
-            []
-            if model == "constant_mean"
-            else [_load(m, approx, settings, before + 10, after + 10) for m in market.split("+")]
-        )
-        prepared.append(prepare_event(security, benches, event, window, estimation))
-    if not prepared:
-        raise InputError("no events")
-    has_f = model != "constant_mean"
-    rel = np.arange(window[0], window[1] + 1)
-    res, test_rows = study_batch(
-        np.stack([d.r_est for d in prepared]),
-        np.stack([d.r_evt for d in prepared]),
-        np.stack([d.f_est for d in prepared]) if has_f else None,
-        np.stack([d.f_evt for d in prepared]) if has_f else None,
-        model,
-        day0=int(np.flatnonzero(rel == 0)[0]) if 0 in rel else 0,
-    )
-    events = pd.DataFrame(
-        {
-            "ticker": [d.ticker for d in prepared],
-            "market": ["+".join(d.factors) for d in prepared],
-            "day0": [d.day0.date().isoformat() for d in prepared],
-            "CAR": res.car,
-            "sd_CAR": np.sqrt(res.var_car),
-            "t": res.scar,
-            "p": res.p_car,
-            "BHAR": res.bhar,
-        }
-    )
-    tests = tests_frame(test_rows)
-    return MultiEventResult(
-        model,
-        window,
-        estimation,
-        events,
-        pd.Series(res.ar.mean(axis=0), index=rel),
-        float(res.car.mean()),
-        tests,
-        res,
-    )
 
 
 def abnormal_return_for(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
@@ -189,11 +189,9 @@ def load_prices(
         reasons.append(f"{label} holds only {series.first.date()}..{series.last.date()}")
         return None
 
-    if settings.data_dir is not None:
-        if (
-            found := consider(CsvSource(settings.data_dir).load(ticker, lo, hi), "data dir")
-        ) is not None:
-            return found
+    mine = CsvSource(settings.data_dir).load(ticker, lo, hi) if settings.data_dir else None
+    if settings.data_dir is not None and (found := consider(mine, "data dir")) is not None:
+        return found
     if chain.cache_covers(ticker, lo, hi):
         cached = chain.cache_series(ticker)
         if cached is not None:
@@ -215,14 +213,5 @@ def load_prices(
         note = (
             f"only {partial.first.date()}..{partial.last.date()} available ({'; '.join(reasons)})"
         )
-        return PriceSeries(
-            partial.ticker,
-            partial.mic,
-            partial.currency,
-            partial.basis,
-            partial.source,
-            partial.origin,
-            partial.prices,
-            (*partial.notes, note),
-        )
+        return replace(partial, notes=(*partial.notes, note))
     raise DataUnavailable(ticker, lo, hi, "; ".join(reasons))

@@ -37,7 +37,7 @@ def _network_problem() -> str | None:
     try:
         socket.getaddrinfo(YAHOO_HOST, 443)
     except OSError as exc:
-        return f"network unreachable ({YAHOO_HOST}: {exc.strerror or exc}); use --offline or --data-dir"
+        return f"network unreachable ({YAHOO_HOST}: {exc.strerror or exc}); work offline or give a data folder"
     return None
 
 

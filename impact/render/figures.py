@@ -72,6 +72,78 @@ def _series(value: object) -> PriceSeries | None:
     return value if isinstance(value, PriceSeries) else None
 
 
+def _draw_path(
+    ax: Axes, series: PriceSeries, base: pd.Timestamp, session: pd.Timestamp, span: tuple
+) -> None:
+    """The listing's closes (100 = the base close) and the session's intraday range."""
+    prices = series.prices.loc[span[0] : span[1]]
+    path = _normalized(prices["Close"], base)
+    label = f"{series.ticker} close ({series.basis})"
+    ax.plot(path.index, path.values, color="#2166ac", lw=2, label=label)
+    base_close = prices["Close"].loc[:base].iloc[-1]
+    if session in prices.index:
+        row = prices.loc[session]
+        ax.vlines(
+            session,
+            100 * row["Low"] / base_close,
+            100 * row["High"] / base_close,
+            color="#2166ac",
+            lw=6,
+            alpha=0.35,
+            label=f"intraday range {session.date()}",
+        )
+
+
+def _draw_overlays(
+    ax: Axes,
+    base: pd.Timestamp,
+    span: tuple,
+    benchmark: PriceSeries | None,
+    twin: PriceSeries | None,
+) -> None:
+    """The benchmark and the other listing over the same span, on the same base."""
+    overlays = ((benchmark, "#777777", "--", "benchmark"), (twin, "#b2182b", ":", "other listing"))
+    for other, color, style, role in overlays:
+        closes = other.prices["Close"].loc[span[0] : span[1]] if other is not None else []
+        if len(closes):
+            currency = f", {other.currency}" if role == "other listing" else ""
+            label = f"{other.ticker} ({role}{currency})"
+            values = _normalized(closes, base).values
+            ax.plot(closes.index, values, color=color, lw=1.2, ls=style, label=label)
+
+
+def _draw_claim(ax: Axes, check: ClaimCheck, base: pd.Timestamp, session: pd.Timestamp) -> None:
+    """The claimed move as a line, the realized one as a dot, and (×) the move on the basis
+    the wording implies when the match was on another."""
+    claim, evidence = check.claim, check.evidence
+    if claim.magnitude is not None and claim.unit == "percent":
+        sign = -1 if claim.direction == "down" else 1
+        level = 100 * (1 + sign * claim.magnitude / 100)
+        color = VERDICT_COLORS.get(check.verdict, "black")
+        label = f"claimed {sign * claim.magnitude:+g}% from {base.date()}"
+        ax.axhline(level, color=color, lw=1.5, label=label)
+        text = f"claimed {sign * claim.magnitude:+g}%"
+        ax.annotate(text, (session, level), xytext=(8, 4), textcoords="offset points", fontsize=9)
+    if check.realized is not None and claim.unit == "percent":
+        level = 100 * (1 + check.realized / 100)
+        label = f"realized {check.realized:+.2f}% ({check.basis})"
+        ax.plot([session], [level], marker="o", color="black", zorder=5, label=label)
+        text = f"realized {check.realized:+.2f}%"
+        ax.annotate(text, (session, level), xytext=(8, -12), textcoords="offset points", fontsize=9)
+    if not isinstance(evidence, MoveEvidence) or evidence.implied_basis == check.basis:
+        return
+    implied = evidence.implied_basis
+    other = next(
+        (t for t in evidence.tried if t.session == check.session and t.move.basis == implied), None
+    )
+    if other is not None:
+        value = 100 * other.move.value
+        label = f"{implied.replace('_', ' ')} {value:+.2f}% (what the wording implies)"
+        ax.plot(
+            [session], [100 + value], marker="x", markersize=9, color="black", zorder=5, label=label
+        )
+
+
 def plot_claim(
     check: ClaimCheck,
     series: PriceSeries | None = None,
@@ -86,124 +158,35 @@ def plot_claim(
     if series is None:
         if window is None:
             raise ValueError("plot_claim needs the claim's price series (or a checked window)")
-        series = window.series
-        benchmark = _series(window.benchmark)
-        twin = _series(window.twin)
+        series, benchmark, twin = window.series, _series(window.benchmark), _series(window.twin)
     fig, ax = _axes(ax, (9, 4.8))
-    claim = check.claim
-    evidence = check.evidence
+    claim, evidence = check.claim, check.evidence
     session = pd.Timestamp(check.session) if check.session else series.prices.index[-1]
-    tried = []
-    if isinstance(evidence, MoveEvidence):
-        tried = [t for t in evidence.tried if t.session == check.session]
-    base = tried[0].move.base_session if tried else session - pd.Timedelta(days=1)
-    lo = min(base, session) - pd.Timedelta(days=21)
-    hi = session + pd.Timedelta(days=10)
-    prices = series.prices.loc[lo:hi]
-    path = _normalized(prices["Close"], base)
-    ax.plot(
-        path.index,
-        path.values,
-        color="#2166ac",
-        lw=2,
-        label=f"{series.ticker} close ({series.basis})",
-    )
-    base_close = prices["Close"].loc[:base].iloc[-1]
-    if session in prices.index:
-        row = prices.loc[session]
-        ax.vlines(
-            session,
-            100 * row["Low"] / base_close,
-            100 * row["High"] / base_close,
-            color="#2166ac",
-            lw=6,
-            alpha=0.35,
-            label=f"intraday range {session.date()}",
-        )
-    overlays = ((benchmark, "#777777", "--", "benchmark"), (twin, "#b2182b", ":", "other listing"))
-    for other, color, style, role in overlays:
-        closes = other.prices["Close"].loc[lo:hi] if other is not None else []
-        if len(closes):
-            label = (
-                f"{other.ticker} ({role}{', ' + other.currency if role == 'other listing' else ''})"
-            )
-            ax.plot(
-                closes.index,
-                _normalized(closes, base).values,
-                color=color,
-                lw=1.2,
-                ls=style,
-                label=label,
-            )
-    sessions: SessionsShown | None = getattr(evidence, "sessions", None)
+    tried = evidence.tried if isinstance(evidence, MoveEvidence) else ()
+    at_session = [t for t in tried if t.session == check.session]
+    base = at_session[0].move.base_session if at_session else session - pd.Timedelta(days=1)
+    span = (min(base, session) - pd.Timedelta(days=21), session + pd.Timedelta(days=10))
+    _draw_path(ax, series, base, session, span)
+    _draw_overlays(ax, base, span, benchmark, twin)
+    sessions = getattr(evidence, "sessions", None)
     if isinstance(sessions, SessionsShown) and sessions.candidates and sessions.nominal is None:
-        ax.axvspan(
-            pd.Timestamp(sessions.candidates[0]),
-            pd.Timestamp(sessions.candidates[-1]),
-            color="#fee08b",
-            alpha=0.25,
-            label="candidate sessions (the date is a range)",
-        )
+        first, last = pd.Timestamp(sessions.candidates[0]), pd.Timestamp(sessions.candidates[-1])
+        label = "candidate sessions (the date is a range)"
+        ax.axvspan(first, last, color="#fee08b", alpha=0.25, label=label)
     ax.axvline(session, color="black", lw=0.8, alpha=0.6)
     ax.axvline(base, color="black", lw=0.6, ls=":", alpha=0.5)
     ax.axhline(100, color="black", lw=0.5, alpha=0.4)
-    if claim.magnitude is not None and claim.unit == "percent":
-        sign = -1 if claim.direction == "down" else 1
-        claimed_level = 100 * (1 + sign * claim.magnitude / 100)
-        ax.axhline(
-            claimed_level,
-            color=VERDICT_COLORS.get(check.verdict, "black"),
-            lw=1.5,
-            label=f"claimed {sign * claim.magnitude:+g}% from {base.date()}",
-        )
-        ax.annotate(
-            f"claimed {sign * claim.magnitude:+g}%",
-            (session, claimed_level),
-            xytext=(8, 4),
-            textcoords="offset points",
-            fontsize=9,
-        )
-    if check.realized is not None and claim.unit == "percent":
-        realized_level = 100 * (1 + check.realized / 100)
-        ax.plot(
-            [session],
-            [realized_level],
-            marker="o",
-            color="black",
-            zorder=5,
-            label=f"realized {check.realized:+.2f}% ({check.basis})",
-        )
-        ax.annotate(
-            f"realized {check.realized:+.2f}%",
-            (session, realized_level),
-            xytext=(8, -12),
-            textcoords="offset points",
-            fontsize=9,
-        )
-    implied = evidence.implied_basis if isinstance(evidence, MoveEvidence) else None
-    if implied and implied != check.basis:
-        other = next((t for t in tried if t.move.basis == implied), None)
-        if other is not None:
-            value = 100 * other.move.value
-            ax.plot(
-                [session],
-                [100 * (1 + value / 100)],
-                marker="x",
-                markersize=9,
-                color="black",
-                zorder=5,
-                label=f"{implied.replace('_', ' ')} {value:+.2f}% (what the wording implies)",
-            )
+    _draw_claim(ax, check, base, session)
     ax.set_ylabel(f"price, {base.date()} close = 100")
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m-%d"))
     fig.autofmt_xdate()
     ax.grid(alpha=0.25)
     ax.legend(fontsize=8, loc="best")
     title = f"{claim.entity} ({claim.ticker}): \u201c{claim.text}\u201d, {claim.horizon.replace('_', ' ')}"
+    color = VERDICT_COLORS.get(check.verdict, "black") if check.verdict == "false" else "black"
+    verdict = check.verdict.replace("_", " ")
     ax.set_title(
-        f"{title}\nverdict: {check.verdict.replace('_', ' ')} — session {session.date()}",
-        fontsize=10,
-        color=VERDICT_COLORS.get(check.verdict, "black") if check.verdict == "false" else "black",
+        f"{title}\nverdict: {verdict} — session {session.date()}", fontsize=10, color=color
     )
     return fig
 

@@ -68,6 +68,43 @@ def write_plots(
     return [folder.write(f"{name}.{fmt}", figure_bytes(fig, fmt)) for name, fig in figures]
 
 
+def _verdict_tables(ac: ArticleCheck) -> tuple[str, list[str]]:
+    """An article's heading and verdict table, as HTML and as Markdown lines."""
+    p = ac.extracted.published
+    html_parts = [
+        f"<h2>{html.escape(ac.path)}</h2><p>language {ac.extracted.language}; "
+        f"published {html.escape(p.label())} ({html.escape(p.how)})</p>",
+        "<table><tr><th>#</th><th>claim</th><th>listing</th><th>verdict</th><th>realized</th>"
+        "<th>basis / session</th><th>explanation</th></tr>",
+    ]
+    md = [
+        f"## {ac.path}",
+        "",
+        f"Language {ac.extracted.language}; published {p.label()} ({p.how}).",
+        "",
+        "| # | claim | listing | verdict | realized | basis / session | explanation |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for c in ac.checks:
+        realized = "" if c.realized is None else f"{c.realized:+.2f}"
+        basis = f"{c.basis or ''} {c.session or ''}".strip()
+        html_parts.append(
+            f"<tr><td>{c.claim.id}</td><td>{html.escape(c.claim.text)}</td><td>"
+            f"{html.escape(c.claim.ticker or '—')}</td><td class='{c.verdict}'>{c.verdict}</td>"
+            f"<td>{realized}</td><td>{html.escape(basis)}</td><td>{html.escape(c.explanation)}</td></tr>"
+        )
+        md.append(
+            f"| {c.claim.id} | {c.claim.text} | {c.claim.ticker or '—'} | **{c.verdict}** | "
+            f"{realized} | {basis} | {c.explanation.replace('|', '/')} |"
+        )
+    if not ac.checks:
+        html_parts.append(
+            "<tr><td colspan='7'>no claims about a market or company figure</td></tr>"
+        )
+        md.append("| — | no claims about a market or company figure | | | | | |")
+    return "".join(html_parts) + "</table>", [*md, ""]
+
+
 def write_report(article_checks: Sequence[ArticleCheck], out: Path, force: bool = False) -> Path:
     """``report.html`` (self-contained: the figures are embedded) and ``report.md`` with
     ``figures/*.png``: per article the verdict table, the explanations and the figures."""
@@ -87,42 +124,9 @@ def write_report(article_checks: Sequence[ArticleCheck], out: Path, force: bool 
     ]
     md = ["# impact: claims checked against the market", ""]
     for ac, figs in per_article:
-        p = ac.extracted.published
-        html_parts.append(
-            f"<h2>{html.escape(ac.path)}</h2><p>language {ac.extracted.language}; "
-            f"published {html.escape(p.label())} ({html.escape(p.how)})</p>"
-        )
-        md += [
-            f"## {ac.path}",
-            "",
-            f"Language {ac.extracted.language}; published {p.label()} ({p.how}).",
-            "",
-        ]
-        rows = [
-            "<table><tr><th>#</th><th>claim</th><th>listing</th><th>verdict</th><th>realized</th>"
-            "<th>basis / session</th><th>explanation</th></tr>"
-        ]
-        md += [
-            "| # | claim | listing | verdict | realized | basis / session | explanation |",
-            "|---|---|---|---|---|---|---|",
-        ]
-        for c in ac.checks:
-            realized = "" if c.realized is None else f"{c.realized:+.2f}"
-            basis = f"{c.basis or ''} {c.session or ''}".strip()
-            rows.append(
-                f"<tr><td>{c.claim.id}</td><td>{html.escape(c.claim.text)}</td><td>"
-                f"{html.escape(c.claim.ticker or '—')}</td><td class='{c.verdict}'>{c.verdict}</td>"
-                f"<td>{realized}</td><td>{html.escape(basis)}</td><td>{html.escape(c.explanation)}</td></tr>"
-            )
-            md.append(
-                f"| {c.claim.id} | {c.claim.text} | {c.claim.ticker or '—'} | **{c.verdict}** | "
-                f"{realized} | {basis} | {c.explanation.replace('|', '/')} |"
-            )
-        if not ac.checks:
-            rows.append("<tr><td colspan='7'>no claims about a market or company figure</td></tr>")
-            md.append("| — | no claims about a market or company figure | | | | | |")
-        html_parts.append("".join(rows) + "</table>")
-        md.append("")
+        html_table, md_table = _verdict_tables(ac)
+        html_parts.append(html_table)
+        md += md_table
         for name, fig in figs:
             data = figure_bytes(fig, "png")
             folder.write(f"figures/{name}.png", data)

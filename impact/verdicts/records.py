@@ -37,6 +37,30 @@ def _session(
     return sessions.nominal, "close_to_close", RecordHow(None, sessions.how)
 
 
+def _rank_verdict(ranks: dict, primary: str, since: pd.Timestamp) -> tuple[Verdict, str]:
+    """The verdict of a one-session record from its ranks on each basis, and why."""
+    first = ranks[primary]
+    if first.rank == 1:
+        reason = (
+            f"no session since {since.date()} moved as much ({first.sessions} sessions, "
+            f"{BASIS_WORDS[primary]})"
+        )
+        return Verdict.CORRECT, reason
+    other = next((b for b, r in ranks.items() if r.rank == 1 and b != primary), None)
+    if other is not None:
+        reason = (
+            f"a record only on {BASIS_WORDS[other]}; on {BASIS_WORDS[primary]} it ranks "
+            f"{first.rank}"
+        )
+        return Verdict.MISLEADING, reason
+    larger = ", ".join(f"{d} {signed(100 * v)}" for d, v in first.larger[:3])
+    reason = (
+        f"it ranks {first.rank} of {first.sessions} sessions since {since.date()} on "
+        f"{BASIS_WORDS[primary]}; larger: {larger}"
+    )
+    return Verdict.FALSE, reason
+
+
 def check_record(claim: Claim, window: MarketWindow, attached: ClaimCheck | None) -> ClaimCheck:
     """The verdict of a record claim (module docstring)."""
     series = window.series
@@ -64,26 +88,7 @@ def check_record(claim: Claim, window: MarketWindow, attached: ClaimCheck | None
         for b in bases
     }
     first = ranks[primary]
-    if first.rank == 1:
-        verdict = Verdict.CORRECT
-        reason = (
-            f"no session since {since.date()} moved as much ({first.sessions} sessions, "
-            f"{BASIS_WORDS[primary]})"
-        )
-    elif any(r.rank == 1 for b, r in ranks.items() if b != primary):
-        other = next(b for b, r in ranks.items() if r.rank == 1 and b != primary)
-        verdict = Verdict.MISLEADING
-        reason = (
-            f"a record only on {BASIS_WORDS[other]}; on {BASIS_WORDS[primary]} it ranks "
-            f"{first.rank}"
-        )
-    else:
-        verdict = Verdict.FALSE
-        larger = ", ".join(f"{d} {signed(100 * v)}" for d, v in first.larger[:3])
-        reason = (
-            f"it ranks {first.rank} of {first.sessions} sessions since {since.date()} on "
-            f"{BASIS_WORDS[primary]}; larger: {larger}"
-        )
+    verdict, reason = _rank_verdict(ranks, primary, since)
     last_before = first.last_larger_before
     context = (
         f"; the last larger move before {since.date()} was on {last_before[0]} "
