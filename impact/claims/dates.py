@@ -14,7 +14,7 @@ import datetime as dt
 import re
 
 from impact.claims.lexicon import MONTH_RE, MONTHS, WEEKDAY_RE, WEEKDAYS
-from impact.claims.model import Published
+from impact.claims.values import Published
 from impact.errors import InputError
 from impact.fastre import compile_fast as _fast
 from impact.fastre import word_alternation

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from impact.claims.lexicon import LEXICON
-from impact.claims.model import EntityHow, Metric, TestableWhy
+from impact.claims.values import EntityHow, Metric, TestableWhy
 from impact.registry import Entity
 
 __all__ = [

@@ -19,10 +19,11 @@ from impact.claims.entities import Mention, carried_entity, find_entity, find_se
 from impact.claims.fields import SentenceScan, find_direction, find_hedge, find_metric
 from impact.claims.horizons import HorizonCue, find_cues, resolve_dates
 from impact.claims.lexicon import LEXICON
-from impact.claims.model import Claim, DateAnchor, Kind, Metric, Published
+from impact.claims.model import Claim, DateAnchor, Published
 from impact.claims.numbers import NumberMatch, find_numbers
 from impact.claims.records import record_claim
 from impact.claims.sentences import WINDOW, clause_bounds, detect_language, split_sentences
+from impact.claims.values import Kind, Metric
 from impact.registry import Entity, Registry, default_registry
 
 __all__ = ["ExtractedArticle", "extract", "extract_article"]

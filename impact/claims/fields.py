@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 from impact.claims.lexicon import LEXICON
-from impact.claims.model import Direction, Hedge, Metric
+from impact.claims.values import Direction, Hedge, Metric
 from impact.fastre import Scan
 
 __all__ = ["SentenceScan", "find_direction", "find_hedge", "find_metric"]

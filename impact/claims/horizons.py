@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from impact.claims.dates import latest_weekday, month_range
 from impact.claims.lexicon import LEXICON, MONTHS, NUMBER_WORDS, ORDINALS, WEEKDAYS
-from impact.claims.model import DateAnchor, Horizon, Published
+from impact.claims.values import DateAnchor, Horizon, Published
 from impact.fastre import Scan
 
 __all__ = ["HorizonCue", "ResolvedDates", "find_cues", "resolve_dates"]

@@ -1,8 +1,8 @@
-"""The values of the claims stage: the publication date, how each field was decided, the claim.
+"""The claim record, and the claim in words.
 
-Every decision is a typed value (a ``Literal`` or a small frozen record); the sentences a person
-reads are generated from those values by :mod:`impact.claims.describe`, and nothing downstream
-reads them back.
+Every decision is a typed value (see values.py); the sentences a person reads (``dates_how``,
+``notes``, ``describe()``) are generated here from those values, and nothing downstream reads
+them back.
 """
 
 from __future__ import annotations
@@ -11,145 +11,22 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from impact.claims import describe
+from impact.claims.values import (
+    DateAnchor,
+    Direction,
+    EntityHow,
+    Hedge,
+    Horizon,
+    Kind,
+    ListingHow,
+    Metric,
+    Published,
+    Testable,
+    TestableWhy,
+    Unit,
+)
 
-__all__ = [
-    "Claim",
-    "Confidence",
-    "DateAnchor",
-    "DateMissing",
-    "DateRule",
-    "Direction",
-    "EntityHow",
-    "Hedge",
-    "Horizon",
-    "Kind",
-    "ListingHow",
-    "Metric",
-    "Published",
-    "Testable",
-    "TestableWhy",
-    "Unit",
-]
-
-Kind = Literal["move", "level", "share", "record", "other"]
-Direction = Literal["up", "down", "unchanged", "none"]
-Hedge = Literal[
-    "exact", "about", "over", "under", "at_least", "at_most", "just_under", "just_over", "up_to"
-]
-Horizon = Literal[
-    "one_day",
-    "intraday",
-    "ytd",
-    "mtd",
-    "month",
-    "since",
-    "n_sessions",
-    "week",
-    "quarter",
-    "quarter_yoy",
-    "fiscal_yoy",
-    "latest_reported",
-    "record",
-    "unspecified",
-]
-Metric = Literal[
-    "share_price",
-    "index_level",
-    "market_value",
-    "revenue",
-    "share_of_revenue",
-    "shipments",
-    "market_share",
-    "profit",
-    "other",
-]
-Unit = Literal["percent", "percentage_points", "money", "points"]
-Testable = Literal["market", "reported", "none"]
-# why a claim is (not) testable: the entity has no listing; a metric no source here has; a
-# reported company figure; no company or index named; a market value in money; a price figure
-TestableWhy = Literal[
-    "unlisted", "no_data_metric", "reported", "no_entity", "market_value", "price"
-]
-# where the entity came from: named in the number's clause, elsewhere in the sentence, a company
-# the registry does not know, a coreference ("the company") or an elliptical sentence resolved
-# to the company of the previous sentences, or nothing
-EntityHow = Literal["clause", "sentence", "unknown_company", "coref", "carried", "none"]
-# how the listing was chosen: the only listing, the index itself, a cue in the text, the
-# registry default, no listing at all, or no entity to choose for
-ListingHow = Literal["only_listing", "index", "named_in_text", "default", "unlisted", "no_entity"]
-Confidence = Literal["given", "high", "medium", "low", "none"]
-# how the claim's dates were decided (see DateAnchor)
-DateRule = Literal[
-    "unanchored",  # no date in the sentence: the latest session before publication
-    "weekday",  # "am Donnerstag": the latest such weekday on or before publication
-    "today",
-    "yesterday",
-    "ytd",
-    "mtd",  # a named month that contains publication: month to date
-    "month_to_date_or_whole",  # publication straddles the month's end: both are candidates
-    "month",  # a whole month before publication
-    "since",  # "seit Oktober", "since 2022", "since last year"
-    "trailing",  # "in den vergangenen zwölf Monaten"
-    "week",
-    "n_sessions",
-    "quarter",
-    "fiscal_quarter",  # "im ersten Geschäftsquartal": the latest such fiscal quarter reported
-    "latest_reported",  # "zuletzt" or a reported figure with no period: the latest period
-    "attached",  # a record claim takes the session of the move it qualifies
-    "unknown",  # the cue needs a year or publication date that is not known
-]
-
-
-@dataclass(frozen=True, slots=True)
-class Published:
-    """The publication date as a closed range (equal ends when known to the day)."""
-
-    start: dt.date | None
-    end: dt.date | None
-    how: str
-    confidence: Confidence
-    time: str | None = None  # ISO time with offset when the source gave one
-
-    @property
-    def exact(self) -> bool:
-        return self.start is not None and self.start == self.end
-
-    @property
-    def firm(self) -> bool:
-        """Given by the user or a header line: a date the verdict may hold the text to."""
-        return self.confidence in {"given", "high"}
-
-    def label(self) -> str:
-        if self.start is None:
-            return "unknown"
-        if self.exact:
-            return self.start.isoformat()
-        return f"{self.start.isoformat()}..{self.end.isoformat()}"  # type: ignore[union-attr]
-
-
-# what an "unknown" anchor lacks: the year, the publication date, or both
-DateMissing = Literal["year", "publication", "year_and_publication"]
-
-
-@dataclass(frozen=True, slots=True)
-class DateAnchor:
-    """How a claim's dates were decided: the rule, the words that set it, and its parameters."""
-
-    rule: DateRule
-    cue: str | None = None  # the words in the text ("seit Jahresbeginn"); None: no cue
-    year: int | None = None
-    quarter: int | None = None
-    year_written: bool = True  # False: the year was taken from the publication date
-    year_on_year: bool = False
-    fiscal: bool = False  # a fiscal quarter, whose calendar dates depend on the company
-    weekday: str | None = None  # as written, for "weekday"
-    count: int | None = None  # "trailing": how many units; "n_sessions": how many sessions
-    unit: str | None = None  # "trailing": year, month or week (as written)
-    since_last_year: bool = False  # "seit letztem Jahr", read as since the start of last year
-    attached_to: int | None = None  # "attached": the move claim's id
-    of: DateAnchor | None = None  # "attached": the move claim's anchor
-    missing: DateMissing | None = None  # "unknown": what the cue needed
+__all__ = ["Claim", "describe_anchor", "published_where", "testable_reason"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,20 +88,218 @@ class Claim:
     @property
     def dates_how(self) -> str:
         """How the dates were decided, in words."""
-        return describe.dates(self)
+        return describe_anchor(self.dates, self)
 
     @property
     def notes(self) -> tuple[str, ...]:
         """How the entity, testability and readings were decided, in words."""
-        return describe.notes(self)
+        return _notes(self)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON types; dates as ISO strings, the decisions in words and as values."""
-        return describe.claim_record(self)
+        return _record(self)
 
     def describe(self) -> str:
         """'Alibaba (9988.HK) share_price up over 40%, ytd'."""
-        return describe.claim(self)
+        return _describe(self)
 
     def __repr__(self) -> str:
         return f"Claim({self.id}: {self.describe()} @ {self.span[0]}:{self.span[1]})"
+
+
+def published_where(p: Published) -> str:
+    return f"published {p.label()} ({p.how})"
+
+
+def _quarter(a: DateAnchor) -> str:
+    if a.year is None:
+        text = f"'{a.cue}': no year and no publication date"
+    else:
+        text = f"'{a.cue}': Q{a.quarter} {a.year}"
+        if not a.year_written:
+            text += " (year from publication)"
+    if a.year_on_year:
+        text += ", against the same quarter a year earlier"
+    return text
+
+
+def _unknown(a: DateAnchor) -> str:
+    lacking = {
+        "year": "year unknown",
+        "publication": "no publication date",
+        "year_and_publication": "year unknown (no publication date)",
+    }[a.missing or "year"]
+    return f"'{a.cue}': {lacking}"
+
+
+def describe_anchor(a: DateAnchor, c: Claim) -> str:
+    """How the dates of claim ``c`` were decided by anchor ``a``, in words."""
+    where = published_where(c.published)
+    rule = a.rule
+    if rule == "unanchored":
+        if c.published.end is None:
+            return "no date in the sentence and no publication date: the session is unknown"
+        return f"no date in the sentence: the latest session before publication ({where})"
+    if rule == "attached":
+        inner = describe_anchor(a.of, c) if a.of is not None else ""
+        return f"the session of the attached move (claim {a.attached_to}): {inner}"
+    if rule == "unknown":
+        return _unknown(a)
+    if rule == "quarter":
+        return _quarter(a)
+    cue = f"'{a.cue}'" if a.cue is not None else "no period named"
+    return f"{cue}: {_anchored(a, c, where)}"
+
+
+def _anchored(a: DateAnchor, c: Claim, where: str) -> str:
+    """The words after the cue for the rules with a cue and dates."""
+    since = f"from the last close before {c.start} to publication ({where})"
+    match a.rule:
+        case "weekday":
+            return f"the latest {a.weekday} on or before publication ({where})"
+        case "today":
+            return f"the publication day ({where})"
+        case "yesterday":
+            return f"the day before publication ({where})"
+        case "ytd":
+            return f"from the last close of {(a.year or 0) - 1} to publication ({where})"
+        case "mtd":
+            return f"month to date, from the last close before {c.start:%Y-%m} ({where})"
+        case "month_to_date_or_whole":
+            return f"{c.start:%B %Y}, to date or whole ({where})"
+        case "month":
+            return f"the whole of {c.start:%B %Y}"
+        case "since":
+            return since
+        case "trailing":
+            return f"the trailing {a.count} {a.unit}: {since}"
+        case "week":
+            return f"the week of {c.start} ({where})"
+        case "n_sessions":
+            return f"{a.count} sessions to publication ({where})"
+        case "fiscal_quarter":
+            return (
+                f"the latest fiscal Q{a.quarter} reported before publication, year on year "
+                f"({where})"
+            )
+    return f"the latest period reported before publication, year on year ({where})"
+
+
+def _entity_note(c: Claim) -> str:
+    how = c.entity_how
+    if how == "clause":
+        return "named in the clause"
+    if how == "sentence":
+        return "named in the sentence"
+    if how == "unknown_company":
+        return f"'{c.entity_cue}': a company not in the registry"
+    if how == "coref":
+        return f"'{c.entity_cue}': the company of the previous sentences"
+    if how == "carried":
+        return "no name in the sentence: the company of the previous sentences"
+    return "no company or index named"
+
+
+def testable_reason(c: Claim) -> str:
+    """Why the claim is (or is not) testable, in words."""
+    why = c.testable_why
+    if why == "unlisted":
+        return f"{c.entity} has no stock-exchange listing"
+    if why == "no_data_metric":
+        return f"{c.metric.replace('_', ' ')}: no market or reported data for it"
+    if why == "reported":
+        return "a reported company figure"
+    if why == "no_entity":
+        return "no company or index named"
+    if why == "market_value":
+        return "market value in money needs shares outstanding, which no source here has"
+    return "a price move or level"
+
+
+def _record_note(c: Claim) -> str:
+    if c.record_basis == "one_day":
+        word = "fall" if c.direction == "down" else "rise"
+        return f"record: the largest one-session {word} since {c.record_since}"
+    word = "lowest" if c.direction == "down" else "highest"
+    return f"record: the {word} level since {c.record_since}"
+
+
+def _notes(c: Claim) -> tuple[str, ...]:
+    if c.kind == "record":
+        return (_record_note(c),)
+    out = [f"entity: {_entity_note(c)}", f"testable: {testable_reason(c)}"]
+    if c.dates.rule == "quarter" and c.dates.fiscal:
+        out.append("a fiscal quarter: its calendar dates depend on the company")
+    if c.dates.since_last_year:
+        out.append("'since last year' read as since the start of last year")
+    if c.assumed_metric:
+        out.append("no metric named: the share price assumed for a listed company")
+    if c.dollar_ambiguous:
+        out.append("'Dollar' is ambiguous for a Hong Kong listing: USD assumed")
+    if c.value_reached:
+        out.append(f"'{c.value_reached}': the value reached, not the change")
+    return tuple(out)
+
+
+def _iso(day: Any) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+def _record(c: Claim) -> dict[str, Any]:
+    """The claim as plain JSON types (the keys of ``impact claims --json``)."""
+    return {
+        "id": c.id,
+        "kind": c.kind,
+        "text": c.text,
+        "span": list(c.span),
+        "sentence": c.sentence,
+        "sentence_span": list(c.sentence_span),
+        "language": c.language,
+        "entity": c.entity,
+        "ticker": c.ticker,
+        "listing_reason": c.listing_reason,
+        "alternatives": [{"ticker": t, "why": w} for t, w in c.alternatives],
+        "metric": c.metric,
+        "direction": c.direction,
+        "magnitude": c.magnitude,
+        "unit": c.unit,
+        "currency": c.currency,
+        "scale": c.scale,
+        "precision": c.precision,
+        "hedge": c.hedge,
+        "horizon": c.horizon,
+        "start": _iso(c.start),
+        "end": _iso(c.end),
+        "end_earliest": _iso(c.end_earliest),
+        "dates_how": describe_anchor(c.dates, c),
+        "testable": c.testable,
+        "segment": c.segment,
+        "n_sessions": c.n_sessions,
+        "fiscal_quarter": c.fiscal_quarter,
+        "record_since": _iso(c.record_since),
+        "record_basis": c.record_basis,
+        "attached_to": c.attached_to,
+        "closing": c.closing,
+        "notes": list(_notes(c)),
+        "entity_how": c.entity_how,
+        "listing_how": c.listing_how,
+        "date_rule": c.dates.rule,
+        "testable_why": c.testable_why,
+    }
+
+
+def _describe(c: Claim) -> str:
+    """'Alibaba (9988.HK) share_price up over 40 percent, ytd' (one line, for reprs and logs)."""
+    if c.kind == "record":
+        if c.record_basis == "level":
+            what = "highest level" if c.direction == "up" else "lowest level"
+        else:
+            what = f"largest one-session {'rise' if c.direction == 'up' else 'fall'}"
+        return f"{c.entity or '?'} ({c.ticker or '-'}) {what} since {c.record_since}"
+    size = "" if c.magnitude is None else f" {c.hedge.replace('_', ' ')} {c.magnitude:g}"
+    unit = {"percent": "%", "percentage_points": " pp"}.get(c.unit or "", "")
+    if c.unit == "money":
+        unit = f" {c.currency} x{c.scale:g}"
+    return (
+        f"{c.entity or '?'} ({c.ticker or '-'}) {c.metric} {c.direction}{size}{unit}, {c.horizon}"
+    )

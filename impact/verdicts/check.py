@@ -12,9 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from impact.articles import Article
-from impact.claims.describe import testable_reason
 from impact.claims.extract import ExtractedArticle, extract_article
-from impact.claims.model import Claim, Published
+from impact.claims.model import Claim, Published, testable_reason
 from impact.config import Settings
 from impact.errors import DataUnavailable, InsufficientDataError
 from impact.fundamentals import ReportedFigures, load_reported_figures

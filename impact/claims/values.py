@@ -1,0 +1,145 @@
+"""Typed values of the claims stage: the vocabularies (``Literal``s) of a claim's fields and of
+how each was decided, the publication date, and how a claim's dates were decided."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+
+__all__ = [
+    "Confidence",
+    "DateAnchor",
+    "DateMissing",
+    "DateRule",
+    "Direction",
+    "EntityHow",
+    "Hedge",
+    "Horizon",
+    "Kind",
+    "ListingHow",
+    "Metric",
+    "Published",
+    "Testable",
+    "TestableWhy",
+    "Unit",
+]
+
+Kind = Literal["move", "level", "share", "record", "other"]
+Direction = Literal["up", "down", "unchanged", "none"]
+Hedge = Literal[
+    "exact", "about", "over", "under", "at_least", "at_most", "just_under", "just_over", "up_to"
+]
+Horizon = Literal[
+    "one_day",
+    "intraday",
+    "ytd",
+    "mtd",
+    "month",
+    "since",
+    "n_sessions",
+    "week",
+    "quarter",
+    "quarter_yoy",
+    "fiscal_yoy",
+    "latest_reported",
+    "record",
+    "unspecified",
+]
+Metric = Literal[
+    "share_price",
+    "index_level",
+    "market_value",
+    "revenue",
+    "share_of_revenue",
+    "shipments",
+    "market_share",
+    "profit",
+    "other",
+]
+Unit = Literal["percent", "percentage_points", "money", "points"]
+Testable = Literal["market", "reported", "none"]
+# why a claim is (not) testable: the entity has no listing; a metric no source here has; a
+# reported company figure; no company or index named; a market value in money; a price figure
+TestableWhy = Literal[
+    "unlisted", "no_data_metric", "reported", "no_entity", "market_value", "price"
+]
+# where the entity came from: named in the number's clause, elsewhere in the sentence, a company
+# the registry does not know, a coreference ("the company") or an elliptical sentence resolved
+# to the company of the previous sentences, or nothing
+EntityHow = Literal["clause", "sentence", "unknown_company", "coref", "carried", "none"]
+# how the listing was chosen: the only listing, the index itself, a cue in the text, the
+# registry default, no listing at all, or no entity to choose for
+ListingHow = Literal["only_listing", "index", "named_in_text", "default", "unlisted", "no_entity"]
+Confidence = Literal["given", "high", "medium", "low", "none"]
+# how the claim's dates were decided (see DateAnchor)
+DateRule = Literal[
+    "unanchored",  # no date in the sentence: the latest session before publication
+    "weekday",  # "am Donnerstag": the latest such weekday on or before publication
+    "today",
+    "yesterday",
+    "ytd",
+    "mtd",  # a named month that contains publication: month to date
+    "month_to_date_or_whole",  # publication straddles the month's end: both are candidates
+    "month",  # a whole month before publication
+    "since",  # "seit Oktober", "since 2022", "since last year"
+    "trailing",  # "in den vergangenen zwölf Monaten"
+    "week",
+    "n_sessions",
+    "quarter",
+    "fiscal_quarter",  # "im ersten Geschäftsquartal": the latest such fiscal quarter reported
+    "latest_reported",  # "zuletzt" or a reported figure with no period: the latest period
+    "attached",  # a record claim takes the session of the move it qualifies
+    "unknown",  # the cue needs a year or publication date that is not known
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Published:
+    """The publication date as a closed range (equal ends when known to the day)."""
+
+    start: dt.date | None
+    end: dt.date | None
+    how: str
+    confidence: Confidence
+    time: str | None = None  # ISO time with offset when the source gave one
+
+    @property
+    def exact(self) -> bool:
+        return self.start is not None and self.start == self.end
+
+    @property
+    def firm(self) -> bool:
+        """Given by the user or a header line: a date the verdict may hold the text to."""
+        return self.confidence in {"given", "high"}
+
+    def label(self) -> str:
+        if self.start is None:
+            return "unknown"
+        if self.exact:
+            return self.start.isoformat()
+        return f"{self.start.isoformat()}..{self.end.isoformat()}"  # type: ignore[union-attr]
+
+
+# what an "unknown" anchor lacks: the year, the publication date, or both
+DateMissing = Literal["year", "publication", "year_and_publication"]
+
+
+@dataclass(frozen=True, slots=True)
+class DateAnchor:
+    """How a claim's dates were decided: the rule, the words that set it, and its parameters."""
+
+    rule: DateRule
+    cue: str | None = None  # the words in the text ("seit Jahresbeginn"); None: no cue
+    year: int | None = None
+    quarter: int | None = None
+    year_written: bool = True  # False: the year was taken from the publication date
+    year_on_year: bool = False
+    fiscal: bool = False  # a fiscal quarter, whose calendar dates depend on the company
+    weekday: str | None = None  # as written, for "weekday"
+    count: int | None = None  # "trailing": how many units; "n_sessions": how many sessions
+    unit: str | None = None  # "trailing": year, month or week (as written)
+    since_last_year: bool = False  # "seit letztem Jahr", read as since the start of last year
+    attached_to: int | None = None  # "attached": the move claim's id
+    of: DateAnchor | None = None  # "attached": the move claim's anchor
+    missing: DateMissing | None = None  # "unknown": what the cue needed
