@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from impact.claims.values import (
+    BasisCue,
     DateAnchor,
     Direction,
     EntityHow,
@@ -21,6 +22,7 @@ from impact.claims.values import (
     ListingHow,
     Metric,
     Published,
+    RecordOf,
     Testable,
     TestableWhy,
     Unit,
@@ -74,8 +76,13 @@ class Claim:
     fiscal_quarter: int | None = None  # "im ersten Geschäftsquartal": the company's fiscal Q1
     record_since: dt.date | None = None
     record_basis: Literal["one_day", "level"] | None = None
+    record_of: RecordOf | None = None  # what a record ranks (values.RecordOf)
+    record_anchor: bool = False  # the window's first day is itself the earlier, as large event
+    record_until: dt.date | None = None  # a record at a past date: the window ends here
+    record_count: int | None = None  # streaks: n consecutive sessions
     attached_to: int | None = None
     closing: bool = False
+    basis_cue: BasisCue = "unknown"  # what the text says about the time of day (values.BasisCue)
     assumed_metric: bool = False  # no metric named: the share price of a listed company assumed
     dollar_ambiguous: bool = False  # "Dollar" for a Hong Kong listing: USD assumed
     value_reached: str | None = None  # "auf"/"to": the level reached, not the change
@@ -280,6 +287,11 @@ def _record(c: Claim) -> dict[str, Any]:
         "record_basis": c.record_basis,
         "attached_to": c.attached_to,
         "closing": c.closing,
+        "basis_cue": c.basis_cue,
+        "record_of": c.record_of,
+        "record_anchor": c.record_anchor,
+        "record_until": _iso(c.record_until),
+        "record_count": c.record_count,
         "notes": list(_notes(c)),
         "entity_how": c.entity_how,
         "listing_how": c.listing_how,

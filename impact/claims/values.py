@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 __all__ = [
+    "BasisCue",
     "Confidence",
     "DateAnchor",
     "DateMissing",
@@ -20,6 +21,7 @@ __all__ = [
     "ListingHow",
     "Metric",
     "Published",
+    "RecordOf",
     "Testable",
     "TestableWhy",
     "Unit",
@@ -65,9 +67,31 @@ TestableWhy = Literal[
     "unlisted", "no_data_metric", "reported", "no_entity", "market_value", "price"
 ]
 # where the entity came from: named in the number's clause, elsewhere in the sentence, a company
-# the registry does not know, a coreference ("the company") or an elliptical sentence resolved
-# to the company of the previous sentences, or nothing
-EntityHow = Literal["clause", "sentence", "unknown_company", "coref", "carried", "none"]
+# the registry does not know, a coreference ("the company", "die Papiere") or an elliptical
+# sentence resolved to the entity of the previous sentences, the headline, the next sentence (an
+# article that opens with the figure), a market named as the subject ("Hong Kong" for its main
+# index), or nothing
+EntityHow = Literal[
+    "clause",
+    "sentence",
+    "unknown_company",
+    "coref",
+    "carried",
+    "headline",
+    "next_sentence",
+    "market",
+    "none",
+]
+# what the text says about the time of day of a figure: the close; the day's extreme ("as much as",
+# "bis zu", a day high/low); a snapshot during the session ("in morning trading", "zuletzt"); the
+# open; outside the session (pre-market, after hours); or nothing
+BasisCue = Literal["close", "extreme", "snapshot", "open", "after_hours", "unknown"]
+# what a record claim ranks: the largest one-session move; the highest/lowest level; the first
+# crossing of a mark since a date; the window's extreme given as a number ("Jahreshoch bei 5.767");
+# n consecutive lower/higher closes; n consecutive record closes; the largest weekly move
+RecordOf = Literal[
+    "move", "level", "threshold", "window_extreme", "streak", "record_streak", "week_move"
+]
 # how the listing was chosen: the only listing, the index itself, a cue in the text, the
 # registry default, no listing at all, or no entity to choose for
 ListingHow = Literal["only_listing", "index", "named_in_text", "default", "unlisted", "no_entity"]
