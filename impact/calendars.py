@@ -1,13 +1,9 @@
 """Exchange sessions, on exchange_calendars (the only module that imports it).
 
 Vocabulary as in exchange_calendars: a *session* is a tz-naive date label of a trading day; a
-*timestamp* is a tz-aware instant. Every ticker maps to one exchange (ISO 10383 MIC) by rule:
-
-- suffix ``.HK`` and the Hang Seng indices -> XHKG; ``.DE`` and ``^GDAXI`` -> XETR; other suffixes
-  as in :data:`SUFFIX_MIC`;
-- no suffix and no caret (a US listing such as AAPL or the BABA ADR), and ``^GSPC``, ``^SPX``,
-  ``^IXIC``, ``^NDX``, ``^DJI`` -> XNYS (US indices follow the NYSE calendar);
-- anything else (an unknown ``^`` index or suffix) -> :class:`UnknownListingError`.
+*timestamp* is a tz-aware instant. Which exchange (ISO 10383 MIC) a ticker trades on, and that
+exchange's currency and time zone, are listing facts: they live in :mod:`impact.listings`
+(``mic_for_ticker``, ``MIC_TIMEZONE``, ...) and are re-exported here unchanged.
 """
 
 from __future__ import annotations
@@ -20,7 +16,11 @@ import pandas as pd
 
 from impact.errors import NotASessionError, UnknownListingError
 
+# Listing facts live in impact.listings; re-exported here for callers that import them from here.
+from impact.listings import INDEX_MIC, MIC_CURRENCY, MIC_TIMEZONE, SUFFIX_MIC, mic_for_ticker
+
 __all__ = [
+    "INDEX_MIC",
     "MIC_CURRENCY",
     "MIC_TIMEZONE",
     "SUFFIX_MIC",
@@ -38,86 +38,7 @@ __all__ = [
     "sessions_in_range",
 ]
 
-SUFFIX_MIC: dict[str, str] = {
-    "HK": "XHKG",
-    "DE": "XETR",
-    "F": "XFRA",
-    "L": "XLON",
-    "PA": "XPAR",
-    "AS": "XAMS",
-    "SW": "XSWX",
-    "T": "XTKS",
-    "SS": "XSHG",
-    "SZ": "XSHG",
-    "TO": "XTSE",
-    "KS": "XKRX",
-}
-INDEX_MIC: dict[str, str] = {
-    "^HSI": "XHKG",
-    "^HSCE": "XHKG",
-    "^HSTECH": "XHKG",
-    "^GSPC": "XNYS",
-    "^SPX": "XNYS",
-    "^IXIC": "XNYS",
-    "^NDX": "XNYS",
-    "^DJI": "XNYS",
-    "^RUT": "XNYS",
-    "^GDAXI": "XETR",
-    "^STOXX50E": "XETR",
-    "^FTSE": "XLON",
-    "^N225": "XTKS",
-}
-MIC_CURRENCY: dict[str, str] = {
-    "XHKG": "HKD",
-    "XNYS": "USD",
-    "XETR": "EUR",
-    "XFRA": "EUR",
-    "XLON": "GBP",
-    "XPAR": "EUR",
-    "XAMS": "EUR",
-    "XSWX": "CHF",
-    "XTKS": "JPY",
-    "XSHG": "CNY",
-    "XTSE": "CAD",
-    "XKRX": "KRW",
-}
-MIC_TIMEZONE: dict[str, str] = {
-    "XHKG": "Asia/Hong_Kong",
-    "XNYS": "America/New_York",
-    "XETR": "Europe/Berlin",
-    "XFRA": "Europe/Berlin",
-    "XLON": "Europe/London",
-    "XPAR": "Europe/Paris",
-    "XAMS": "Europe/Amsterdam",
-    "XSWX": "Europe/Zurich",
-    "XTKS": "Asia/Tokyo",
-    "XSHG": "Asia/Shanghai",
-    "XTSE": "America/Toronto",
-    "XKRX": "Asia/Seoul",
-}
-
 DateLike = str | dt.date | pd.Timestamp
-
-
-def mic_for_ticker(ticker: str) -> str:
-    """The exchange (MIC) whose calendar a Yahoo ticker trades on (rules in the module docstring)."""
-    symbol = ticker.upper()
-    if symbol in INDEX_MIC:
-        return INDEX_MIC[symbol]
-    if symbol.startswith("^") or "=" in symbol:
-        raise UnknownListingError(
-            f"ticker {ticker!r}: no exchange calendar known for this index or instrument; "
-            f"known indices: {', '.join(sorted(INDEX_MIC))}"
-        )
-    if "." in symbol:
-        suffix = symbol.rsplit(".", 1)[1]
-        if suffix in SUFFIX_MIC:
-            return SUFFIX_MIC[suffix]
-        raise UnknownListingError(
-            f"ticker {ticker!r}: exchange suffix '.{suffix}' is not known; "
-            f"known suffixes: {', '.join('.' + s for s in sorted(SUFFIX_MIC))}"
-        )
-    return "XNYS"
 
 
 @cache

@@ -19,8 +19,8 @@ from typing import Any
 
 import pandas as pd
 
-from impact.calendars import MIC_TIMEZONE, mic_for_ticker
 from impact.errors import DataUnavailable
+from impact.listings import listing_for_ticker
 from impact.prices.model import PriceSeries
 
 __all__ = ["YahooSource", "normalize_yahoo_frame"]
@@ -88,7 +88,7 @@ def _missing_sessions(
     from impact.errors import ImpactError
 
     try:
-        expected = sessions_in_range(mic_for_ticker(ticker), start, end)
+        expected = sessions_in_range(listing_for_ticker(ticker).mic, start, end)
     except ImpactError:
         return ""
     expected = expected[expected < pd.Timestamp.today().normalize()]
@@ -112,15 +112,13 @@ class YahooSource:
 
     def load(self, ticker: str, start: pd.Timestamp, end: pd.Timestamp) -> PriceSeries:
         """The PriceSource interface: traded prices (``Adj Close`` beside them) as a series."""
-        from impact.calendars import MIC_CURRENCY
-
-        mic = mic_for_ticker(ticker)
+        listing = listing_for_ticker(ticker)
         basis = "index" if ticker.startswith("^") else "traded"
         frame = self.fetch(ticker, start, end)
         return PriceSeries(
             ticker,
-            mic,
-            MIC_CURRENCY.get(mic, "unknown"),
+            listing.mic,
+            listing.currency,
             basis,
             "yahoo",  # type: ignore[arg-type]
             "yfinance download (auto_adjust=False)",
@@ -129,7 +127,7 @@ class YahooSource:
 
     def fetch(self, ticker: str, start: pd.Timestamp, end: pd.Timestamp) -> pd.DataFrame:
         """Sessions start..end inclusive; any failure or an empty answer -> DataUnavailable."""
-        tz = MIC_TIMEZONE.get(mic_for_ticker(ticker), "UTC")
+        tz = listing_for_ticker(ticker).tz or "UTC"
         try:
             raw = self._download(
                 ticker,
