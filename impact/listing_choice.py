@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
-from impact.listings import MIC_EXCHANGE, TICKER_PREFIXES, VENUE_CUES, Listing, yahoo_ticker
+from impact.listings import TICKER_PREFIXES, VENUE_CUES, Listing, yahoo_ticker
 
 if TYPE_CHECKING:
     from impact.registry import Entity
@@ -68,13 +68,12 @@ class ListingChoice:
         if self.how == "default":
             return f"no listing named in the text; registry default: {_default_reason(listing)}"
         if self.how == "venue_not_listed":
-            where = MIC_EXCHANGE.get(self.venue, self.venue)
             then = (
                 f"{name}'s only listing"
                 if self.fallback == "only_listing"
                 else f"registry default: {_default_reason(listing)}"
             )
-            return f"the text names {self.cue!r} ({where}), where the registry has no line of {name}; {then}"
+            return f"the text names {self.cue!r}, a venue where the registry has no line of {name}; {then}"
         if self.how == "looked_up" and listing is not None:
             return (
                 f"looked up online: {self.cue!r} -> {listing.ticker} ({listing.exchange}), "
@@ -115,8 +114,11 @@ def ticker_cues(text: str) -> list[tuple[int, int, str, str]]:
 def _alternation(cues: list[str]) -> re.Pattern[str] | None:
     if not cues:
         return None
-    body = "|".join(re.escape(c) for c in sorted(set(cues), key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{body})(?!\w)")
+    body = "|".join(
+        re.escape(c) + (r"(?!\w)" if c[-1].isalnum() else "")
+        for c in sorted(set(cues), key=len, reverse=True)
+    )
+    return re.compile(rf"(?<!\w)(?:{body})")
 
 
 _VENUE_RE = _alternation(list(VENUE_CUES))
@@ -169,7 +171,8 @@ def _generic_cue(
 ) -> tuple[str, Listing | None, str] | None:
     """The earliest venue or index cue: (cue, the line it selects or None, the venue's MIC)."""
     found: list[tuple[int, str, Listing | None, str]] = []
-    mics = {x.mic: x for x in reversed(entity.listings) if x.role != "other"}
+    lines = sorted((x for x in entity.listings if x.role != "other"), key=lambda x: not x.default)
+    mics = {x.mic: x for x in reversed(lines)}  # on a venue with several lines, the default
     if _VENUE_RE is not None:
         for m in _VENUE_RE.finditer(context):
             venues = VENUE_CUES[m.group(0)]

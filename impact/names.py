@@ -4,7 +4,10 @@ company name from the ordinary word it also is.
 Derived aliases (:func:`derive_aliases`): the source name with a trailing legal form or holding word
 dropped, one step at a time ("Alibaba Group Holding Limited" -> "Alibaba Group Holding" ->
 "Alibaba Group" -> "Alibaba"); a leading "The" and a share-class note ("(Class A)") are dropped
-too. A derived alias shorter than three characters is not kept ("NN Group" stays "NN Group").
+too, and a trailing first name goes to the front ("Lilly (Eli)" -> "Eli Lilly"). A one-word name
+also gets its other capitalisation: all capitals for a capitalised word of three letters or more
+("Axa" -> "AXA"), capitalised for an all-capitals word of four or more ("FANUC" -> "Fanuc").
+A derived alias shorter than three characters is not kept ("NN Group" stays "NN Group").
 
 A mention may carry a German or English ending, which belongs to its span: genitive -s
 ("Volkswagens"), possessive 's / ’s, a hyphenated compound ("Siemens-Aktie", "VW-Papiere").
@@ -73,6 +76,7 @@ _LEGAL = [
 ]
 _TRAILING = re.compile(r"(?:[\s,]+(?:" + "|".join(re.escape(w) for w in _LEGAL) + r"))\s*,?\s*$")
 _CLASS_NOTE = re.compile(r"\s*\((?:Class [A-Z]|The|[a-z ]+)\)\s*$")
+_PREFIX_NOTE = re.compile(r"^(.+?)\s*\((The|[A-Z][a-z]+)\)\s*$")
 _CLASS_WORDS = re.compile(r"\s+Class [A-Z]\s*$")
 _LEADING_THE = re.compile(r"^The\s+")
 MIN_DERIVED = 3
@@ -81,7 +85,8 @@ MIN_DERIVED = 3
 def derive_aliases(name: str) -> tuple[str, ...]:
     """Shorter forms of a source name by the rules in the module docstring (the name excluded)."""
     out: list[str] = []
-    current = _CLASS_WORDS.sub("", _CLASS_NOTE.sub("", name.strip()))
+    start = _PREFIX_NOTE.sub(r"\2 \1", name.strip())  # "Lilly (Eli)" -> "Eli Lilly"
+    current = _CLASS_WORDS.sub("", _CLASS_NOTE.sub("", start))
     seen = {name.strip()}
 
     def keep(value: str) -> None:
@@ -90,6 +95,7 @@ def derive_aliases(name: str) -> tuple[str, ...]:
             seen.add(value)
             out.append(value)
 
+    keep(start)
     keep(current)
     while True:
         without_the = _LEADING_THE.sub("", current)
@@ -101,6 +107,11 @@ def derive_aliases(name: str) -> tuple[str, ...]:
         current = shorter.strip().rstrip(",").strip()
         keep(current)
         keep(_LEADING_THE.sub("", current))
+    for word in [w for w in (name.strip(),) if " " not in w and w.isalpha()]:
+        if word.istitle() and len(word) >= 3:
+            keep(word.upper())  # "Axa" -> "AXA"
+        elif word.isupper() and len(word) >= 4:
+            keep(word.capitalize())  # "FANUC" -> "Fanuc", "BASF" -> "Basf"
     return tuple(out)
 
 

@@ -267,9 +267,8 @@ class Registry:
             for e in self.entities.values()
         }
         indices = frozenset(e.name for e in self.entities.values() if e.kind == "index")
-        return NameTable(
-            aliases, frozenset(self._ordinary), frozenset(self._prefixes), memberships, indices
-        )
+        ordinary = frozenset(self._ordinary | {w.upper() for w in self._ordinary})
+        return NameTable(aliases, ordinary, frozenset(self._prefixes), memberships, indices)
 
     def _preference(self, alias: str, name: str) -> tuple[int, int, str]:
         """Order of entities sharing a name: the curated preference, then most index lines."""
