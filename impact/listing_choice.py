@@ -179,9 +179,11 @@ def _generic_cue(
             line = next((mics[v] for v in venues if v in mics), None)
             found.append((m.start(), m.group(0), line, venues[0]))
             break
-    if not own_only:
+    if not own_only:  # an index counts only where it tells the lines apart
+        shared = set.intersection(*(set(x.indices) for x in entity.listings))
         for listing in entity.listings:
-            names = [a for label in listing.indices for a in index_aliases.get(label, ())]
+            labels = [label for label in listing.indices if label not in shared]
+            names = [a for label in labels for a in index_aliases.get(label, ())]
             pattern = _cue_pattern(tuple(names))
             m = pattern.search(context) if pattern is not None else None
             if m:

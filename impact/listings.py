@@ -15,10 +15,11 @@ exchange's currency, except London lines, which Yahoo quotes in pence (``GBp``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
-from impact.errors import UnknownListingError
+from impact.errors import InvalidTickerError, UnknownListingError
 
 __all__ = [
     "INDEX_MIC",
@@ -33,6 +34,7 @@ __all__ = [
     "listing_for_ticker",
     "mic_for_ticker",
     "rule_listing",
+    "validate_ticker",
     "yahoo_ticker",
 ]
 
@@ -320,6 +322,22 @@ class Listing:
         return MIC_BENCHMARK.get(self.mic)
 
 
+_TICKER = re.compile(r"[A-Za-z0-9^=][A-Za-z0-9.^=\-]{0,19}")
+
+
+def validate_ticker(ticker: str) -> str:
+    """Return the ticker upper-cased if it is a Yahoo symbol (letters, digits, ``.^=-``).
+
+    It may not start with a dot or contain ``..``, so no ticker can name a path outside the cache.
+    """
+    if not isinstance(ticker, str) or not _TICKER.fullmatch(ticker) or ".." in ticker:
+        raise InvalidTickerError(
+            f"ticker {ticker!r} is not a Yahoo symbol (expected 1-20 of letters, digits and "
+            "'.^=-', not starting with '.', e.g. 9988.HK, BABA, ^HSI)"
+        )
+    return ticker.upper()
+
+
 def mic_for_ticker(ticker: str) -> str:
     """The exchange (MIC) whose calendar a Yahoo ticker trades on (rules in the module docstring)."""
     symbol = ticker.upper()
@@ -343,8 +361,6 @@ def mic_for_ticker(ticker: str) -> str:
 
 def rule_listing(ticker: str) -> Listing:
     """The listing a ticker implies by its suffix alone (no registry row)."""
-    from impact.prices.model import validate_ticker  # lazy: impact.prices imports this module
-
     symbol = validate_ticker(ticker)
     mic = mic_for_ticker(symbol)
     index = symbol.startswith("^")

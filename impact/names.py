@@ -324,7 +324,8 @@ class Matcher:
     the company unambiguously elsewhere. A name several entities carry goes to the one named
     unambiguously elsewhere, else to one whose index is named in the sentence, else to the first
     (the registry's preference). A prefix (``NameTable.prefixes``) in a compound that is not a
-    company compound ("Meta-Analyse") is the prefix.
+    company compound ("Meta-Analyse") is the prefix. An index word right before an index's name
+    ("Leitindex Nikkei 225") is that index.
     """
 
     def __init__(self, table: NameTable) -> None:
@@ -367,7 +368,8 @@ class Matcher:
         table, plain = self.table, self._plain
         spans = self._spans(text)
         if all(alias in plain for _, _, _, alias in spans):  # the common case: nothing to decide
-            return [Mention(s, e, plain[a], a, "alias") for s, e, _, a in spans], []
+            found = [Mention(s, e, plain[a], a, "alias") for s, e, _, a in spans]
+            return self._appositions(text, found), []
         clear = {plain[a] for _, _, _, a in spans if a in plain}
         index_spans = [
             (s, plain[a]) for s, _, _, a in spans if a in plain and plain[a] in table.indices
@@ -380,7 +382,23 @@ class Matcher:
                 continue
             found = self._decide(text, start, end, alias_end, alias, clear, index_spans)
             (mentions if isinstance(found, Mention) else rejected).append(found)
-        return mentions, rejected
+        return self._appositions(text, mentions), rejected
+
+    def _appositions(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """An index word right before an index's name is that index: "Leitindex Nikkei 225"."""
+        indices = self.table.indices
+        if len(mentions) < 2:
+            return mentions
+        return [
+            m
+            for m, nxt in zip(mentions, [*mentions[1:], None], strict=True)
+            if not (
+                nxt is not None
+                and m.entity in indices
+                and nxt.entity in indices
+                and not text[m.end : nxt.start].strip()
+            )
+        ]
 
     def _decide(self, text, start, end, alias_end, alias, clear, index_spans):
         table = self.table

@@ -160,6 +160,16 @@ def test_a_name_several_entities_carry_is_decided_and_says_how():
     assert "also fits Merck & Co." in m.reason
 
 
+def test_index_word_before_an_index_name_is_that_index():
+    mentions, _ = REG.find_mentions(
+        "Der japanische Leitindex Nikkei 225 stieg, der Leitindex fiel."
+    )
+    assert [(m.alias, m.entity) for m in mentions] == [
+        ("Nikkei 225", "Nikkei 225"),
+        ("Leitindex", "DAX"),
+    ]
+
+
 def test_ticker_in_parentheses_is_a_mention():
     mentions, _ = REG.find_mentions("Shares of the group (NYSE: BABA) rose.")
     assert [(m.entity, m.how) for m in mentions] == [("Alibaba", "ticker")]
