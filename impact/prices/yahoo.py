@@ -268,6 +268,31 @@ def _cache_path(cache_dir: Path, query: str) -> Path:
     return Path(cache_dir) / LOOKUP_FOLDER / f"{key}.json"
 
 
+def _result(query: str, record: dict[str, Any], source: str) -> LookupResult:
+    """A lookup result from a record {quote, confidence, message} (fresh or from the cache)."""
+    quote = record.get("quote") or None
+    listing = _listing_from_quote(quote, float(record.get("confidence", 0))) if quote else None
+    name = str((quote or {}).get("longname") or (quote or {}).get("shortname") or "")
+    return LookupResult(query, listing, name, source, str(record.get("message", "")))  # type: ignore[arg-type]
+
+
+def _best_quote(query: str, quotes: list[dict[str, Any]]) -> dict[str, Any]:
+    """The record of the best-fitting listed equity (ties: Yahoo's order), or of none."""
+    scored = [
+        (name_confidence(query, q), -i, q)
+        for i, q in enumerate(quotes)
+        if _listing_from_quote(q, 0)
+    ]
+    best = max(scored, key=lambda t: (t[0], t[1]), default=None)
+    if best is None or best[0] < MIN_CONFIDENCE:
+        message = (
+            f"unknown company {query!r}: not in the registry, and no listed equity of that name "
+            "on Yahoo"
+        )
+        return {"query": query, "quote": None, "confidence": 0.0, "message": message}
+    return {"query": query, "quote": best[2], "confidence": best[0], "message": ""}
+
+
 def lookup_listing(
     query: str,
     cache_dir: Path,
@@ -283,55 +308,19 @@ def lookup_listing(
     path = _cache_path(cache_dir, query)
     if path.is_file():
         try:
-            held = json.loads(path.read_text("utf-8"))
-            quote, confidence = held.get("quote"), float(held.get("confidence", 0))
-            listing = _listing_from_quote(quote, confidence) if quote else None
-            name = str((quote or {}).get("longname") or (quote or {}).get("shortname") or "")
-            return LookupResult(query, listing, name, "cache", held.get("message", ""))
+            return _result(query, json.loads(path.read_text("utf-8")), "cache")
         except (OSError, ValueError, TypeError, AttributeError):
             pass  # an unreadable cache file is as good as none
     if offline:
-        return LookupResult(
-            query,
-            None,
-            source="offline",
-            message=f"unknown company {query!r}: not in the registry (offline: not looked up)",
-        )
+        message = f"unknown company {query!r}: not in the registry (offline: not looked up)"
+        return LookupResult(query, None, source="offline", message=message)
     try:
         quotes = (search or _yf_search)(query)
     except Exception as exc:  # yfinance raises many types (HTTP, JSON, rate limits)
         text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        return LookupResult(
-            query,
-            None,
-            source="failed",
-            message=f"unknown company {query!r}: lookup failed ({text})",
-        )
-    scored = sorted(
-        (
-            (name_confidence(query, q), -i, q)
-            for i, q in enumerate(quotes)
-            if _listing_from_quote(q, 0)
-        ),
-        key=lambda t: (t[0], t[1]),
-        reverse=True,
-    )
-    best = scored[0] if scored and scored[0][0] >= MIN_CONFIDENCE else None
-    message = (
-        ""
-        if best
-        else f"unknown company {query!r}: not in the registry, and no listed equity of that name on Yahoo"
-    )
-    record = {
-        "query": query,
-        "quote": best[2] if best else None,
-        "confidence": best[0] if best else 0.0,
-        "message": message,
-    }
+        message = f"unknown company {query!r}: lookup failed ({text})"
+        return LookupResult(query, None, source="failed", message=message)
+    record = _best_quote(query, quotes)
     with contextlib.suppress(OSError):
         atomic_write_bytes(path, json.dumps(record, ensure_ascii=False, indent=1).encode())
-    if best is None:
-        return LookupResult(query, None, source="yahoo", message=message)
-    quote = best[2]
-    name = str(quote.get("longname") or quote.get("shortname") or "")
-    return LookupResult(query, _listing_from_quote(quote, best[0]), name, "yahoo")
+    return _result(query, record, "yahoo")
