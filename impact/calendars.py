@@ -1,17 +1,9 @@
 """Exchange sessions, on exchange_calendars (the only module that imports it).
 
 Vocabulary as in exchange_calendars: a *session* is a tz-naive date label of a trading day; a
-*timestamp* is a tz-aware instant. Every ticker maps to one exchange (ISO 10383 MIC) by rule:
-
-- suffix ``.HK`` and the Hang Seng indices -> XHKG; ``.DE`` and ``^GDAXI`` -> XETR; other suffixes
-  as in :data:`SUFFIX_MIC`;
-- no suffix and no caret (a US listing such as AAPL or the BABA ADR), and ``^GSPC``, ``^SPX``,
-  ``^IXIC``, ``^NDX``, ``^DJI`` -> XNYS (US indices follow the NYSE calendar);
-- anything else (an unknown ``^`` index or suffix) -> :class:`UnknownListingError`.
-
-Currency: :data:`MIC_CURRENCY` is the exchange's currency; :func:`quote_currency` is the unit Yahoo
-quotes a listing in. They differ on the London Stock Exchange, where Yahoo quotes ``.L`` shares in
-pence (``GBp``, 1/100 GBP): SHEL.L at 2,817.5 is GBP 28.175. :func:`in_major_unit` converts.
+*timestamp* is a tz-aware instant. Which exchange (ISO 10383 MIC) a ticker trades on, and that
+exchange's currency and time zone, are listing facts: they live in :mod:`impact.listings`
+(``mic_for_ticker``, ``MIC_TIMEZONE``, ...) and are re-exported here unchanged.
 """
 
 from __future__ import annotations
@@ -24,10 +16,23 @@ import pandas as pd
 
 from impact.errors import NotASessionError, UnknownListingError
 
+# Listing facts live in impact.listings; re-exported here for callers that import them from here.
+from impact.listings import (
+    INDEX_MIC,
+    MIC_CURRENCY,
+    MIC_TIMEZONE,
+    MINOR_UNITS,
+    SUFFIX_MIC,
+    in_major_unit,
+    mic_for_ticker,
+    quote_currency,
+)
+
 __all__ = [
+    "INDEX_MIC",
     "MIC_CURRENCY",
     "MIC_TIMEZONE",
-    "QUOTE_CURRENCY",
+    "MINOR_UNITS",
     "SUFFIX_MIC",
     "first_session_closing_after",
     "get_calendar",
@@ -45,107 +50,7 @@ __all__ = [
     "sessions_in_range",
 ]
 
-SUFFIX_MIC: dict[str, str] = {
-    "HK": "XHKG",
-    "DE": "XETR",
-    "F": "XFRA",
-    "L": "XLON",
-    "PA": "XPAR",
-    "AS": "XAMS",
-    "SW": "XSWX",
-    "T": "XTKS",
-    "SS": "XSHG",
-    "SZ": "XSHG",
-    "TO": "XTSE",
-    "KS": "XKRX",
-}
-INDEX_MIC: dict[str, str] = {
-    "^HSI": "XHKG",
-    "^HSCE": "XHKG",
-    "^HSTECH": "XHKG",
-    "^GSPC": "XNYS",
-    "^SPX": "XNYS",
-    "^IXIC": "XNYS",
-    "^NDX": "XNYS",
-    "^DJI": "XNYS",
-    "^RUT": "XNYS",
-    "^GDAXI": "XETR",
-    "^STOXX50E": "XETR",
-    "^FTSE": "XLON",
-    "^N225": "XTKS",
-}
-MIC_CURRENCY: dict[str, str] = {
-    "XHKG": "HKD",
-    "XNYS": "USD",
-    "XETR": "EUR",
-    "XFRA": "EUR",
-    "XLON": "GBP",
-    "XPAR": "EUR",
-    "XAMS": "EUR",
-    "XSWX": "CHF",
-    "XTKS": "JPY",
-    "XSHG": "CNY",
-    "XTSE": "CAD",
-    "XKRX": "KRW",
-}
-MIC_TIMEZONE: dict[str, str] = {
-    "XHKG": "Asia/Hong_Kong",
-    "XNYS": "America/New_York",
-    "XETR": "Europe/Berlin",
-    "XFRA": "Europe/Berlin",
-    "XLON": "Europe/London",
-    "XPAR": "Europe/Paris",
-    "XAMS": "Europe/Amsterdam",
-    "XSWX": "Europe/Zurich",
-    "XTKS": "Asia/Tokyo",
-    "XSHG": "Asia/Shanghai",
-    "XTSE": "America/Toronto",
-    "XKRX": "Asia/Seoul",
-}
-
-# Exchanges whose shares Yahoo quotes in a minor unit; indices keep the exchange currency.
-QUOTE_CURRENCY: dict[str, str] = {"XLON": "GBp"}
-# Minor unit -> (major currency, value of one minor unit in the major currency).
-MINOR_UNITS: dict[str, tuple[str, float]] = {"GBp": ("GBP", 0.01)}
-
 DateLike = str | dt.date | pd.Timestamp
-
-
-def mic_for_ticker(ticker: str) -> str:
-    """The exchange (MIC) whose calendar a Yahoo ticker trades on (rules in the module docstring)."""
-    symbol = ticker.upper()
-    if symbol in INDEX_MIC:
-        return INDEX_MIC[symbol]
-    if symbol.startswith("^") or "=" in symbol:
-        raise UnknownListingError(
-            f"ticker {ticker!r}: no exchange calendar known for this index or instrument; "
-            f"known indices: {', '.join(sorted(INDEX_MIC))}"
-        )
-    if "." in symbol:
-        suffix = symbol.rsplit(".", 1)[1]
-        if suffix in SUFFIX_MIC:
-            return SUFFIX_MIC[suffix]
-        raise UnknownListingError(
-            f"ticker {ticker!r}: exchange suffix '.{suffix}' is not known; "
-            f"known suffixes: {', '.join('.' + s for s in sorted(SUFFIX_MIC))}"
-        )
-    return "XNYS"
-
-
-def quote_currency(ticker: str) -> str:
-    """The currency (or minor unit, e.g. ``GBp``) in which Yahoo quotes the ticker's prices."""
-    mic = mic_for_ticker(ticker)
-    if ticker.startswith("^"):
-        return MIC_CURRENCY.get(mic, "unknown")
-    return QUOTE_CURRENCY.get(mic) or MIC_CURRENCY.get(mic, "unknown")
-
-
-def in_major_unit(value: float, currency: str) -> tuple[float, str]:
-    """A price in a minor unit restated in the major currency: (2817.5, "GBp") -> (28.175, "GBP")."""
-    if currency in MINOR_UNITS:
-        major, size = MINOR_UNITS[currency]
-        return value * size, major
-    return value, currency
 
 
 @cache

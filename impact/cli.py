@@ -314,6 +314,33 @@ def eval_(
         raise typer.Exit(1)
 
 
+@app.command()
+def listings(
+    name: Annotated[
+        str,
+        typer.Argument(
+            help="A company or index name, a ticker, or a phrase ('Alibaba in Hongkong')."
+        ),
+    ],
+    registry: RegistryOption = None,
+    offline: OfflineFlag = False,
+    json_: JsonFlag = False,
+) -> None:
+    """How a name resolves: entity, listing, exchange, currency, benchmark, why, and the others.
+    A name the registry does not know is looked up on Yahoo (cached), unless offline."""
+    from impact.errors import UnknownListingError
+    from impact.lookup import resolve_name
+
+    settings = _settings(offline)
+    result = resolve_name(_registry(registry), name, settings.offline, settings.cache_dir)
+    if result.choice is None:
+        raise UnknownListingError(result.summary())
+    if json_:
+        typer.echo(report.dumps_json(result.to_dict()))
+    else:
+        stdout.print(result.summary(), markup=False, highlight=False)
+
+
 def _window(text: str, option: str) -> tuple[int, int]:
     try:
         lo, hi = (int(x) for x in text.replace(" ", "").split(","))

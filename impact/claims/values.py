@@ -94,7 +94,17 @@ RecordOf = Literal[
 ]
 # how the listing was chosen: the only listing, the index itself, a cue in the text, the
 # registry default, no listing at all, or no entity to choose for
-ListingHow = Literal["only_listing", "index", "named_in_text", "default", "unlisted", "no_entity"]
+ListingHow = Literal[
+    "only_listing",
+    "index",
+    "named_in_text",
+    "default",
+    "unlisted",
+    "venue_not_listed",
+    "looked_up",
+    "unknown",
+    "no_entity",
+]
 Confidence = Literal["given", "high", "medium", "low", "none"]
 # how the claim's dates were decided (see DateAnchor)
 DateRule = Literal[

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -11,7 +10,8 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from impact.errors import InvalidTickerError, PriceDataError
+from impact.errors import PriceDataError
+from impact.listings import validate_ticker  # the one home of ticker syntax
 
 __all__ = [
     "OHLC",
@@ -24,20 +24,6 @@ __all__ = [
 Basis = Literal["traded", "adjusted", "index", "unknown"]
 Source = Literal["csv", "cache", "fixture", "yahoo"]
 OHLC = ("Open", "High", "Low", "Close")
-_TICKER = re.compile(r"[A-Za-z0-9^=][A-Za-z0-9.^=\-]{0,19}")
-
-
-def validate_ticker(ticker: str) -> str:
-    """Return the ticker upper-cased if it is a Yahoo symbol (letters, digits, ``.^=-``).
-
-    It may not start with a dot or contain ``..``, so no ticker can name a path outside the cache.
-    """
-    if not isinstance(ticker, str) or not _TICKER.fullmatch(ticker) or ".." in ticker:
-        raise InvalidTickerError(
-            f"ticker {ticker!r} is not a Yahoo symbol (expected 1-20 of letters, digits and "
-            "'.^=-', not starting with '.', e.g. 9988.HK, BABA, ^HSI)"
-        )
-    return ticker.upper()
 
 
 @dataclass(frozen=True, eq=False)

@@ -12,6 +12,7 @@ import pandas as pd
 from impact import calendars
 from impact.config import Settings
 from impact.errors import DataUnavailable, ImpactError, NotASessionError, PriceDataError
+from impact.listings import listing_for_ticker
 from impact.prices.cache import CacheEntry, PriceCache, merge_ranges, missing_ranges
 from impact.prices.model import PriceSeries, read_price_csv, validate_ticker
 from impact.prices.yahoo import YahooSource
@@ -31,11 +32,12 @@ class PriceSource(Protocol):
 
 
 def _listing(ticker: str) -> tuple[str, str]:
-    """(MIC, quote currency); the currency is Yahoo's unit, e.g. ``GBp`` (pence) for ``.L``."""
+    """(MIC, currency) of a ticker from the one home of listing facts; unknown ones say so."""
     try:
-        return calendars.mic_for_ticker(ticker), calendars.quote_currency(ticker)
+        listing = listing_for_ticker(ticker)
     except ImpactError:
         return "unknown", "unknown"
+    return listing.mic, listing.currency
 
 
 def _basis_from_columns(prices: pd.DataFrame, ticker: str) -> str:

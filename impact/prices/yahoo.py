@@ -1,4 +1,5 @@
-"""Yahoo Finance through yfinance (the only module that imports it).
+"""Yahoo Finance through yfinance (the only module that imports it): daily prices, and the lookup
+of a company name the registry does not know (``yf.Search``).
 
 Choice: ``auto_adjust=False``. ``Open/High/Low/Close`` are then the prices actually traded, which is
 what news reports quote, and ``Adj Close`` (dividend- and split-adjusted) is kept beside them.
@@ -9,21 +10,32 @@ that may be tz-aware; both are flattened here to exchange-local session dates.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import io
+import json
 import logging
+import re
 import socket
 import warnings
 from collections.abc import Callable
+from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Any
+from pathlib import Path
+from typing import Any, Literal
 
 import pandas as pd
 
-from impact.calendars import MIC_TIMEZONE, mic_for_ticker
 from impact.errors import DataUnavailable
+from impact.listings import Listing, listing_for_ticker
 from impact.prices.model import PriceSeries
 
-__all__ = ["YahooSource", "normalize_yahoo_frame"]
+__all__ = [
+    "LookupResult",
+    "YahooSource",
+    "lookup_listing",
+    "name_confidence",
+    "normalize_yahoo_frame",
+]
 
 Download = Callable[..., Any]
 
@@ -88,7 +100,7 @@ def _missing_sessions(
     from impact.errors import ImpactError
 
     try:
-        expected = sessions_in_range(mic_for_ticker(ticker), start, end)
+        expected = sessions_in_range(listing_for_ticker(ticker).mic, start, end)
     except ImpactError:
         return ""
     expected = expected[expected < pd.Timestamp.today().normalize()]
@@ -112,15 +124,13 @@ class YahooSource:
 
     def load(self, ticker: str, start: pd.Timestamp, end: pd.Timestamp) -> PriceSeries:
         """The PriceSource interface: traded prices (``Adj Close`` beside them) as a series."""
-        from impact.calendars import MIC_CURRENCY
-
-        mic = mic_for_ticker(ticker)
+        listing = listing_for_ticker(ticker)
         basis = "index" if ticker.startswith("^") else "traded"
         frame = self.fetch(ticker, start, end)
         return PriceSeries(
             ticker,
-            mic,
-            MIC_CURRENCY.get(mic, "unknown"),
+            listing.mic,
+            listing.currency,
             basis,
             "yahoo",  # type: ignore[arg-type]
             "yfinance download (auto_adjust=False)",
@@ -129,7 +139,7 @@ class YahooSource:
 
     def fetch(self, ticker: str, start: pd.Timestamp, end: pd.Timestamp) -> pd.DataFrame:
         """Sessions start..end inclusive; any failure or an empty answer -> DataUnavailable."""
-        tz = MIC_TIMEZONE.get(mic_for_ticker(ticker), "UTC")
+        tz = listing_for_ticker(ticker).tz or "UTC"
         try:
             raw = self._download(
                 ticker,
@@ -175,3 +185,142 @@ class YahooSource:
                 f"({frame.index[0].date()}..{frame.index[-1].date()}; {gap})",
             )
         return frame
+
+
+# ---- looking up a company name that the registry does not know --------------------------------
+
+Search = Callable[[str], list[dict[str, Any]]]
+MIN_CONFIDENCE = 0.6
+LOOKUP_FOLDER = "lookups"
+
+
+@dataclass(frozen=True, slots=True)
+class LookupResult:
+    """What an online lookup of a company name gave: a listing marked ``origin="lookup"`` with its
+    confidence, or none and why (one line)."""
+
+    query: str
+    listing: Listing | None
+    name: str = ""
+    source: Literal["yahoo", "cache", "offline", "failed"] = "yahoo"
+    message: str = ""
+
+    @property
+    def found(self) -> bool:
+        return self.listing is not None
+
+
+def _yf_search(query: str, timeout: float = 10.0) -> list[dict[str, Any]]:
+    problem = _network_problem()
+    if problem:
+        raise ConnectionError(problem)
+    import yfinance as yf  # lazily, as in _yf_download
+
+    logging.getLogger("yfinance").setLevel(logging.CRITICAL)
+    sink = io.StringIO()
+    with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
+        found = yf.Search(query, max_results=8, news_count=0, lists_count=0, timeout=timeout)
+    return list(found.quotes or [])
+
+
+def _normal(text: str) -> str:
+    return " ".join(re.sub(r"[^\w&]+", " ", text.casefold()).split())
+
+
+def name_confidence(query: str, quote: dict[str, Any]) -> float:
+    """How well a quote's names fit the query: 1.0 when the query is the quote's name or a shorter
+    form of it (legal suffix dropped), else the difflib ratio of the closest form (0..1)."""
+    from difflib import SequenceMatcher
+
+    from impact.names import derive_aliases
+
+    names = [str(quote.get(k) or "") for k in ("longname", "shortname")]
+    forms = {_normal(f) for n in names if n for f in (n, *derive_aliases(n))} - {""}
+    q = _normal(query)
+    if not forms or not q:
+        return 0.0
+    if q in forms:
+        return 1.0
+    return max(SequenceMatcher(None, q, f).ratio() for f in forms)
+
+
+def _listing_from_quote(quote: dict[str, Any], confidence: float) -> Listing | None:
+    from impact.errors import ImpactError
+    from impact.listings import rule_listing
+
+    if quote.get("quoteType") not in ("EQUITY", "ETF") or not quote.get("symbol"):
+        return None
+    try:
+        base = rule_listing(str(quote["symbol"]))
+    except ImpactError:
+        return None  # an exchange whose suffix we have no calendar for
+    return replace(
+        base,
+        exchange=str(quote.get("exchDisp") or base.exchange),
+        origin="lookup",
+        confidence=round(confidence, 2),
+        default_reason="looked up online",
+    )
+
+
+def _cache_path(cache_dir: Path, query: str) -> Path:
+    key = hashlib.sha256(_normal(query).encode()).hexdigest()[:20]
+    return Path(cache_dir) / LOOKUP_FOLDER / f"{key}.json"
+
+
+def _result(query: str, record: dict[str, Any], source: str) -> LookupResult:
+    """A lookup result from a record {quote, confidence, message} (fresh or from the cache)."""
+    quote = record.get("quote") or None
+    listing = _listing_from_quote(quote, float(record.get("confidence", 0))) if quote else None
+    name = str((quote or {}).get("longname") or (quote or {}).get("shortname") or "")
+    return LookupResult(query, listing, name, source, str(record.get("message", "")))  # type: ignore[arg-type]
+
+
+def _best_quote(query: str, quotes: list[dict[str, Any]]) -> dict[str, Any]:
+    """The record of the best-fitting listed equity (ties: Yahoo's order), or of none."""
+    scored = [
+        (name_confidence(query, q), -i, q)
+        for i, q in enumerate(quotes)
+        if _listing_from_quote(q, 0)
+    ]
+    best = max(scored, key=lambda t: (t[0], t[1]), default=None)
+    if best is None or best[0] < MIN_CONFIDENCE:
+        message = (
+            f"unknown company {query!r}: not in the registry, and no listed equity of that name "
+            "on Yahoo"
+        )
+        return {"query": query, "quote": None, "confidence": 0.0, "message": message}
+    return {"query": query, "quote": best[2], "confidence": best[0], "message": ""}
+
+
+def lookup_listing(
+    query: str,
+    cache_dir: Path,
+    offline: bool = False,
+    search: Search | None = None,
+) -> LookupResult:
+    """Resolve a company name the registry does not know through Yahoo's search (``search`` is the
+    network boundary; tests pass their own). The best equity quote whose name fits the query with
+    confidence >= MIN_CONFIDENCE wins; the answer, found or not, is cached on disk (atomic write).
+    Offline, nothing is looked up and the result says so in one line."""
+    from impact.fileio import atomic_write_bytes
+
+    path = _cache_path(cache_dir, query)
+    if path.is_file():
+        try:
+            return _result(query, json.loads(path.read_text("utf-8")), "cache")
+        except (OSError, ValueError, TypeError, AttributeError):
+            pass  # an unreadable cache file is as good as none
+    if offline:
+        message = f"unknown company {query!r}: not in the registry (offline: not looked up)"
+        return LookupResult(query, None, source="offline", message=message)
+    try:
+        quotes = (search or _yf_search)(query)
+    except Exception as exc:  # yfinance raises many types (HTTP, JSON, rate limits)
+        text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        message = f"unknown company {query!r}: lookup failed ({text})"
+        return LookupResult(query, None, source="failed", message=message)
+    record = _best_quote(query, quotes)
+    with contextlib.suppress(OSError):
+        atomic_write_bytes(path, json.dumps(record, ensure_ascii=False, indent=1).encode())
+    return _result(query, record, "yahoo")
