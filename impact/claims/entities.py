@@ -1,25 +1,38 @@
-"""Who a number is about: the entity, its listing, whether it can be tested, the segment.
+"""Who a number is about: the entity, whether it can be tested, the segment.
 
-Entity, in order: a company named before the number in its clause (a company before a venue:
-"Apple verlor an der Nasdaq"); else any entity named before it in the clause; else the first named
-after it in the clause; else the last listed entity named earlier in the sentence; else, when an
-unknown company is named ("BYD-Aktien"), none, said so; else, for a coreference ("des
-Unternehmens", "the stock") or a metric noun with no name, the entity of the previous sentences.
+The article is read as a discourse: the headline and every sentence update the company and the
+index it is about (the first listed one named in a sentence). For a number, in this order:
+
+1. a company named before it in its clause (a company before a venue: "Apple verlor an der
+   Nasdaq"); else any entity named before it in the clause (an index named as a venue, "an der
+   Nasdaq", does not count);
+2. the first entity named after it in its clause ("the 12.5% gain for the S&P 500");
+3. the last listed entity named earlier in the sentence;
+4. an unknown company ("BYD-Aktien"): none, said so;
+5. a coreference in the sentence: a company word ("the stock", "die Papiere", "der Konzern",
+   "it") takes the company of the discourse, an index word ("the benchmark", "der Leitindex")
+   its index;
+6. a market as the subject ("Hong Kong piled on 2%", "die Wall Street"): its main index;
+7. a price figure with no name (an elliptical sentence): the discourse's entity of the kind the
+   unit implies (points: the index; money: the company; else the last named);
+8. an entity named later in the sentence;
+9. at the start of an article, the entity of the next sentence that names one;
+10. nothing.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from impact.claims.lexicon import LEXICON
+from impact.claims.lexicon import LEXICON, MARKET_SUBJECTS
 from impact.claims.values import EntityHow, Metric, TestableWhy
-from impact.registry import Entity
+from impact.registry import Entity, Registry
 
 __all__ = [
+    "Discourse",
     "EntityFound",
     "Mention",
-    "carried_entity",
     "find_entity",
     "find_segment",
     "testability",
@@ -32,6 +45,11 @@ _UNKNOWN_COMPANY = re.compile(
     r"(?<![\w-])[A-ZÄÖÜ][\w&.]*-(?:Aktie|Aktien|Papiere|Titel|Kurs)\b|(?:Aktien|Papiere) (?:von|der) "
     r"[A-ZÄÖÜ][\w&]+|(?<![\w-])[A-Z][\w&]*(?:'s)? (?:shares|stock)\b"
 )
+# an index named as the venue of a trade ("an der Nasdaq", "on the Nasdaq", "Nasdaq-listed")
+_VENUE_BEFORE = re.compile(
+    r"(?:\b(?:an|auf|on|at|in)\s+(?:der|the|die|dem)?\s*(?:[\w-]+\s+){0,2})$"
+)
+_VENUE_AFTER = re.compile(r"^-?(?:listed|notiert|gelistet)")
 _REGIONS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
@@ -44,24 +62,115 @@ _REGIONS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?<!\w)(?:Japan|japanische\w*|Japanese)(?!\w)"), "Japan"),
     (re.compile(r"(?<!\w)(?:Amerika|Americas|Nordamerika|Nord- und Südamerika)(?!\w)"), "Americas"),
 ]
-_THERE = re.compile(r"(?<!\w)(?:dort|there)(?!\w)")
 
 
 @dataclass(frozen=True, slots=True)
 class EntityFound:
     """The entity a number is about (None if none), how it was found, and the words that said so
-    (the coreference or the unknown company, as written)."""
+    (the coreference, the market or the unknown company, as written)."""
 
     entity: Entity | None
     how: EntityHow
     cue: str | None = None
 
 
-def carried_entity(named: list[Entity], last: Entity | None) -> Entity | None:
-    """The entity later sentences refer back to: the first listed one named, else the first."""
-    if not named:
-        return last
-    return next((e for e in named if e.listed), named[0])
+@dataclass
+class Discourse:
+    """The company and the index an article is about so far, and where they came from."""
+
+    registry: Registry
+    company: Entity | None = None
+    index: Entity | None = None
+    last: Entity | None = None
+    from_headline: bool = False
+    ahead: list[list[Entity]] = field(default_factory=list)  # entities of the coming sentences
+
+    def tell(self, named: list[Entity], headline: bool = False) -> None:
+        """A sentence (or the headline) named these entities, in text order."""
+        if not named:
+            return
+        listed = [e for e in named if e.listed] or named
+        companies = [e for e in listed if e.kind == "company"]
+        indices = [e for e in listed if e.kind == "index"]
+        if companies:
+            self.company = companies[0]
+        if indices:
+            self.index = indices[0]
+        self.last = listed[0]
+        self.from_headline = headline
+
+    def salient(self, kind: str | None) -> Entity | None:
+        """The entity of the discourse of that kind ("company", "index"; None: the last one)."""
+        if kind == "company":
+            return self.company
+        if kind == "index":
+            return self.index
+        return self.last
+
+    def next_named(self) -> Entity | None:
+        """The first entity the coming sentences name (for an article that opens with a figure)."""
+        for named in self.ahead:
+            listed = [e for e in named if e.listed] or named
+            if listed:
+                return listed[0]
+        return None
+
+
+def _is_venue(sentence: str, mention: Mention) -> bool:
+    start, end, entity = mention
+    if entity.kind != "index":
+        return False
+    before = sentence[max(0, start - 40) : start]
+    return bool(_VENUE_BEFORE.search(before) or _VENUE_AFTER.match(sentence[end : end + 10]))
+
+
+def _carried(found: Entity | None, discourse: Discourse, how: EntityHow) -> EntityFound:
+    if found is None:
+        return EntityFound(None, "none")
+    return EntityFound(found, "headline" if discourse.from_headline else how)
+
+
+def _named(pos: int, clause: tuple[int, int], sentence: str, mentions: list[Mention]):
+    """Rules 1-3: a name in the clause or earlier in the sentence."""
+    lo, hi = clause
+    inside = [m for m in mentions if lo <= m[0] < hi and not _is_venue(sentence, m)]
+    before = [m for m in inside if m[0] < pos]
+    companies = [m for m in before if m[2].kind == "company"]
+    if companies:
+        return companies[-1][2]
+    if before:
+        return before[-1][2]
+    after = [m for m in inside if m[0] > pos]
+    if after:
+        return after[0][2]
+    sentence_before = [m for m in mentions if m[0] < pos and not _is_venue(sentence, m)]
+    if sentence_before:
+        listed = [m for m in sentence_before if m[2].listed]
+        return (listed[-1] if listed else sentence_before[-1])[2]
+    return None
+
+
+def _coreference(sentence: str, discourse: Discourse) -> EntityFound | None:
+    """Rule 5: a word that refers back to the company or the index of the discourse."""
+    index_word = LEXICON.coref_index.search(sentence)
+    company_word = LEXICON.coref_company.search(sentence)
+    words = [
+        (w.start(), w, kind) for w, kind in ((index_word, "index"), (company_word, "company")) if w
+    ]
+    for _, word, kind in sorted(words, key=lambda x: x[0]):
+        entity = discourse.salient(kind)
+        if entity is not None:
+            return EntityFound(entity, "coref", word.group(0))
+    return None
+
+
+def _market(sentence: str, clause: tuple[int, int], registry: Registry) -> EntityFound | None:
+    """Rule 6: a market named as the subject of the clause: its main index."""
+    m = LEXICON.market_subject.search(sentence, clause[0], clause[1])
+    if m is None:
+        return None
+    entity = registry.entity_for_ticker(MARKET_SUBJECTS[m.group(0)])
+    return EntityFound(entity, "market", m.group(0)) if entity is not None else None
 
 
 def find_entity(
@@ -69,32 +178,33 @@ def find_entity(
     clause: tuple[int, int],
     sentence: str,
     mentions: list[Mention],
-    last_entity: Entity | None,
-    metric_hint: bool,
+    discourse: Discourse,
+    unit: str | None,
+    price_like: bool,
 ) -> EntityFound:
-    """The entity of the number at ``pos`` (rules in the module docstring)."""
-    lo, hi = clause
-    inside = [m for m in mentions if lo <= m[0] < hi]
-    before = [m for m in inside if m[0] < pos]
-    companies = [m for m in before if m[2].kind == "company"]
-    if companies:
-        return EntityFound(companies[-1][2], "clause")
-    if before:
-        return EntityFound(before[-1][2], "clause")
-    if inside:
-        return EntityFound(inside[0][2], "clause")
-    sentence_before = [m for m in mentions if m[0] < pos]
-    if sentence_before:
-        listed = [m for m in sentence_before if m[2].listed]
-        return EntityFound((listed[-1] if listed else sentence_before[-1])[2], "sentence")
-    unknown = _UNKNOWN_COMPANY.search(sentence, lo, hi)
+    """The entity of the number at ``pos`` (rules in the module docstring). ``price_like``: the
+    number reads as a price figure (a move or level unit, a price metric named)."""
+    named = _named(pos, clause, sentence, mentions)
+    if named is not None:
+        return EntityFound(named, "clause" if clause[0] <= pos < clause[1] else "sentence")
+    unknown = _UNKNOWN_COMPANY.search(sentence, *clause)
     if unknown and unknown.start() < pos:
         return EntityFound(None, "unknown_company", unknown.group(0))
-    coref = LEXICON.coref.search(sentence)
-    if last_entity is not None and coref:
-        return EntityFound(last_entity, "coref", coref.group(0))
-    if last_entity is not None and metric_hint:
-        return EntityFound(last_entity, "carried")
+    found = _coreference(sentence, discourse) or _market(sentence, clause, discourse.registry)
+    if found is not None:
+        return found
+    if price_like:
+        kind = "index" if unit == "points" else ("company" if unit == "money" else None)
+        carried = discourse.salient(kind) or discourse.last
+        if carried is not None:
+            return _carried(carried, discourse, "carried")
+    later = [m for m in mentions if m[0] > pos and not _is_venue(sentence, m)]
+    if later:
+        return EntityFound(later[0][2], "sentence")
+    if price_like and discourse.last is None:
+        ahead = discourse.next_named()
+        if ahead is not None:
+            return EntityFound(ahead, "next_sentence")
     return EntityFound(None, "none")
 
 

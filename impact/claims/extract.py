@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from impact.claims.dates import detect_published
-from impact.claims.entities import Mention, carried_entity, find_entity, find_segment, testability
+from impact.claims.entities import Discourse, Mention, find_entity, find_segment, testability
 from impact.claims.fields import SentenceScan, find_direction, find_hedge, find_metric
 from impact.claims.horizons import HorizonCue, find_cues, resolve_dates
 from impact.claims.lexicon import LEXICON
@@ -24,7 +24,7 @@ from impact.claims.numbers import NumberMatch, find_numbers
 from impact.claims.records import record_claim
 from impact.claims.sentences import WINDOW, clause_bounds, detect_language, split_sentences
 from impact.claims.values import Kind, Metric
-from impact.registry import Entity, Registry, default_registry
+from impact.registry import Registry, default_registry
 
 __all__ = ["ExtractedArticle", "extract", "extract_article"]
 
@@ -57,7 +57,7 @@ class _Sentence:
     scan: SentenceScan
     language: str
     published: Published
-    last_entity: Entity | None
+    discourse: Discourse
     registry: Registry
 
 
@@ -112,8 +112,13 @@ def _number_claim(
     wide = max(0, number.start - WINDOW), min(len(s.text), number.end + WINDOW)
     near = find_metric(s.scan, lo, hi, number.start)  # else an elliptical clause's sentence
     around = near or find_metric(s.scan, *wide, number.start)
-    hint = (around or "other") in _HINTED
-    found = find_entity(number.start, clause, s.text, s.mentions, s.last_entity, hint)
+    price_unit = number.unit in {"percent", "points"} or (
+        number.unit == "money" and number.scale == 1
+    )
+    price_like = (around in _HINTED) if around else price_unit
+    found = find_entity(
+        number.start, clause, s.text, s.mentions, s.discourse, number.unit, price_like
+    )
     entity = found.entity
     is_index = entity is not None and entity.kind == "index"
     metric: Metric = near or ("index_level" if is_index else None) or around or "other"
@@ -255,7 +260,7 @@ def _sentence_claims(s: _Sentence, first_id: int, previous: Claim | None) -> lis
     for record in records:
         base = _record_base(record, s, first_id + len(claims))
         move = _attach(record, claims)
-        rec = record_claim(record, base, move, s.mentions, s.last_entity, s.registry)
+        rec = record_claim(record, base, move, s.mentions, s.discourse, s.registry)
         if rec is not None:
             claims.append(rec)
     return claims
@@ -266,8 +271,10 @@ def extract_article(
     published: str | Published | None = None,
     lang: str | None = None,
     registry: Registry | None = None,
+    title: str | None = None,
 ) -> ExtractedArticle:
-    """Language, publication date and claims of one article."""
+    """Language, publication date and claims of one article. ``title``: the headline, read for
+    the entity the article is about (its claims are not extracted)."""
     if not isinstance(text, str):
         raise TypeError("text must be str")
     registry = registry or default_registry()
@@ -276,14 +283,21 @@ def extract_article(
         pub = published
     else:
         pub = detect_published(text, registry, published)
-    claims: list[Claim] = []
-    last_entity: Entity | None = None
+    discourse = Discourse(registry)
+    if title:
+        discourse.tell([e for _, _, e in registry.find_entities(title)], headline=True)
     all_mentions = registry.find_entities(text)
     starts = [m[0] for m in all_mentions]
-    for s_start, s_end in split_sentences(text):
+    spans = split_sentences(text)
+    named: list[list[Mention]] = []
+    for s_start, s_end in spans:
         a, b = bisect.bisect_left(starts, s_start), bisect.bisect_left(starts, s_end)
-        mentions = [(x - s_start, y - s_start, e) for x, y, e in all_mentions[a:b] if y <= s_end]
+        named.append([(x - s_start, y - s_start, e) for x, y, e in all_mentions[a:b] if y <= s_end])
+    claims: list[Claim] = []
+    for i, (s_start, s_end) in enumerate(spans):
+        mentions = named[i]
         if _DIGIT.search(text, s_start, s_end):
+            discourse.ahead = [[e for _, _, e in m] for m in named[i + 1 : i + 3]]
             sentence = _Sentence(
                 text[s_start:s_end],
                 s_start,
@@ -291,11 +305,11 @@ def extract_article(
                 SentenceScan(text[s_start:s_end]),
                 language,
                 pub,
-                last_entity,
+                discourse,
                 registry,
             )
             claims.extend(_sentence_claims(sentence, len(claims), claims[-1] if claims else None))
-        last_entity = carried_entity([e for _, _, e in mentions], last_entity)
+        discourse.tell([e for _, _, e in mentions])
     return ExtractedArticle(language, pub, tuple(claims))
 
 

@@ -393,7 +393,45 @@ TARGET = (
     r"Kursziel|Kursziele|Kursziels|Zielkurs|Preisziel|price target|target price|"
     r"price objective|Beteiligung|stake in"
 )
-COREF = r"des Unternehmens|das Unternehmen|des Konzerns|der Konzern|die Firma|the company|the group|its shares|the firm|the stock|die Aktie|the shares"
+# words that refer back to a company (COREF_COMPANY) or an index (COREF_INDEX) named earlier
+COREF_COMPANY = (
+    r"des Unternehmens|das Unternehmen|dem Unternehmen|des Konzerns|der Konzern|dem Konzern|"
+    r"die Firma|der Firma|die Aktie|die Aktien|der Aktie|der Aktien|die Papiere|das Papier|"
+    r"der Papiere|des Papiers|der Titel|die Titel|des Titels|der Kurs|den Kurs|des Kurses|"
+    r"der Aktienkurs|die Anteilsscheine|der Anteilsschein|die ADRs|die ADSs|die Hongkong-Aktie|"
+    r"die US-Aktie|Sie|sie|"
+    r"the company|the company's|the group|the group's|its shares|its stock|the firm|the firm's|"
+    r"the stock|the shares|shares|stock|the share price|the stock price|its share price|"
+    r"the ADRs|the ADSs|the American depositary shares|the American depositary receipts|"
+    r"its New York-listed shares|its Hong Kong-listed shares|its U\.S\.-listed shares|"
+    r"its US-listed shares|the tech giant|the e-commerce giant|the iPhone maker|"
+    r"der iPhone-Konzern|der Internet-Riese|der Tech-Riese|der Techkonzern|der Tech-Konzern|"
+    r"it|its|It|Its"
+)
+COREF_INDEX = (
+    r"der Index|den Index|des Index|des Indexes|dem Index|der Leitindex|den Leitindex|"
+    r"des Leitindex|des Leitindexes|das Börsenbarometer|das Barometer|des Barometers|"
+    r"der Aktienindex|das Standardbarometer|der Auswahlindex|der breite Markt|"
+    r"the index|the benchmark|the gauge|the benchmark index|the city's benchmark|the measure|"
+    r"the broader market|the broad market|the blue-chip index|the blue-chip gauge|"
+    r"the Tech Index"
+)
+# a market named as the subject of a move: its main index ("Hong Kong piled on 2%")
+MARKET_SUBJECTS: dict[str, str] = {
+    "Hong Kong": "^HSI",
+    "Hongkong": "^HSI",
+    "Hong Kong stocks": "^HSI",
+    "Hong Kong shares": "^HSI",
+    "Hongkongs Börse": "^HSI",
+    "die Hongkonger Börse": "^HSI",
+    "Wall Street": "^GSPC",
+    "die Wall Street": "^GSPC",
+    "US stocks": "^GSPC",
+    "U.S. stocks": "^GSPC",
+    "der Dax": "^GDAXI",
+    "der deutsche Aktienmarkt": "^GDAXI",
+    "Frankfurt": "^GDAXI",
+}
 
 
 class Lexicon:
@@ -442,7 +480,10 @@ class Lexicon:
         self.non_claim = _fast(rf"{_W}(?:{NON_CLAIM}){_E}")
         self.not_non_claim = _fast(rf"{_W}(?:{NOT_NON_CLAIM}){_E}")
         self.target = _fast(rf"{_W}(?:{TARGET}){_E}", re.IGNORECASE)
-        self.coref = _fast(rf"{_W}(?:{COREF}){_E}", re.IGNORECASE)
+        self.coref_company = _fast(rf"{_W}(?:{COREF_COMPANY}){_E}")
+        self.coref_index = _fast(rf"{_W}(?:{COREF_INDEX}){_E}", re.IGNORECASE)
+        markets = "|".join(re.escape(m) for m in sorted(MARKET_SUBJECTS, key=len, reverse=True))
+        self.market_subject = _fast(rf"{_W}(?:{markets}){_E}")
         self.german_set = frozenset(
             "der die das und ist nicht mit sich auf für den von dem des ein eine wurde sind auch "
             "nach bei im zu um über".split()

@@ -16,11 +16,11 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from impact.claims.entities import Mention, find_entity
+from impact.claims.entities import Discourse, Mention, find_entity
 from impact.claims.horizons import resolve_dates
 from impact.claims.lexicon import MONTHS, RECORD_DOWN_SUPER, RECORD_DOWN_WORDS, RECORD_LEVEL_NOUNS
 from impact.claims.model import Claim, DateAnchor, Published
-from impact.registry import Entity, Registry
+from impact.registry import Registry
 
 __all__ = ["record_claim"]
 
@@ -74,7 +74,7 @@ def record_claim(
     base: Claim,
     move: Claim | None,
     mentions: list[Mention],
-    last_entity: Entity | None,
+    discourse: Discourse,
     registry: Registry,
 ) -> Claim | None:
     """The record claim of a superlative match; ``base`` holds the sentence-level fields."""
@@ -88,7 +88,7 @@ def record_claim(
         claim = _from_move(base, move, down)
     else:
         span = (0, len(base.sentence))
-        found = find_entity(record.start(), span, base.sentence, mentions, last_entity, True)
+        found = find_entity(record.start(), span, base.sentence, mentions, discourse, None, True)
         if found.entity is None:
             return None
         choice = registry.resolve_listing(found.entity, base.sentence)
