@@ -114,7 +114,7 @@ class Checker:
         tried = try_sessions(claim, series, sessions.candidates, self.tolerance)
         twin = twin_move(claim, window, self.registry, self.tolerance)
         twin_fits = isinstance(twin, TwinMove) and bool(twin.fits)
-        out = judge_move(claim, tried, sessions.nominal, twin_fits)
+        out = judge_move(claim, tried, sessions, twin_fits)
         twin_shown = twin if isinstance(twin, TwinMove) else None
         reason = move_reason(claim, out, sessions.nominal, twin_shown)
         move = out.reference.move if out.reference else None
@@ -131,7 +131,7 @@ class Checker:
             abnormal_return(series, window, move) if self.event_study and move else None,
             with_event_study=self.event_study and move is not None,
         )
-        explanation = move_explanation(claim, series.ticker, out, sessions.nominal, reason)
+        explanation = move_explanation(claim, series.ticker, out, sessions, reason)
         return ClaimCheck(
             claim,
             Verdict(out.verdict),

@@ -59,19 +59,20 @@ class SessionsHow:
     """How the candidate sessions were chosen: the latest session completed at a publication
     time, the session on or before a date, or every session of a date range."""
 
-    rule: Literal["latest_completed", "on_or_before", "range"]
+    rule: Literal["latest_completed", "publication_day", "on_or_before", "range"]
     mic: str
     day: dt.date  # the (last) date the sessions were read from
     first_day: dt.date | None = None  # "range": its first date
     stamp: str | None = None  # "latest_completed": the publication time used (ISO)
-    zone: str | None = None  # "latest_completed" with no time given: the outlet's zone
 
     def describe(self) -> str:
         if self.rule == "latest_completed":
-            when = (
-                self.stamp if self.zone is None else f"{self.day} 18:00 {self.zone}, time assumed"
+            return f"latest {self.mic} session completed at publication ({self.stamp})"
+        if self.rule == "publication_day":
+            return (
+                f"the {self.mic} session of the publication day {self.day}, or the one before "
+                "(no time of publication: the article may predate that day's close)"
             )
-            return f"latest {self.mic} session completed at publication ({when})"
         if self.rule == "on_or_before":
             return f"the {self.mic} session on or before {self.day}"
         return f"every {self.mic} session {self.first_day}..{self.day}: the date is known only as a range"

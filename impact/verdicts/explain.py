@@ -5,6 +5,7 @@ from __future__ import annotations
 from impact.claims.model import Claim
 from impact.verdicts.evidence import TriedMove, TwinMove
 from impact.verdicts.moves import MoveOutcome
+from impact.verdicts.sessions import SessionChoice
 
 __all__ = ["BASIS_WORDS", "move_explanation", "move_reason", "signed"]
 
@@ -66,11 +67,16 @@ def _said(t: TriedMove) -> str:
     return f"{signed(100 * m.value)} ({BASIS_WORDS[m.basis]}) on {m.end_session.date()}"
 
 
-def move_explanation(claim: Claim, ticker: str, out: MoveOutcome, nominal, reason: str) -> str:
+def move_explanation(
+    claim: Claim, ticker: str, out: MoveOutcome, sessions: SessionChoice, reason: str
+) -> str:
     """The explanation of a move's verdict."""
     name = f"{claim.entity} ({ticker})"
     claimed = hedged(claim)
     chosen, verdict, implied = out.chosen, out.verdict, out.implied
+    nominal = sessions.nominal
+    if chosen is not None and nominal is not None and chosen.move.end_session in sessions.fair:
+        nominal = chosen.move.end_session  # as fair a reading as the nominal session
     same = [t for t in out.tried if t.move.basis == implied]
     at_nominal = next((t for t in same if t.move.end_session == nominal), None)
     if chosen is None and at_nominal is None and not same:

@@ -19,13 +19,17 @@ from impact.verdicts.evidence import (
     ToleranceShown,
 )
 from impact.verdicts.model import ClaimCheck, Verdict
+from impact.verdicts.sessions import SessionChoice
 from impact.verdicts.window import MarketWindow
 
 __all__ = ["check_level"]
 
 
-def _verdict(tried: list[tuple], nominal, firm: bool) -> Verdict:
+def _verdict(tried: list[tuple], sessions: SessionChoice, firm: bool) -> Verdict:
+    nominal = sessions.nominal
     at = next((x for x in tried if x[0] == nominal), None) if nominal is not None else None
+    if at is not None and at[2].fit not in {"exact", "band"}:  # a session as fair fits
+        at = next((x for x in tried if x[0] in sessions.fair and x[2].fit == "exact"), at)
     exact = [x for x in tried if x[2].fit == "exact"]
     band = [x for x in tried if x[2].fit == "band"]
     if (at and at[2].fit == "exact") or (nominal is None and exact):
@@ -62,8 +66,14 @@ def check_level(claim: Claim, window: MarketWindow, tolerance: Tolerance) -> Cla
         )
         tried.append((s, close, judgement))
     nominal = sessions.nominal
-    verdict = _verdict(tried, nominal, claim.published.firm)
+    verdict = _verdict(tried, sessions, claim.published.firm)
     at = next((x for x in tried if x[0] == nominal), None) if nominal is not None else None
+    if (
+        verdict in {Verdict.CORRECT, Verdict.MOSTLY_CORRECT}
+        and at
+        and at[2].fit not in {"exact", "band"}
+    ):
+        at = next((x for x in tried if x[0] in sessions.fair and x[2].fit != "miss"), at)
     exact = [x for x in tried if x[2].fit == "exact"]
     band = [x for x in tried if x[2].fit == "band"]
     ref = at or (exact or band or tried)[0]

@@ -6,7 +6,8 @@ session (sessions.py). The basis the wording implies: the intraday extreme for "
 as" and intraday cues, close to close for one-day claims, the period close otherwise.
 
 The verdict follows from where the matches are, the first that applies:
-1. on the implied basis at the nominal session: ``correct`` (exact) / ``mostly_correct`` (band);
+1. on the implied basis at the nominal session (or one as fair, sessions.py): ``correct``
+   (exact) / ``mostly_correct`` (band);
 2. only on another basis at the nominal session: ``misleading``;
 3. only at another candidate session: ``misleading`` when the date is firm, else
    ``mostly_correct``;
@@ -30,7 +31,7 @@ from impact.measures import Move, close_to_close, intraday_extreme, period_retur
 from impact.prices import PriceSeries
 from impact.tolerance import Fit, Tolerance
 from impact.verdicts.evidence import TriedMove
-from impact.verdicts.sessions import base_session
+from impact.verdicts.sessions import SessionChoice, base_session
 
 __all__ = ["MoveFinding", "MoveOutcome", "implied_basis", "judge_move", "measure", "try_sessions"]
 
@@ -133,14 +134,15 @@ def reference(
 def judge_move(
     claim: Claim,
     tried: tuple[TriedMove, ...],
-    nominal: pd.Timestamp | None,
+    sessions: SessionChoice,
     twin_fits: bool,
 ) -> MoveOutcome:
     """The verdict of a move claim (rules 1-6 of the module docstring)."""
     implied = implied_basis(claim)
     p = claim.published
     firm = p.firm and (not claim.unanchored or p.exact)
-    at_nominal = (lambda s: s == nominal) if nominal is not None else (lambda s: True)
+    nominal = sessions.nominal
+    at_nominal = sessions.is_nominal
     same = lambda b: b == implied  # noqa: E731
     other = lambda b: b != implied  # noqa: E731
     anywhere = lambda s: True  # noqa: E731

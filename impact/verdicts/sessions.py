@@ -1,10 +1,12 @@
 """Which exchange sessions a claim is about, on the listing's own calendar.
 
 - A claim with no date of its own about one day ("stieg um 9,1 Prozent") means the latest session
-  of the listing's exchange completed at publication: at the given time, else 18:00 in the
-  outlet's zone (German: Europe/Berlin, English: America/New_York). Other one-date claims mean
-  the session on or before that date. The session before is a candidate too, and the one after
-  when the date is not firm or was written in the sentence.
+  of the listing's exchange completed at publication when the publication time is known. With
+  the day only, it means the session of the publication day, and the session before is as fair a
+  reading (the article may have been written before that day's close): a match on either is
+  right, and the verdict says which. Other one-date claims mean the session on or before that
+  date. The session before is a candidate too, and the one after when the date is not firm or
+  was written in the sentence.
 - A date known only as a range (a month) makes every session in it a candidate, with no nominal.
 - The base of a move: the previous session (one day); the last session of the prior year (YTD);
   the last session before the month (MTD, a month); the last session before the start (since,
@@ -24,36 +26,42 @@ from impact.errors import InsufficientDataError
 from impact.prices import PriceSeries
 from impact.verdicts.evidence import SessionsHow, SessionsShown
 
-__all__ = ["OUTLET_TZ", "SessionChoice", "base_session", "choose_sessions"]
-
-OUTLET_TZ = {"de": "Europe/Berlin", "en": "America/New_York"}
+__all__ = ["SessionChoice", "base_session", "choose_sessions"]
 
 
 @dataclass(frozen=True, slots=True)
 class SessionChoice:
-    """The candidate sessions of a claim, the nominal one (None for a range) and how."""
+    """The candidate sessions of a claim, the nominal one (None for a range), the sessions that
+    are as fair a reading as the nominal one, and how they were chosen."""
 
     candidates: tuple[pd.Timestamp, ...]
     nominal: pd.Timestamp | None
     how: SessionsHow
+    fair: tuple[pd.Timestamp, ...] = ()
+
+    def is_nominal(self, session: pd.Timestamp) -> bool:
+        """Whether ``session`` is the nominal one or as fair a reading (any, for a range)."""
+        return self.nominal is None or session == self.nominal or session in self.fair
 
     def shown(self) -> SessionsShown:
         nominal = None if self.nominal is None else self.nominal.date()
         return SessionsShown(nominal, self.how, tuple(s.date() for s in self.candidates))
 
 
-def _nominal(claim: Claim, mic: str, day: dt.date) -> tuple[pd.Timestamp, SessionsHow]:
+def _nominal(
+    claim: Claim, mic: str, day: dt.date
+) -> tuple[pd.Timestamp, SessionsHow, tuple[pd.Timestamp, ...]]:
+    """The nominal session of a one-date claim, how it was chosen, and the fair alternatives."""
     published = claim.published
     if claim.unanchored and claim.horizon in {"one_day", "intraday"}:
         if published.time:
             stamp = pd.Timestamp(published.time)
             how = SessionsHow("latest_completed", mic, day, stamp=stamp.isoformat())
-        else:
-            zone = OUTLET_TZ.get(claim.language, "UTC")
-            stamp = pd.Timestamp(dt.datetime.combine(day, dt.time(18, 0)), tz=zone)
-            how = SessionsHow("latest_completed", mic, day, zone=OUTLET_TZ.get(claim.language))
-        return calendars.latest_completed_session(mic, stamp), how
-    return calendars.session_on_or_before(mic, day), SessionsHow("on_or_before", mic, day)
+            return calendars.latest_completed_session(mic, stamp), how, ()
+        nominal = calendars.session_on_or_before(mic, day)
+        fair = (calendars.previous_session(mic, nominal),) if nominal.date() == day else ()
+        return nominal, SessionsHow("publication_day", mic, day), fair
+    return calendars.session_on_or_before(mic, day), SessionsHow("on_or_before", mic, day), ()
 
 
 def choose_sessions(claim: Claim, series: PriceSeries) -> SessionChoice:
@@ -66,7 +74,7 @@ def choose_sessions(claim: Claim, series: PriceSeries) -> SessionChoice:
     lo, hi = claim.end_earliest or claim.end, claim.end
     index = series.prices.index
     if lo == hi:
-        nominal, how = _nominal(claim, mic, hi)
+        nominal, how, fair = _nominal(claim, mic, hi)
         near = [calendars.previous_session(mic, nominal), nominal]
         if not claim.published.firm or not claim.unanchored:
             near.append(calendars.next_session(mic, nominal))
@@ -76,7 +84,7 @@ def choose_sessions(claim: Claim, series: PriceSeries) -> SessionChoice:
                 f"no {series.ticker} price for the session {nominal.date()} "
                 f"(data {series.first.date()}..{series.last.date()})"
             )
-        return SessionChoice(candidates, nominal, how)
+        return SessionChoice(candidates, nominal, how, tuple(s for s in fair if s in index))
     sessions = tuple(s for s in calendars.sessions_in_range(mic, lo, hi) if s in index)
     if not sessions:
         raise InsufficientDataError(
