@@ -2,8 +2,11 @@
 
 - close to close on session t: r = C_t / C_{t-1} − 1 (C_{t-1}: the previous row of the series);
 - intraday extreme on t: H_t / C_{t-1} − 1 for a rise, L_t / C_{t-1} − 1 for a fall;
+- to the open on t: O_t / C_{t-1} − 1;
 - period return from base session b to end session e: C_e / C_b − 1 (YTD: b = last session of the
   prior year; MTD: b = last session before the month; since a date: b = last session before it);
+- period extreme from b to e: max_{b<s≤e} H_s / C_b − 1 for a rise, min L_s / C_b − 1 for a fall;
+- every move also carries its change in price units (points for an index): end − base price;
 - record rank: the number of sessions in [since, t] whose move on the same basis is >= the move
   on t (for a fall: <=), 1 meaning t is the largest.
 """
@@ -17,7 +20,16 @@ import pandas as pd
 
 from impact.errors import InsufficientDataError
 
-__all__ = ["Move", "Rank", "close_to_close", "intraday_extreme", "period_return", "rank_move"]
+__all__ = [
+    "Move",
+    "Rank",
+    "close_to_close",
+    "intraday_extreme",
+    "period_extreme",
+    "period_return",
+    "rank_move",
+    "to_open",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +42,11 @@ class Move:
     end_session: pd.Timestamp
     base_price: float
     end_price: float
+
+    @property
+    def change(self) -> float:
+        """The move in price units (index points, currency): end price − base price."""
+        return self.end_price - self.base_price
 
     def to_dict(self) -> dict:
         return {
@@ -65,6 +82,27 @@ def intraday_extreme(prices: pd.DataFrame, session: pd.Timestamp, direction: str
     column, basis = ("Low", "intraday_low") if direction == "down" else ("High", "intraday_high")
     extreme = float(prices[column].iloc[i])
     return Move(extreme / prev - 1, basis, prices.index[i - 1], session, prev, extreme)
+
+
+def to_open(prices: pd.DataFrame, session: pd.Timestamp) -> Move:
+    i = _row(prices, session)
+    if i == 0:
+        raise InsufficientDataError(f"no session before {session.date()} in the data")
+    prev, opened = float(prices["Close"].iloc[i - 1]), float(prices["Open"].iloc[i])
+    return Move(opened / prev - 1, "open", prices.index[i - 1], session, prev, opened)
+
+
+def period_extreme(
+    prices: pd.DataFrame, base: pd.Timestamp, end: pd.Timestamp, direction: str
+) -> Move:
+    b, e = _row(prices, base), _row(prices, end)
+    if e <= b:
+        raise InsufficientDataError(f"no session after {base.date()} up to {end.date()}")
+    close = float(prices["Close"].iloc[b])
+    column, basis = ("Low", "period_low") if direction == "down" else ("High", "period_high")
+    window = prices[column].iloc[b + 1 : e + 1]
+    extreme = float(window.min() if direction == "down" else window.max())
+    return Move(extreme / close - 1, basis, base, end, close, extreme)
 
 
 def period_return(prices: pd.DataFrame, base: pd.Timestamp, end: pd.Timestamp, basis: str) -> Move:

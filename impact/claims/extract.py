@@ -14,8 +14,16 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from impact.claims.basis import find_basis_cue
 from impact.claims.dates import detect_published
-from impact.claims.entities import Discourse, Mention, find_entity, find_segment, testability
+from impact.claims.entities import (
+    Discourse,
+    EntityFound,
+    Mention,
+    find_entity,
+    find_segment,
+    testability,
+)
 from impact.claims.fields import SentenceScan, find_direction, find_hedge, find_metric
 from impact.claims.horizons import HorizonCue, find_cues, resolve_dates
 from impact.claims.lexicon import LEXICON
@@ -23,8 +31,8 @@ from impact.claims.model import Claim, DateAnchor, Published
 from impact.claims.numbers import NumberMatch, find_numbers
 from impact.claims.records import record_claim
 from impact.claims.sentences import WINDOW, clause_bounds, detect_language, split_sentences
-from impact.claims.values import Kind, Metric
-from impact.registry import Registry, default_registry
+from impact.claims.values import BasisCue, Direction, Hedge, Kind, Metric
+from impact.registry import Entity, Registry, default_registry
 
 __all__ = ["ExtractedArticle", "extract", "extract_article"]
 
@@ -36,6 +44,21 @@ _COMPLEMENTIZER = re.compile(r"\s*(?:dass|daß|ob|that|whether|wonach)\b", re.IG
 _PREPOSITION = re.compile(r"(?<!\w)(auf|to|bei|at|von|from|um|by)\s+(?:\S+\s+)?$")
 _DOLLAR = re.compile(r"(?<![\w-])Dollar")
 _HINTED = {"share_price", "revenue", "share_of_revenue", "market_value", "profit", "index_level"}
+# words that introduce a level ("auf 252 Dollar", "to 15,196 points", "as high as HK$98")
+_LEVEL_LEAD = re.compile(
+    r"(?<!\w)(?:auf|to|bei|at|mit|as high as|as low as|von|from|erreichte|reached|"
+    r"zwischenzeitlich auf|bis auf)\s+(?:(?:rund|etwa|knapp|gut|fast|über|unter|nearly|about|"
+    r"around|almost|some|roughly|just|zwischenzeitlich|a|an|einen|ein|record|rekord)\s+)*"
+    r"(?:[$€£]|HK\$|US\$)?$"
+)
+# a number restating the move before it: ", or 1,349.89 points", "(0.4%)", "bzw. 2 Prozent"
+_RESTATED = re.compile(r"(?:,\s*or|\bor|\brespektive|\bbzw\.|\boder)\s+(?:[$€£]|HK\$|US\$)?$|\($")
+# what may stand between a direction word and the amount it governs
+_GOVERNED_GAP = re.compile(
+    r"\s*(?:(?:um|by|of|von|in Höhe von|about|around|rund|etwa|knapp|gut|fast|nearly|almost|"
+    r"more than|mehr als|über|some|roughly|approximately|weitere|weiteren|another|a further|"
+    r"as much as|bis zu|satte|kräftige|a|an)\s+)*(?:[$€£]|HK\$|US\$)?"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,12 +104,51 @@ def _clause(number: NumberMatch, s: _Sentence) -> tuple[int, int] | None:
     return lo, hi
 
 
-def _kind(metric: Metric, number: NumberMatch, prep: str, direction: str) -> Kind:
+def _governed_move(s: _Sentence, number: NumberMatch, lo: int) -> bool:
+    """Whether an amount in money or points is a change, not a level: a direction word governs
+    it directly ("fell 151.23 points", "a drop of 467.39 points", "ein Plus von knapp 4
+    US-Dollar"), or it restates the move before it ("5.6 per cent, or 1,349.89 points",
+    "fallen $1.92 (0.4%)")."""
+    before = s.text[max(lo, number.start - 45) : number.start]
+    if _LEVEL_LEAD.search(before):
+        return False
+    if _RESTATED.search(before):
+        return True
+    for at, _ in reversed(s.scan.directions()):
+        if lo <= at < number.start:
+            word_end = s.text.find(" ", at)
+            gap = s.text[word_end if word_end >= 0 else at : number.start]
+            return bool(_GOVERNED_GAP.fullmatch(gap))
+    return False
+
+
+def _kind(metric: Metric, number: NumberMatch, s: _Sentence, lo: int, direction: str) -> Kind:
+    """share (of revenue, market share), move (a change), level (a value reached or held), or
+    other (no direction and no level)."""
     if metric == "share_of_revenue" or (metric == "market_share" and number.unit == "percent"):
         return "share"
-    if number.unit in {"money", "points"} or prep in {"auf", "to", "bei", "at"}:
+    if number.unit in {"money", "points"}:
+        return "move" if _governed_move(s, number, lo) else "level"
+    if _LEVEL_LEAD.search(s.text[max(lo, number.start - 25) : number.start]):
         return "level"
     return "move" if direction != "none" else "other"
+
+
+def _metric(
+    near: Metric | None, around: Metric | None, entity: Entity | None, number: NumberMatch
+) -> tuple[Metric, bool]:
+    """The metric of the number, and whether the share price (index level) was assumed because
+    the clause names no metric ("Xiaomi gained 5%")."""
+    is_index = entity is not None and entity.kind == "index"
+    metric: Metric = near or ("index_level" if is_index else None) or around or "other"
+    if metric == "share_price" and is_index:
+        metric = "index_level"
+    price_unit = number.unit in {"percent", "points"} or (
+        number.unit == "money" and number.scale == 1
+    )
+    if metric == "other" and price_unit and (entity is None or entity.listed):
+        return ("index_level" if is_index or number.unit == "points" else "share_price"), True
+    return metric, False
 
 
 def _cues(number: NumberMatch, s: _Sentence, clause: tuple[int, int], prev_end: int, masked):
@@ -96,15 +158,22 @@ def _cues(number: NumberMatch, s: _Sentence, clause: tuple[int, int], prev_end: 
     return cues
 
 
-def _number_claim(
-    number: NumberMatch,
-    s: _Sentence,
-    claim_id: int,
-    previous: Claim | None,
-    prev_end: int,
-    masked: list[tuple[int, int]],
-) -> Claim | None:
-    """The claim a number makes, or None when it makes none (see the module docstring)."""
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """What the words around a number say, before dates and listing are resolved."""
+
+    clause: tuple[int, int]
+    metric: Metric
+    assumed: bool
+    found: EntityFound
+    direction: Direction
+    kind: Kind
+    hedge: Hedge
+    basis: BasisCue
+
+
+def _read(number: NumberMatch, s: _Sentence) -> _Reading | None:
+    """Metric, entity, direction, kind, hedge and basis of a number (None: it claims nothing)."""
     clause = _clause(number, s)
     if clause is None:
         return None
@@ -119,39 +188,42 @@ def _number_claim(
     found = find_entity(
         number.start, clause, s.text, s.mentions, s.discourse, number.unit, price_like
     )
-    entity = found.entity
-    is_index = entity is not None and entity.kind == "index"
-    metric: Metric = near or ("index_level" if is_index else None) or around or "other"
-    if metric == "share_price" and is_index:
-        metric = "index_level"
-    assumed = (
-        metric == "other"
-        and entity is not None
-        and entity.listed
-        and (number.unit == "percent" or (number.unit == "money" and number.scale == 1))
-    )
-    if assumed:  # "Xiaomi gained 5%"
-        metric = "index_level" if is_index else "share_price"
+    metric, assumed = _metric(near, around, found.entity, number)
     direction = find_direction(s.scan, lo, hi, number.start, number.sign)
     if direction == "none":  # an elliptical clause ("allein im Februar um 17 Prozent")
         direction = find_direction(s.scan, *wide, number.start, 0)
-    prep_m = _PREPOSITION.search(s.text[max(0, number.start - 25) : number.start])
-    prep = prep_m.group(1) if prep_m else ""
-    kind = _kind(metric, number, prep, direction)
+    kind = _kind(metric, number, s, lo, direction)
     if kind == "share":
         direction = "none" if not number.sign else direction
-    if kind == "other" and entity is None:
+    if kind == "other" and found.entity is None:
         return None
     hedge = find_hedge(s.text, number.start)
-    cues = _cues(number, s, clause, prev_end, masked)
-    if hedge == "up_to" and not any(c.kind == "intraday" for c in cues):
-        cues.append(HorizonCue("intraday", None))
-    if any(c.kind == "intraday" for c in cues) and hedge == "exact":
+    basis = find_basis_cue(s.scan, clause, number.start, number.end, hedge == "up_to")
+    if basis == "extreme" and hedge == "exact":
         hedge = "up_to"
-    dates = resolve_dates(cues, metric, s.published)
+    return _Reading(clause, metric, assumed, found, direction, kind, hedge, basis)
+
+
+def _number_claim(
+    number: NumberMatch,
+    s: _Sentence,
+    claim_id: int,
+    previous: Claim | None,
+    prev_end: int,
+    masked: list[tuple[int, int]],
+) -> Claim | None:
+    """The claim a number makes, or None when it makes none (see the module docstring)."""
+    r = _read(number, s)
+    if r is None:
+        return None
+    entity = r.found.entity
+    cues = _cues(number, s, r.clause, prev_end, masked)
+    if r.basis == "extreme" and r.kind == "move":
+        cues.append(HorizonCue("intraday", None))
+    dates = resolve_dates(cues, r.metric, s.published)
     choice = s.registry.resolve_listing(entity, s.text) if entity is not None else None
     listing = choice.listing if choice else None
-    testable, why = testability(metric, entity, number.unit)
+    testable, why = testability(r.metric, entity, number.unit)
     dollar = (
         number.unit == "money"
         and number.currency == "USD"
@@ -159,9 +231,11 @@ def _number_claim(
         and listing is not None
         and listing.currency == "HKD"
     )
+    prep_m = _PREPOSITION.search(s.text[max(0, number.start - 25) : number.start])
+    prep = prep_m.group(1) if prep_m else ""
     return Claim(
         id=claim_id,
-        kind=kind,
+        kind=r.kind,
         text=s.text[number.start : number.end],
         span=(s.offset + number.start, s.offset + number.end),
         sentence=s.text,
@@ -169,20 +243,20 @@ def _number_claim(
         language=s.language,
         published=s.published,
         entity=entity.name if entity else None,
-        entity_how=found.how,
-        entity_cue=found.cue,
+        entity_how=r.found.how,
+        entity_cue=r.found.cue,
         ticker=listing.ticker if listing else None,
         listing_how=choice.how if choice else "no_entity",
         listing_reason=choice.reason if choice else "no entity",
         alternatives=choice.alternatives if choice else (),
-        metric=metric,
-        direction=direction,
+        metric=r.metric,
+        direction=r.direction,
         magnitude=number.value,
         unit=number.unit,
         currency=number.currency,
         scale=number.scale,
         precision=number.decimals,
-        hedge=hedge,
+        hedge=r.hedge,
         horizon=dates.horizon,
         start=dates.start,
         end=dates.end,
@@ -195,10 +269,11 @@ def _number_claim(
         else None,
         n_sessions=dates.n_sessions,
         fiscal_quarter=dates.fiscal_quarter,
-        closing=bool(s.scan.within(LEXICON.close, lo, hi)),
-        assumed_metric=assumed,
+        closing=r.basis == "close",
+        assumed_metric=r.assumed,
         dollar_ambiguous=dollar,
-        value_reached=prep if kind == "level" and prep in {"auf", "to"} else None,
+        value_reached=prep if r.kind == "level" and prep in {"auf", "to"} else None,
+        basis_cue=r.basis,
     )
 
 

@@ -289,11 +289,6 @@ HORIZONS: list[tuple[str, str]] = [
         "latest_reported",
     ),
     (
-        r"in der Spitze|zeitweise|zwischenzeitlich|im Handelsverlauf|im frühen Handel|intraday|"
-        r"at one point|at its peak|in early trade|in early trading|im Tagesverlauf|zwischenzeitig",
-        "intraday",
-    ),
-    (
         rf"an einem (?:einzigen )?(?:Tag|Handelstag)|binnen eines Tages|innerhalb eines Tages|"
         rf"one-day|single-day|one day|single day|in a single session|on the day|"
         rf"am (?P<wd>{WEEKDAY_RE})|on (?P<wd2>{WEEKDAY_RE})|(?P<today>heute|today|am heutigen)|"
@@ -304,8 +299,45 @@ HORIZONS: list[tuple[str, str]] = [
     ),
 ]
 CLOSE_MARKERS = (
-    r"schloss|schlossen|geschlossen|Schlusskurs|zum Handelsschluss|bei Handelsschluss|"
-    r"zum Schluss|closed|close|at the close|closing"
+    r"schloss|schlossen|geschlossen|Geschlossen|Schlusskurs|Schlussstand|Schlusswert|"
+    r"zum Handelsschluss|bei Handelsschluss|zum Schluss|am Ende|Am Ende|letztlich|"
+    r"schlussendlich|aus dem Handel|closed|close|at the close|closing|to end at|ended|"
+    r"finished|settled|at the end of the trading day|at the end of the day|Am Ende des Tages|"
+    r"am Ende des Tages"
+)
+# what the text says about the time of day of a figure (claims/basis.py)
+EXTREME_MARKERS = (
+    r"in der Spitze|zeitweise|zwischenzeitlich|zwischenzeitig|kurzzeitig|vorübergehend|"
+    r"im Tageshoch|im Tagestief|im Hoch|im Tief|bis auf|bis zu|Bis zu|intraday|Intraday|"
+    r"at one point|at its peak|at its low|at the high of the day|at the low of the day|"
+    r"as high as|as low as|as much as|initially|Initially|briefly|During the day|during the day|"
+    r"in intraday trading|In intraday trading|intraday high|intraday low|day high|day low|"
+    r"day's high|day's low|Tageshoch|Tagestief|Tageshöchststand|Tagestiefststand|"
+    r"Gleich nach Handelsbeginn|gleich nach Handelsbeginn"
+)
+SNAPSHOT_MARKERS = (
+    r"zuletzt|Zuletzt|am Vormittag|Am Vormittag|am Nachmittag|Am Nachmittag|am Mittag|Am Mittag|"
+    r"zur Mittagspause|im frühen Handel|Im frühen Handel|im frühen Geschäft|im späten Handel|"
+    r"in den ersten Handelsstunden|In den ersten Handelsstunden|im Handelsverlauf|"
+    r"in morning trading|in early trading|in early trade|in afternoon trading|in midday trading|"
+    r"in morning trade|in afternoon trade|at midday|at the noon break|at the lunch break|"
+    r"at the midday break|at the local noon trading break|noon trading break|at last check|"
+    r"at the time of publication|zum Zeitpunkt der Veröffentlichung"
+)
+# a clock time: a figure printed during the session ("as of 12:24 p.m. ET", "um 11:30 Uhr")
+SNAPSHOT_TIME = (
+    r"(?:as of|As of|at|by|um|gegen|bis)\s+\d{1,2}[:.]\d{2}\s*"
+    r"(?:a\.m\.|p\.m\.|am\b|pm\b|Uhr|ET\b|EST\b|EDT\b|HKT\b|MEZ|MESZ|CET|CEST|GMT|BST|local)"
+)
+OPEN_MARKERS = (
+    r"opened|opening|at the open|at the opening bell|started trading|eröffnete|eröffneten|"
+    r"zur Eröffnung|zum Handelsstart|zum Handelsbeginn|zum Start|In den Handel ging|"
+    r"in den Handel ging|Zum Beginn des|zum Beginn des|Handelsbeginn"
+)
+AFTER_HOURS_MARKERS = (
+    r"after hours|after-hours|extended trading|post-market|postmarket|premarket|pre-market|"
+    r"before the bell|in premarket trading|nachbörslich|nachbörslichen|vorbörslich|"
+    r"vorbörslichen|außerbörslich|außerbörslichen|im Late-Night-Handel|Indikation"
 )
 
 # superlatives: "den größten Anstieg an einem Tag seit 2022", "biggest one-day gain since 2022"
@@ -475,6 +507,11 @@ class Lexicon:
             )
         )
         self.close = _fast(rf"{_W}(?:{CLOSE_MARKERS}){_E}")
+        self.snapshot = _fast(rf"{_W}(?:{SNAPSHOT_MARKERS}){_E}")
+        self.extreme = _fast(rf"{_W}(?:{EXTREME_MARKERS}){_E}")
+        self.snapshot_time = _fast(rf"{_W}{SNAPSHOT_TIME}")
+        self.open = _fast(rf"{_W}(?:{OPEN_MARKERS}){_E}")
+        self.after_hours = _fast(rf"{_W}(?:{AFTER_HOURS_MARKERS}){_E}", re.IGNORECASE)
         self.record = _fast(rf"{_W}{RECORD_RE}{_E}")
         self.all_time = _fast(rf"{_W}(?:{ALL_TIME_RE}){_E}", re.IGNORECASE)
         self.non_claim = _fast(rf"{_W}(?:{NON_CLAIM}){_E}")

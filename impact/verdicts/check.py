@@ -29,7 +29,8 @@ from impact.verdicts.evidence import (
     ToleranceShown,
     TwinMove,
 )
-from impact.verdicts.explain import move_explanation, move_reason
+from impact.verdicts.explain import move_explanation, move_reason, realized
+from impact.verdicts.intraday import after_close, check_after_hours, check_snapshot
 from impact.verdicts.levels import check_level
 from impact.verdicts.model import ArticleCheck, ClaimCheck, Verdict
 from impact.verdicts.moves import judge_move, try_sessions
@@ -89,10 +90,8 @@ class Checker:
                 return check_reported(claim, self.figures, self.tolerance)
             if claim.testable == "none":
                 return _not_testable(claim)
-            if claim.kind == "level":
-                return check_level(claim, self._window(claim), self.tolerance)
-            if claim.kind == "move":
-                return self._check_move(claim, self._window(claim))
+            if claim.kind in {"level", "move"}:
+                return self._check_price(claim, self._window(claim))
             return ClaimCheck(
                 claim,
                 Verdict.NOT_A_MARKET_CLAIM,
@@ -107,6 +106,16 @@ class Checker:
 
     def _window(self, claim: Claim) -> MarketWindow:
         return build_window(claim, self.book, self.registry)
+
+    def _check_price(self, claim: Claim, window: MarketWindow) -> ClaimCheck:
+        """A move or level: out of session and mid-session prints first (intraday.py)."""
+        if claim.basis_cue == "after_hours":
+            return check_after_hours(claim, window)
+        if claim.basis_cue == "snapshot" and not after_close(claim, window):
+            return check_snapshot(claim, window, self.tolerance)
+        if claim.kind == "level":
+            return check_level(claim, window, self.tolerance)
+        return self._check_move(claim, window)
 
     def _check_move(self, claim: Claim, window: MarketWindow) -> ClaimCheck:
         series, sessions = window.series, window.sessions
@@ -136,7 +145,7 @@ class Checker:
             claim,
             Verdict(out.verdict),
             explanation,
-            realized=100 * move.value if move else None,
+            realized=realized(claim, move) if move else None,
             basis=move.basis if move else None,
             session=move.end_session.date() if move else None,
             nominal_session=None if sessions.nominal is None else sessions.nominal.date(),

@@ -15,6 +15,7 @@ from impact.tolerance import Fit, Judgement
 
 __all__ = [
     "AbnormalReturn",
+    "DayRange",
     "Evidence",
     "Failure",
     "LevelEvidence",
@@ -252,12 +253,21 @@ class MoveEvidence:
 
 @dataclass(frozen=True, slots=True)
 class LevelTry:
+    """A session's price (the column the claim is compared with) and how the claim fits it."""
+
     session: dt.date
-    close: float
+    price: float
     fit: Fit
+    column: str = "Close"
+    judgement: Judgement | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"session": self.session.isoformat(), "close": self.close, "fit": self.fit}
+        return {
+            "session": self.session.isoformat(),
+            "column": self.column,
+            "price": self.price,
+            "fit": self.fit,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -395,6 +405,28 @@ class NoEvidence:
         return {}
 
 
+@dataclass(frozen=True, slots=True)
+class DayRange:
+    """The session's range in the claim's unit, and the claimed figure."""
+
+    source: PriceSource
+    session: dt.date
+    low: float
+    high: float
+    claimed: float
+    unit: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            **self.source.to_dict(),
+            "session": self.session.isoformat(),
+            "range_low": self.low,
+            "range_high": self.high,
+            "claimed": self.claimed,
+            "unit": self.unit,
+        }
+
+
 Evidence = (
     MoveEvidence
     | LevelEvidence
@@ -402,6 +434,8 @@ Evidence = (
     | LevelRecordEvidence
     | ReportedEvidence
     | NotTestable
+    | DayRange
+    | PriceSource
     | SourceOnly
     | Failure
     | NoEvidence

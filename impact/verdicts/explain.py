@@ -3,23 +3,47 @@
 from __future__ import annotations
 
 from impact.claims.model import Claim
+from impact.measures import Move
 from impact.verdicts.evidence import TriedMove, TwinMove
 from impact.verdicts.moves import MoveOutcome
 from impact.verdicts.sessions import SessionChoice
 
-__all__ = ["BASIS_WORDS", "move_explanation", "move_reason", "signed"]
+__all__ = ["BASIS_WORDS", "move_explanation", "move_reason", "realized", "shown", "signed"]
 
 BASIS_WORDS = {
     "close_to_close": "close to close",
     "intraday_high": "the intraday high against the previous close",
     "intraday_low": "the intraday low against the previous close",
     "period_close": "close to close over the period",
+    "period_high": "the highest price over the period against its first close",
+    "period_low": "the lowest price over the period against its first close",
+    "open": "the open against the previous close",
     "reported": "reported figures",
 }
 
 
 def signed(value: float) -> str:
     return f"{value:+.2f}%"
+
+
+def realized(claim: Claim, move: Move) -> float:
+    """A move in the claim's unit: percent, or price units (points, currency) for an amount."""
+    if claim.unit in {"points", "money"}:
+        return move.change / claim.scale
+    return 100 * move.value
+
+
+def shown(claim: Claim, move: Move) -> str:
+    """'+2.31%', or '-1,349.89 points' / '-1.92 USD' for a claim stated in price units."""
+    if claim.unit == "points":
+        return f"{realized(claim, move):+,.2f} points"
+    if claim.unit == "money":
+        return f"{realized(claim, move):+,.2f} {claim.currency or ''}".rstrip()
+    return signed(100 * move.value)
+
+
+def claim_unit(claim: Claim) -> str:
+    return {"points": " points", "money": f" {claim.currency}"}.get(claim.unit or "", "%")
 
 
 def hedged(claim: Claim, unit: str = "%") -> str:
@@ -57,14 +81,13 @@ def move_reason(claim: Claim, out: MoveOutcome, nominal, twin: TwinMove | None) 
     return ""
 
 
-def _said(t: TriedMove) -> str:
+def _said(claim: Claim, t: TriedMove) -> str:
     m = t.move
     if m.basis == "period_close":
         return (
-            f"{signed(100 * m.value)} from the close of {m.base_session.date()} to "
-            f"{m.end_session.date()}"
+            f"{shown(claim, m)} from the close of {m.base_session.date()} to {m.end_session.date()}"
         )
-    return f"{signed(100 * m.value)} ({BASIS_WORDS[m.basis]}) on {m.end_session.date()}"
+    return f"{shown(claim, m)} ({BASIS_WORDS[m.basis]}) on {m.end_session.date()}"
 
 
 def move_explanation(
@@ -72,7 +95,7 @@ def move_explanation(
 ) -> str:
     """The explanation of a move's verdict."""
     name = f"{claim.entity} ({ticker})"
-    claimed = hedged(claim)
+    claimed = hedged(claim, claim_unit(claim))
     chosen, verdict, implied = out.chosen, out.verdict, out.implied
     nominal = sessions.nominal
     if chosen is not None and nominal is not None and chosen.move.end_session in sessions.fair:
@@ -96,29 +119,27 @@ def move_explanation(
                 f"({fits[0]}..{fits[-1]}), the article's date being a range"
             )
         verb = "bears out" if verdict == "correct" else "is close to"
-        return f"{name} moved {_said(chosen)}, which {verb} the claimed {claimed}{extra}."
+        return f"{name} moved {_said(claim, chosen)}, which {verb} the claimed {claimed}{extra}."
     if chosen is not None and verdict in {"misleading", "mostly_correct"}:
         actual = ""
         if at_nominal is not None and at_nominal is not chosen:
             actual = (
-                f"; on that basis it moved {signed(100 * at_nominal.move.value)} on "
-                f"{at_nominal.session}"
+                f"; on that basis it moved {shown(claim, at_nominal.move)} on {at_nominal.session}"
             )
-        return f"{name}: the claimed {claimed} matches {_said(chosen)}, but {reason}{actual}."
-    if verdict in {"misleading", "mostly_correct"}:
         return (
-            f"{name}: {reason}; on {BASIS_WORDS[implied]} it moved {_said(at_nominal or same[-1])}."
+            f"{name}: the claimed {claimed} matches {_said(claim, chosen)}, but {reason}{actual}."
         )
+    if verdict in {"misleading", "mostly_correct"}:
+        return f"{name}: {reason}; on {BASIS_WORDS[implied]} it moved {_said(claim, at_nominal or same[-1])}."
     if nominal is None and same:
-        values = [100 * t.move.value for t in same]
+        ordered = sorted(same, key=lambda t: t.move.value)
         return (
-            f"{name} moved between {signed(min(values))} and {signed(max(values))} "
+            f"{name} moved between {shown(claim, ordered[0].move)} and "
+            f"{shown(claim, ordered[-1].move)} "
             f"({BASIS_WORDS[implied]}) on the {len({t.session for t in same})} candidate "
             f"sessions; the claimed {claimed} is not among them ({reason})."
         )
     ref = at_nominal or same[-1]
     others = [t for t in out.tried if t.session == ref.session and t is not ref]
-    other_text = "".join(
-        f"; {BASIS_WORDS[t.move.basis]}: {signed(100 * t.move.value)}" for t in others
-    )
-    return f"{name} moved {_said(ref)}, not the claimed {claimed} ({reason}{other_text})."
+    other_text = "".join(f"; {BASIS_WORDS[t.move.basis]}: {shown(claim, t.move)}" for t in others)
+    return f"{name} moved {_said(claim, ref)}, not the claimed {claimed} ({reason}{other_text})."

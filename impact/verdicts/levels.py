@@ -1,15 +1,23 @@
-"""Price levels ("schloss bei 252 Hongkong-Dollar", "to 15,196 points"): the close on the
-candidate sessions against the stated value, with the rounding interval and a relative band.
+"""Price levels ("schloss bei 252 Hongkong-Dollar", "to 15,196 points", "a day low of $88.10",
+"opened at HK$254"): the session's price against the stated value, with the rounding interval
+(or the hedge's interval: "über 100 Dollar") and a relative band.
 
-``correct`` when the close at the nominal session (any session for a range) is inside the
-interval, ``mostly_correct`` inside the band; a match only at another session is
-``mostly_correct`` when the publication date is not firm, else ``misleading``; otherwise
-``false``. A level in another currency than the listing's is ``unverifiable``.
+The price compared: the day's high for an extreme level stated upwards ("rose to as high as"),
+its low downwards ("day low", "bis auf"), both when no direction is stated; the open for an
+opening price; otherwise the close. ``correct`` when the price at the nominal session (or one as
+fair; any session for a range) is inside the interval, ``mostly_correct`` inside the band; a
+match only at another session is ``mostly_correct`` when the publication date is not firm,
+else ``misleading``; otherwise ``false``. A level in another currency than the listing's is
+``unverifiable``; a bare "$" or "Dollar" for a Hong Kong listing is read as Hong Kong dollars, and
+pounds and pence are converted (the verdict says so).
 """
 
 from __future__ import annotations
 
+import pandas as pd
+
 from impact.claims.model import Claim
+from impact.listings import in_major_unit
 from impact.tolerance import Tolerance
 from impact.verdicts.evidence import (
     LevelEvidence,
@@ -22,30 +30,67 @@ from impact.verdicts.model import ClaimCheck, Verdict
 from impact.verdicts.sessions import SessionChoice
 from impact.verdicts.window import MarketWindow
 
-__all__ = ["check_level"]
+__all__ = ["check_level", "level_columns"]
+
+_WORDS = {"Close": "closed at", "High": "reached a high of", "Low": "fell to a low of"}
+_WORDS["Open"] = "opened at"
 
 
-def _verdict(tried: list[tuple], sessions: SessionChoice, firm: bool) -> Verdict:
-    nominal = sessions.nominal
-    at = next((x for x in tried if x[0] == nominal), None) if nominal is not None else None
-    if at is not None and at[2].fit not in {"exact", "band"}:  # a session as fair fits
-        at = next((x for x in tried if x[0] in sessions.fair and x[2].fit == "exact"), at)
-    exact = [x for x in tried if x[2].fit == "exact"]
-    band = [x for x in tried if x[2].fit == "band"]
-    if (at and at[2].fit == "exact") or (nominal is None and exact):
+def level_columns(claim: Claim) -> tuple[str, ...]:
+    """The price columns a level claim is compared with (module docstring)."""
+    if claim.basis_cue == "extreme" or claim.hedge == "up_to":
+        return {"up": ("High",), "down": ("Low",)}.get(claim.direction, ("High", "Low"))
+    if claim.basis_cue == "open":
+        return ("Open",)
+    return ("Close",)
+
+
+def _verdict(tried: list[LevelTry], sessions: SessionChoice, firm: bool) -> Verdict:
+    at = [t for t in tried if sessions.is_nominal(pd.Timestamp(t.session))]
+    fits = {t.fit for t in tried}
+    at_fits = {t.fit for t in at}
+    if "exact" in at_fits:
         return Verdict.CORRECT
-    if (at and at[2].fit == "band") or (nominal is None and band):
+    if "band" in at_fits:
         return Verdict.MOSTLY_CORRECT
-    if exact or band:
+    if fits & {"exact", "band"}:
         return Verdict.MISLEADING if firm else Verdict.MOSTLY_CORRECT
     return Verdict.FALSE
+
+
+def _reference(tried: list[LevelTry], sessions: SessionChoice) -> LevelTry:
+    """The try the explanation reports: the best fit at the nominal (or a fair) session, else
+    the best fit anywhere."""
+    rank = {"exact": 0, "band": 1, "far": 2, "miss": 3, "wrong_direction": 4}
+    at = [t for t in tried if sessions.is_nominal(pd.Timestamp(t.session))]
+    nominal = [
+        t for t in at if sessions.nominal is not None and t.session == sessions.nominal.date()
+    ]
+    pool = at if any(t.fit in {"exact", "band"} for t in at) else (nominal or tried)
+    return min(pool, key=lambda t: (rank.get(t.fit, 5), t.session != _nominal_date(sessions)))
+
+
+def _nominal_date(sessions: SessionChoice):
+    return None if sessions.nominal is None else sessions.nominal.date()
+
+
+def _unit(claim: Claim, currency: str) -> tuple[bool, str]:
+    """(comparable, note) for a level stated in ``claim.currency`` on a listing in ``currency``."""
+    if claim.unit == "points" or claim.currency == currency:
+        return True, ""
+    if claim.dollar_ambiguous and currency == "HKD":
+        return True, " ('$'/'Dollar' read as Hong Kong dollars, the listing's currency)"
+    if in_major_unit(1.0, currency)[1] == claim.currency:
+        return True, f" (the listing is quoted in {currency}; converted)"
+    return False, ""
 
 
 def check_level(claim: Claim, window: MarketWindow, tolerance: Tolerance) -> ClaimCheck:
     """The verdict of a level claim (module docstring)."""
     series, sessions = window.series, window.sessions
     assert sessions is not None
-    if claim.unit != "points" and claim.currency != series.currency:
+    comparable, unit_note = _unit(claim, series.currency)
+    if not comparable:
         return ClaimCheck(
             claim,
             Verdict.UNVERIFIABLE,
@@ -54,29 +99,22 @@ def check_level(claim: Claim, window: MarketWindow, tolerance: Tolerance) -> Cla
             evidence=SourceOnly(series.describe_source()),
             window=window,
         )
+    convert = unit_note.endswith("converted)")
     tried = []
     for s in sessions.candidates:
-        close = float(series.prices.loc[s, "Close"])
-        judgement = tolerance.judge(
-            close / claim.scale,
-            claim.magnitude or 0.0,
-            claim.precision or 0,
-            claim.hedge,
-            absolute_band=False,
-        )
-        tried.append((s, close, judgement))
-    nominal = sessions.nominal
+        for column in level_columns(claim):
+            price = float(series.prices.loc[s, column])
+            value = in_major_unit(price, series.currency)[0] if convert else price
+            judgement = tolerance.judge(
+                value / claim.scale,
+                claim.magnitude or 0.0,
+                claim.precision or 0,
+                claim.hedge,
+                absolute_band=False,
+            )
+            tried.append(LevelTry(s.date(), value, judgement.fit, column, judgement))
     verdict = _verdict(tried, sessions, claim.published.firm)
-    at = next((x for x in tried if x[0] == nominal), None) if nominal is not None else None
-    if (
-        verdict in {Verdict.CORRECT, Verdict.MOSTLY_CORRECT}
-        and at
-        and at[2].fit not in {"exact", "band"}
-    ):
-        at = next((x for x in tried if x[0] in sessions.fair and x[2].fit != "miss"), at)
-    exact = [x for x in tried if x[2].fit == "exact"]
-    band = [x for x in tried if x[2].fit == "band"]
-    ref = at or (exact or band or tried)[0]
+    ref = _reference(tried, sessions)
     note = (
         " (prices are Yahoo-adjusted: levels sit below traded prices before later dividends)"
         if series.basis == "adjusted"
@@ -85,23 +123,23 @@ def check_level(claim: Claim, window: MarketWindow, tolerance: Tolerance) -> Cla
     unit = series.currency if claim.unit != "points" else "points"
     currency = " " + claim.currency if claim.currency else ""
     explanation = (
-        f"{claim.entity} ({claim.ticker}) closed at {ref[1]:,.2f} {unit} on "
-        f"{ref[0].date()}; the claim says {claim.magnitude:g}{currency}{note}."
+        f"{claim.entity} ({claim.ticker}) {_WORDS[ref.column]} {ref.price:,.2f} {unit} on "
+        f"{ref.session}; the claim says {claim.magnitude:g}{currency}{unit_note}{note}."
     )
     evidence = LevelEvidence(
         PriceSource.of(series),
         sessions.shown(),
-        tuple(LevelTry(s.date(), c, j.fit) for s, c, j in tried),
-        ToleranceShown.of(ref[2], None),
+        tuple(tried),
+        ToleranceShown.of(ref.judgement, None),
     )
     return ClaimCheck(
         claim,
         verdict,
         explanation,
-        realized=ref[1] / claim.scale,
-        basis="close_level",
-        session=ref[0].date(),
-        nominal_session=None if nominal is None else nominal.date(),
+        realized=ref.price / claim.scale,
+        basis="close_level" if ref.column == "Close" else f"{ref.column.lower()}_level",
+        session=ref.session,
+        nominal_session=_nominal_date(sessions),
         evidence=evidence,
         window=window,
     )

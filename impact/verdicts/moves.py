@@ -27,7 +27,14 @@ import pandas as pd
 
 from impact import calendars
 from impact.claims.model import Claim
-from impact.measures import Move, close_to_close, intraday_extreme, period_return
+from impact.measures import (
+    Move,
+    close_to_close,
+    intraday_extreme,
+    period_extreme,
+    period_return,
+    to_open,
+)
 from impact.prices import PriceSeries
 from impact.tolerance import Fit, Tolerance
 from impact.verdicts.evidence import TriedMove
@@ -57,24 +64,34 @@ class MoveOutcome:
 
 def implied_basis(claim: Claim) -> str:
     """The basis the wording implies (module docstring)."""
-    if claim.horizon == "intraday" or claim.hedge == "up_to":
+    extreme = claim.horizon == "intraday" or claim.hedge == "up_to"
+    if claim.horizon not in _ONE_SESSION:
+        if extreme:
+            return "period_low" if claim.direction == "down" else "period_high"
+        return "period_close"
+    if extreme:
         return "intraday_low" if claim.direction == "down" else "intraday_high"
-    if claim.horizon in {"one_day", "unspecified"}:
-        return "close_to_close"
-    return "period_close"
+    if claim.basis_cue == "open":
+        return "open"
+    return "close_to_close"
 
 
 def measure(claim: Claim, series: PriceSeries, session: pd.Timestamp) -> list[Move]:
     """The moves a claim is compared with on one session (module docstring)."""
     prices = series.prices
+    direction = claim.direction if claim.direction in {"up", "down"} else "up"
     if claim.horizon in _ONE_SESSION:
-        direction = claim.direction if claim.direction in {"up", "down"} else "up"
         moves = [close_to_close(prices, session), intraday_extreme(prices, session, direction)]
         if claim.direction == "none":
             moves.append(intraday_extreme(prices, session, "down"))
+        if claim.basis_cue == "open":
+            moves.insert(0, to_open(prices, session))
         return moves
     base = base_session(claim, series.mic, session, prices)
-    return [period_return(prices, base, session, "period_close")]
+    moves = [period_return(prices, base, session, "period_close")]
+    if claim.horizon == "intraday" or claim.hedge == "up_to":
+        moves.append(period_extreme(prices, base, session, direction))
+    return moves
 
 
 def try_sessions(
@@ -82,14 +99,17 @@ def try_sessions(
 ) -> tuple[TriedMove, ...]:
     """Every measure on every session, each judged."""
     tried = []
+    in_units = claim.unit in {"points", "money"}
     for s in sessions:
         for move in measure(claim, series, s):
+            realized = move.change / claim.scale if in_units else 100 * move.value
             judgement = tolerance.judge(
-                100 * move.value,
+                realized,
                 claim.magnitude or 0.0,
                 claim.precision or 0,
                 claim.hedge,
                 claim.direction,
+                absolute_band=not in_units,
             )
             tried.append(TriedMove(s.date(), move, judgement))
     return tuple(tried)

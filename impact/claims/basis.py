@@ -1,0 +1,57 @@
+"""The time of day a figure is for, from the words around it (values.BasisCue).
+
+Cues: outside the session (pre-market, after hours: "nachbörslich", "premarket"); the day's
+extreme ("as much as", "bis zu", "in der Spitze", "zwischenzeitlich", "day low", "as high as");
+the open ("opened", "zur Eröffnung", "In den Handel ging"); the close ("closed", "schloss",
+"am Ende", "to end at"); a print during the session ("in morning trading", "as of 12:24 p.m.
+ET", "im frühen Handel", "zuletzt"). An extreme hedge right before the number wins; else the
+cue nearest before the number in its clause (so "rose to as high as HK$256.60 before ending
+unchanged at HK$252" gives the extreme to the first level and the close to the second); else
+the nearest after it in the clause ("plunged 30.1% in morning trading"); else a scene-setting
+snapshot or out-of-session cue earlier in the sentence ("As of 10:55 a.m. ET, ..."); else
+unknown.
+"""
+
+from __future__ import annotations
+
+import re
+
+from impact.claims.fields import SentenceScan
+from impact.claims.lexicon import LEXICON
+from impact.claims.values import BasisCue
+
+__all__ = ["find_basis_cue"]
+
+
+def _cues(scan: SentenceScan, lo: int, hi: int) -> list[tuple[int, int, BasisCue]]:
+    found: list[tuple[int, int, BasisCue]] = []
+    kinds: tuple[tuple[re.Pattern[str], BasisCue], ...] = (
+        (LEXICON.after_hours, "after_hours"),
+        (LEXICON.extreme, "extreme"),
+        (LEXICON.open, "open"),
+        (LEXICON.close, "close"),
+        (LEXICON.snapshot, "snapshot"),
+        (LEXICON.snapshot_time, "snapshot"),
+    )
+    for pattern, kind in kinds:
+        found += [(m.start(), m.end(), kind) for m in scan.within(pattern, lo, hi)]
+    return found
+
+
+def find_basis_cue(
+    scan: SentenceScan, clause: tuple[int, int], pos: int, end: int, extreme_hedge: bool
+) -> BasisCue:
+    """The basis cue of the number at [pos, end) (module docstring); ``extreme_hedge``: the
+    hedge right before the number says it is the day's extreme."""
+    if extreme_hedge:
+        return "extreme"
+    lo, hi = clause
+    cues = _cues(scan, lo, hi)
+    before = [c for c in cues if c[1] <= pos]
+    if before:
+        return max(before, key=lambda c: c[1])[2]
+    after = [c for c in cues if c[0] >= end]
+    if after:
+        return min(after)[2]
+    scene = [c for c in _cues(scan, 0, lo) if c[2] in {"snapshot", "after_hours"}]
+    return scene[-1][2] if scene else "unknown"

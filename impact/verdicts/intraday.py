@@ -1,0 +1,86 @@
+"""Figures printed during or outside the session, which daily prices cannot pin down.
+
+- Pre-market and after-hours figures: ``unverifiable`` (daily prices hold the regular session).
+- A print during the session ("in morning trading", "as of 12:24 p.m. ET", "zuletzt"): the
+  day's range is all daily prices know. The claimed figure (signed, against the previous close
+  for a move; the price for a level) inside the range widened by the vendor band: ``unverifiable``
+  (it could have been printed), outside: ``false``. A print whose article was published after the
+  session's close is a close and is judged as one (check.py).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from impact import calendars
+from impact.claims.model import Claim
+from impact.tolerance import Tolerance
+from impact.verdicts.evidence import DayRange, PriceSource
+from impact.verdicts.model import ClaimCheck, Verdict
+from impact.verdicts.window import MarketWindow
+
+__all__ = ["after_close", "check_after_hours", "check_snapshot"]
+
+
+def after_close(claim: Claim, window: MarketWindow) -> bool:
+    """Whether the article was published after the close of the claim's nominal session."""
+    sessions = window.sessions
+    if claim.published.time is None or sessions is None or sessions.nominal is None:
+        return False
+    close = calendars.get_calendar(window.series.mic).session_close(sessions.nominal)
+    return pd.Timestamp(claim.published.time) >= close
+
+
+def check_after_hours(claim: Claim, window: MarketWindow) -> ClaimCheck:
+    return ClaimCheck(
+        claim,
+        Verdict.UNVERIFIABLE,
+        f"{claim.entity} ({claim.ticker}): a pre-market or after-hours figure; the daily prices "
+        "here hold the regular session only.",
+        evidence=PriceSource.of(window.series),
+        window=window,
+    )
+
+
+def _range(claim: Claim, prices: pd.DataFrame, session: pd.Timestamp) -> tuple[float, float]:
+    row = prices.loc[session]
+    if claim.kind == "level":
+        return float(row["Low"]) / claim.scale, float(row["High"]) / claim.scale
+    i = int(prices.index.get_loc(session))
+    prev = float(prices["Close"].iloc[i - 1])
+    return 100 * (float(row["Low"]) / prev - 1), 100 * (float(row["High"]) / prev - 1)
+
+
+def check_snapshot(claim: Claim, window: MarketWindow, tolerance: Tolerance) -> ClaimCheck:
+    """The verdict of a figure printed during the session (module docstring)."""
+    series, sessions = window.series, window.sessions
+    assert sessions is not None
+    session = sessions.nominal or sessions.candidates[-1]
+    low, high = _range(claim, series.prices, session)
+    size = claim.magnitude or 0.0
+    claimed = -size if claim.direction == "down" and claim.kind != "level" else size
+    _, band = tolerance.intervals(size, claim.precision or 0, "exact", claim.kind != "level")
+    slack = band.hi - size
+    inside = low - slack <= claimed <= high + slack
+    unit = "%" if claim.kind != "level" else f" {series.currency}"
+    what = f"{claimed:+.2f}%" if claim.kind != "level" else f"{claimed:,.2f}{unit}"
+    span = (
+        f"{low:+.2f}%..{high:+.2f}%" if claim.kind != "level" else f"{low:,.2f}..{high:,.2f}{unit}"
+    )
+    if inside:
+        verdict = Verdict.UNVERIFIABLE
+        text = (
+            f"{claim.entity} ({claim.ticker}): a figure printed during the session of "
+            f"{session.date()}; daily prices only say the day ranged {span}, and the claimed "
+            f"{what} lies inside that range."
+        )
+    else:
+        verdict = Verdict.FALSE
+        text = (
+            f"{claim.entity} ({claim.ticker}): the claimed {what} lies outside the whole range of "
+            f"the session of {session.date()} ({span})."
+        )
+    evidence = DayRange(PriceSource.of(series), session.date(), low, high, claimed, unit.strip())
+    return ClaimCheck(
+        claim, verdict, text, session=session.date(), evidence=evidence, window=window
+    )
