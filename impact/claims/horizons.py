@@ -100,6 +100,13 @@ def _ytd(cue: HorizonCue, p: Published) -> ResolvedDates:
         year = p.end.year
     else:
         return ResolvedDates("ytd", DateAnchor("unknown", text, missing="year_and_publication"))
+    gd = cue.match.groupdict() if cue.match else {}
+    weekday = gd.get("ywd") or gd.get("ywd2") or gd.get("ywd3")
+    if weekday and p.end:  # "from the start of the year to Monday": up to that day
+        last = latest_weekday(WEEKDAYS[weekday.lower()], p.end)
+        first = latest_weekday(WEEKDAYS[weekday.lower()], p.start) if p.start else last
+        anchor = DateAnchor("ytd", text, year=year, weekday=weekday)
+        return ResolvedDates("ytd", anchor, dt.date(year, 1, 1), last, first)
     anchor = DateAnchor("ytd", text, year=year)
     return ResolvedDates("ytd", anchor, dt.date(year, 1, 1), p.end, p.start)
 
@@ -212,7 +219,9 @@ def _one_day(cue: HorizonCue | None, horizon: Horizon, p: Published) -> Resolved
     ps, pe = p.start, p.end
     gd = cue.match.groupdict() if cue and cue.match else {}
     text = _text(cue)
-    weekday = gd.get("wd") or gd.get("wd2")
+    weekday = (
+        gd.get("wd") or gd.get("wd2") or gd.get("wd3") or ("Montag" if gd.get("monday") else None)
+    )
     if weekday and pe:
         wd = WEEKDAYS[weekday.lower()]
         latest = latest_weekday(wd, pe)
@@ -227,10 +236,91 @@ def _one_day(cue: HorizonCue | None, horizon: Horizon, p: Published) -> Resolved
     return ResolvedDates(horizon, DateAnchor("unanchored"), ps, pe, ps)
 
 
+def _written_date(
+    gd: dict[str, str | None], keys: tuple[str, str, str], p: Published, last_year: bool = False
+) -> dt.date | None:
+    """A date written as (day, month, year) groups; the year from publication when omitted (a
+    day after publication: the year before; "last year": the year before)."""
+    day_t, month_t, year_t = (gd.get(k) for k in keys)
+    if not day_t or not month_t:
+        return None
+    month = int(month_t) if month_t.isdigit() else MONTHS.get(month_t.strip(".").lower())
+    if not month or not 1 <= month <= 12 or not 1 <= int(day_t) <= 31:
+        return None
+    if year_t:
+        year = int(year_t) + (2000 if len(year_t) == 2 else 0)
+    elif p.end is None:
+        return None
+    else:
+        year = p.end.year - (1 if last_year else 0)
+    try:
+        day = dt.date(year, month, int(day_t))
+    except ValueError:
+        return None
+    if not year_t and not last_year and p.end is not None and day > p.end:
+        day = day.replace(year=year - 1) if not (day.month == 2 and day.day == 29) else day
+    return day
+
+
+def _date(cue: HorizonCue, horizon: Horizon, p: Published) -> ResolvedDates | None:
+    """An explicit date ("on Oct. 24, 2022", "am 5. März", "(7.3.)", "14.06.2024")."""
+    assert cue.match is not None
+    gd = cue.match.groupdict()
+    for keys in (("eday", "emon", "eyear"), ("eday2", "emon2", "eyear2"),
+                 ("dday", "dmon", "dyear"), ("nday", "nmon", "nyear")):  # fmt: skip
+        day = _written_date(gd, keys, p, bool(gd.get("elast")))
+        if day is not None:
+            anchor = DateAnchor("explicit", cue.match.group(0))
+            return ResolvedDates(horizon, anchor, day, day, day)
+    return None
+
+
+def _from_date(cue: HorizonCue, p: Published) -> ResolvedDates | None:
+    """A move measured from a dated close, peak or low ("from its Jan. 3 record close")."""
+    assert cue.match is not None
+    gd = cue.match.groupdict()
+    for keys in (("fday", "fmon", "fyear"), ("fday2", "fmon2", "fyear2")):
+        day = _written_date(gd, keys, p)
+        if day is not None:
+            anchor = DateAnchor("from_date", cue.match.group(0))
+            return ResolvedDates("since", anchor, day, p.end, p.start)
+    return None
+
+
+def _from_extreme(cue: HorizonCue, p: Published) -> ResolvedDates | None:
+    """A move measured from the highest (lowest) close of a window ("from an October peak",
+    "from its record high seen in 2020", "unter dem 52-Wochen-Hoch")."""
+    assert cue.match is not None
+    gd = cue.match.groupdict()
+    if p.end is None:
+        return None
+    kind = (gd.get("xkind") or "").lower()
+    year_t = gd.get("xyear") or gd.get("xyear2")
+    month_t = gd.get("xmon") or gd.get("xmon2")
+    if "52" in kind:
+        first, last = p.end - dt.timedelta(days=365), p.end
+    elif month_t:
+        month = MONTHS[month_t.strip(".").lower()]
+        year = int(year_t) if year_t else (p.end.year if month <= p.end.month else p.end.year - 1)
+        first, last = month_range(year, month)
+    elif year_t:
+        first, last = dt.date(int(year_t), 1, 1), dt.date(int(year_t), 12, 31)
+    elif kind in {"record", "record high", "all-time high", "rekordhoch", "allzeithoch"}:
+        first, last = dt.date(1900, 1, 1), p.end
+    else:
+        first, last = dt.date(p.end.year, 1, 1), p.end  # "its annual peak", "Jahreshoch"
+    low = kind in {"trough", "low", "52-week low", "tief", "tiefststand", "52-wochen-tief"}
+    extreme = "low" if low else "high"
+    anchor = DateAnchor("from_extreme", cue.match.group(0), extreme=extreme, until=last)
+    return ResolvedDates("since", anchor, first, p.end, p.start)
+
+
 def resolve_dates(cues: list[HorizonCue], metric: str, p: Published) -> ResolvedDates:
     """The horizon and dates the cues mean for a claim about ``metric`` (module docstring)."""
     kinds = {c.kind: c for c in cues}
     reported = metric in _REPORTED
+    if not reported:
+        kinds.pop("latest_reported", None)  # "zuletzt" about a price: a print, not a period
     if "quarter" in kinds:
         return _quarter(kinds["quarter"], "yoy" in kinds, reported, p)
     periods = ("ytd", "month", "mtd", "since", "week")
@@ -242,6 +332,9 @@ def resolve_dates(cues: list[HorizonCue], metric: str, p: Published) -> Resolved
         return _ytd(kinds["ytd"], p)
     if "mtd" in kinds or "month" in kinds:
         return _month(kinds.get("month") or kinds["mtd"], p)
+    for kind, special in (("from_date", _from_date), ("from_extreme", _from_extreme)):
+        if kind in kinds and (found := special(kinds[kind], p)) is not None:
+            return found
     for kind, resolve in (
         ("since", _since),
         ("trailing", _trailing),
@@ -251,4 +344,6 @@ def resolve_dates(cues: list[HorizonCue], metric: str, p: Published) -> Resolved
         if kind in kinds:
             return resolve(kinds[kind], p)
     horizon: Horizon = "intraday" if "intraday" in kinds else "one_day"
+    if "date" in kinds and (found := _date(kinds["date"], horizon, p)) is not None:
+        return found
     return _one_day(kinds.get("one_day"), horizon, p)

@@ -224,7 +224,12 @@ HORIZONS: list[tuple[str, str]] = [
         r"seit Beginn dieses Jahres|im bisherigen Jahresverlauf|im laufenden Jahr|seit Januar|"
         r"seit Silvester|year[- ]to[- ]date|so far this year|since the start of the year|"
         r"since the beginning of the year|since the start of \d{4}|YTD|this year|dieses Jahr|"
-        r"in diesem Jahr",
+        r"in diesem Jahr|seit Jahresanfang \d{4}|seit Jahresbeginn \d{4}|Jahresplus|Jahresminus|"
+        r"Jahresbilanz|Jahresbilanzen|Jahresperformance|auf Jahressicht|so far in \d{4}|"
+        rf"from the start of the year to (?P<ywd>{WEEKDAY_RE})|"
+        rf"this year through (?P<ywd2>{WEEKDAY_RE})|"
+        rf"(?:since the start of the year|so far this year|this year) (?:to|through|until) "
+        rf"(?P<ywd3>{WEEKDAY_RE})",
         "ytd",
     ),
     (
@@ -277,6 +282,34 @@ HORIZONS: list[tuple[str, str]] = [
         "since",
     ),
     (
+        rf"from (?:its|their|the) (?P<fmon>{MONTH_RE})\s+(?P<fday>\d{{1,2}})(?:st|nd|rd|th)?"
+        rf"(?:,?\s+(?P<fyear>\d{{4}}))? (?:record |all-time |closing )*"
+        rf"(?:close|closing high|high|peak|low|record|top|bottom)|"
+        rf"(?:since|from) (?:reaching|hitting|touching|setting) (?:its|their|a|an|the) "
+        rf"(?:[\w-]+ ){{0,3}}(?:peak|high|low|record|top|bottom) on "
+        rf"(?P<fmon2>{MONTH_RE})\s+(?P<fday2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<fyear2>\d{{4}}))?",
+        "from_date",
+    ),
+    (
+        rf"(?:from|vom|von ihrem|von seinem|unter dem|below|off) (?:an?|its|their|the|dem|ihrem|"
+        rf"seinem)?\s*(?:(?P<xmon>{MONTH_RE}) |(?P<xyear>\d{{4}}) )?"
+        rf"(?P<xkind>peak|high|record high|all-time high|record|top|trough|low|52-week high|"
+        rf"52-week low|Rekordhoch|Allzeithoch|Jahreshoch|Hoch|Höchststand|52-Wochen-Hoch|"
+        rf"52-Wochen-Tief|Tief|Tiefststand)"
+        rf"(?: (?:seen |set |reached |of |von \S+ )?(?:in|im|aus dem|vom) "
+        rf"(?:(?P<xmon2>{MONTH_RE})\s*)?(?P<xyear2>\d{{4}}))?",
+        "from_extreme",
+    ),
+    (
+        rf"(?P<emon>{MONTH_RE})\s+(?P<eday>\d{{1,2}})(?:st|nd|rd|th)?(?![\d.,])"
+        rf"(?:,?\s+(?P<eyear>\d{{4}}))?(?P<elast>\s+last year)?|"
+        rf"(?P<eday2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<emon2>{MONTH_RE})"
+        rf"(?:,?\s+(?P<eyear2>\d{{4}}))?|"
+        rf"(?P<dday>\d{{1,2}})\.\s?(?P<dmon>{MONTH_RE})(?:\s+(?P<dyear>\d{{4}}))?|"
+        rf"(?P<nday>\d{{1,2}})\.(?P<nmon>\d{{1,2}})\.(?P<nyear>\d{{2,4}})?",
+        "date",
+    ),
+    (
         r"gegenüber dem Vorjahr|gegenüber dem Vorjahreszeitraum|gegenüber dem Vorjahresquartal|"
         r"im Vorjahresvergleich|im Jahresvergleich|verglichen mit dem Vorjahr|im Vergleich zum Vorjahr|"
         r"year[- ]on[- ]year|year[- ]over[- ]year|from a year earlier|from a year ago|YoY|y/y",
@@ -292,7 +325,13 @@ HORIZONS: list[tuple[str, str]] = [
         rf"an einem (?:einzigen )?(?:Tag|Handelstag)|binnen eines Tages|innerhalb eines Tages|"
         rf"one-day|single-day|one day|single day|in a single session|on the day|"
         rf"am (?P<wd>{WEEKDAY_RE})|on (?P<wd2>{WEEKDAY_RE})|(?P<today>heute|today|am heutigen)|"
-        rf"(?P<yesterday>gestern|yesterday|am Vortag)|schloss|schlossen|closed|Schlusskurs|"
+        rf"(?P<wd3>{WEEKDAY_RE})(?:'s|’s|s-Abend|-Abend|abend|shandel|s-Handel)?|"
+        rf"(?P<monday>zu Wochenbeginn|zum Wochenbeginn|zu Wochenauftakt|zum Wochenauftakt|"
+        rf"zum Wochenstart|zu Beginn der Woche)|"
+        rf"(?P<yesterday>gestern|yesterday|am Vortag|Am Vortag|overnight|am Vorabend|Am Vorabend|"
+        rf"am Abend zuvor|Am Abend zuvor|the previous day's|the previous day|the day before|"
+        rf"tags zuvor|Tags zuvor|in der Nacht|über Nacht|in the previous session)|"
+        rf"schloss|schlossen|closed|Schlusskurs|"
         rf"zum Handelsschluss|at the close|bei Handelsschluss|Tagesgewinn|Tagesplus|Tagesverlust|"
         rf"Tagesminus|daily",
         "one_day",

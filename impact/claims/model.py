@@ -184,6 +184,13 @@ def _anchored(a: DateAnchor, c: Claim, where: str) -> str:
             return f"the week of {c.start} ({where})"
         case "n_sessions":
             return f"{a.count} sessions to publication ({where})"
+        case "explicit":
+            return f"the date written in the sentence, {c.end}"
+        case "from_date":
+            return f"from the close of {c.start} to publication ({where})"
+        case "from_extreme":
+            word = "highest" if a.extreme == "high" else "lowest"
+            return f"from the {word} close between {c.start} and {a.until} to publication ({where})"
         case "fiscal_quarter":
             return (
                 f"the latest fiscal Q{a.quarter} reported before publication, year on year "

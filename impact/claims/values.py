@@ -124,6 +124,9 @@ DateRule = Literal[
     "fiscal_quarter",  # "im ersten Geschäftsquartal": the latest such fiscal quarter reported
     "latest_reported",  # "zuletzt" or a reported figure with no period: the latest period
     "attached",  # a record claim takes the session of the move it qualifies
+    "explicit",  # a date written in the sentence ("on Oct. 24, 2022", "am 5. März")
+    "from_date",  # a move from a dated close, peak or low ("from its Jan. 3 record close")
+    "from_extreme",  # a move from a window's high or low ("from an October peak")
     "unknown",  # the cue needs a year or publication date that is not known
 ]
 
@@ -177,3 +180,5 @@ class DateAnchor:
     attached_to: int | None = None  # "attached": the move claim's id
     of: DateAnchor | None = None  # "attached": the move claim's anchor
     missing: DateMissing | None = None  # "unknown": what the cue needed
+    extreme: Literal["high", "low"] | None = None  # "from_extreme": from the window's high/low
+    until: dt.date | None = None  # "from_extreme": the window's last day

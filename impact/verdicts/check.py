@@ -15,7 +15,7 @@ from impact.articles import Article
 from impact.claims.extract import ExtractedArticle, extract_article
 from impact.claims.model import Claim, Published, testable_reason
 from impact.config import Settings
-from impact.errors import DataUnavailable, InsufficientDataError
+from impact.errors import DataUnavailable, InsufficientDataError, NotASessionError
 from impact.fundamentals import ReportedFigures, load_reported_figures
 from impact.registry import Registry, default_registry
 from impact.tolerance import DEFAULT_TOLERANCE, Tolerance
@@ -100,7 +100,7 @@ class Checker:
         except DataUnavailable as exc:
             text = f"{claim.ticker} is known, but {exc}"
             return ClaimCheck(claim, Verdict.INSUFFICIENT_DATA, text, evidence=Failure(str(exc)))
-        except InsufficientDataError as exc:
+        except (InsufficientDataError, NotASessionError) as exc:
             text = f"{claim.ticker}: {exc}"
             return ClaimCheck(claim, Verdict.INSUFFICIENT_DATA, text, evidence=Failure(str(exc)))
 

@@ -94,11 +94,28 @@ def choose_sessions(claim: Claim, series: PriceSeries) -> SessionChoice:
     return SessionChoice(sessions, None, SessionsHow("range", mic, hi, first_day=lo))
 
 
+def _extreme_session(claim: Claim, end: pd.Timestamp, prices: pd.DataFrame) -> pd.Timestamp:
+    """The session with the highest (lowest) close between the window's first and last day."""
+    last = min(pd.Timestamp(claim.dates.until or end), end - pd.Timedelta(days=1))
+    closes = prices["Close"].loc[pd.Timestamp(claim.start) : last]
+    if closes.empty:
+        raise InsufficientDataError(
+            f"no prices between {claim.start} and {last.date()} to find the "
+            f"{'high' if claim.dates.extreme == 'high' else 'low'} the move is measured from"
+        )
+    return closes.idxmax() if claim.dates.extreme == "high" else closes.idxmin()
+
+
 def base_session(claim: Claim, mic: str, end: pd.Timestamp, prices: pd.DataFrame) -> pd.Timestamp:
     """The session a move is measured from (rules in the module docstring); when it has no
     price, the latest earlier session that has one."""
     start = claim.start
-    if claim.horizon == "ytd":
+    rule = claim.dates.rule
+    if rule == "from_extreme" and start is not None:
+        return _extreme_session(claim, end, prices)
+    if rule == "from_date" and start is not None:
+        base = calendars.session_on_or_before(mic, start)
+    elif claim.horizon == "ytd":
         base = calendars.last_session_of_prior_year(mic, start.year)  # type: ignore[union-attr]
     elif claim.horizon in {"mtd", "month"}:
         base = calendars.last_session_before_month(mic, start.year, start.month)  # type: ignore[union-attr]
