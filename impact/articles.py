@@ -20,9 +20,12 @@ MAX_BYTES = 20_000_000
 
 @dataclass(frozen=True, slots=True)
 class Article:
+    """One article's text, where it came from, and its headline when the source gives one."""
+
     path: str
     text: str
-    encoding: str
+    encoding: str = "utf-8"
+    title: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,7 @@ from typing import Literal
 from impact.errors import InvalidTickerError, UnknownListingError
 
 __all__ = [
+    "EQUIVALENT_TICKERS",
     "INDEX_MIC",
     "MIC_BENCHMARK",
     "MIC_CURRENCY",
@@ -406,3 +407,7 @@ def in_major_unit(value: float, currency: str) -> tuple[float, str]:
         major, size = MINOR_UNITS[currency]
         return value * size, major
     return value, currency
+
+
+# Yahoo symbols of the same instrument: the other is used when one does not cover a date range
+EQUIVALENT_TICKERS: dict[str, tuple[str, ...]] = {"^GSPC": ("^SPX",), "^SPX": ("^GSPC",)}

@@ -41,9 +41,14 @@ __all__ = [
 Mention = tuple[int, int, Entity]  # (start, end, entity) of a name in the sentence
 
 # "BYD-Aktien", "Aktien von Foo", "Foo shares": a company the registry does not know
+_NOT_A_NAME = (
+    r"(?!(?:The|Its|Their|This|These|Those|That|A|An|Our|Her|His|Die|Der|Das|Den|Dem|Des|Diese|"
+    r"Dieser|Deren|Seine|Ihre|Eine|Ein|Hong|US|U\.S|Chinese|China|European|Tech|Bank|Class)\b)"
+)
 _UNKNOWN_COMPANY = re.compile(
-    r"(?<![\w-])[A-ZÄÖÜ][\w&.]*-(?:Aktie|Aktien|Papiere|Titel|Kurs)\b|(?:Aktien|Papiere) (?:von|der) "
-    r"[A-ZÄÖÜ][\w&]+|(?<![\w-])[A-Z][\w&]*(?:'s)? (?:shares|stock)\b"
+    rf"(?<![\w-]){_NOT_A_NAME}[A-ZÄÖÜ][\w&.]*-(?:Aktie|Aktien|Papiere|Titel|Kurs)\b|"
+    rf"(?:Aktien|Papiere) (?:von|der) {_NOT_A_NAME}[A-ZÄÖÜ][\w&]+|"
+    rf"(?<![\w-]){_NOT_A_NAME}[A-Z][\w&]*(?:'s)? (?:shares|stock)\b"
 )
 # an index named as the venue of a trade ("an der Nasdaq", "on the Nasdaq", "Nasdaq-listed")
 _VENUE_BEFORE = re.compile(

@@ -46,7 +46,7 @@ _DOLLAR = re.compile(r"(?<![\w-])Dollar")
 _HINTED = {"share_price", "revenue", "share_of_revenue", "market_value", "profit", "index_level"}
 # words that introduce a level ("auf 252 Dollar", "to 15,196 points", "as high as HK$98")
 _LEVEL_LEAD = re.compile(
-    r"(?<!\w)(?:auf|to|bei|at|mit|as high as|as low as|von|from|erreichte|reached|"
+    r"(?<!\w)(?:auf|to|bei|at|mit|as high as|as low as|erreichte|reached|"
     r"zwischenzeitlich auf|bis auf)\s+(?:(?:rund|etwa|knapp|gut|fast|über|unter|nearly|about|"
     r"around|almost|some|roughly|just|zwischenzeitlich|a|an|einen|ein|record|rekord)\s+)*"
     r"(?:[$€£]|HK\$|US\$)?$"
@@ -141,8 +141,8 @@ def _metric(
     the clause names no metric ("Xiaomi gained 5%")."""
     is_index = entity is not None and entity.kind == "index"
     metric: Metric = near or ("index_level" if is_index else None) or around or "other"
-    if metric == "share_price" and is_index:
-        metric = "index_level"
+    if is_index and metric in {"share_price", "profit", "revenue", "market_value"}:
+        metric = "index_level"  # an index has a level, not a profit ("Gewinne von 0,47 Prozent")
     price_unit = number.unit in {"percent", "points"} or (
         number.unit == "money" and number.scale == 1
     )

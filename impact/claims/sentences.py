@@ -2,7 +2,7 @@
 
 Sentences end after ``.!?`` before whitespace (not after an abbreviation, a single letter, or an
 ordinal before a month name: "13. Februar") and at every newline. A clause is the sentence cut at
-``,;:``, dashes and parentheses, at most ``WINDOW`` characters either side of a number. Language:
+``,;:``, dashes, parentheses and subordinating conjunctions ("after", "nachdem", ...), at most ``WINDOW`` characters either side of a number. Language:
 the one whose frequent function words occur more often (German wins ties).
 """
 
@@ -71,7 +71,10 @@ _ABBREVIATIONS = {
     "jr",
 }
 _SENTENCE_END = re.compile(r"[.!?]+[\"“”»«')\]]*(?=\s)")
-_CLAUSE_BREAK = re.compile(r"[;:]\s|,\s|\s[–—-]\s|\(|\)")
+_CLAUSE_BREAK = re.compile(
+    r"[;:]\s|,\s|\s[–—-]\s|\(|\)|\s(?=(?:after|before|while|whereas|because|although|"
+    r"nachdem|bevor|weil|während|obwohl|wohingegen)\s)"
+)
 
 
 def detect_language(text: str) -> str:

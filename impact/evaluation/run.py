@@ -31,13 +31,14 @@ CheckFn = Callable[[str, str, str | None], list[dict[str, Any]]]
 
 def default_check(settings: Settings | None = None) -> CheckFn:
     """Today's library: extract the claims, check them, return the claim dicts of ``--json``."""
+    from impact.articles import Article
     from impact.verdicts import Checker, check_articles
 
     checker = Checker(settings or Settings.from_env())
 
     def check(text: str, published: str, title: str | None) -> list[dict[str, Any]]:
-        del title  # not used by the library yet
-        (article,) = check_articles([text], published=published, checker=checker)
+        source = Article("<corpus>", text, title=title)
+        (article,) = check_articles([source], published=published, checker=checker)
         return article.to_dict()["claims"]
 
     return check

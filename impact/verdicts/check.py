@@ -191,11 +191,10 @@ def check_articles(
     checker = checker or Checker()
     out = []
     for n, article in enumerate(articles):
-        path, text = (
-            (article.path, article.text)
-            if isinstance(article, Article)
-            else (f"<text {n}>", article)
+        if not isinstance(article, Article):
+            article = Article(f"<text {n}>", article)
+        extracted = extract_article(
+            article.text, published, lang, checker.registry, title=article.title
         )
-        extracted = extract_article(text, published, lang, checker.registry)
-        out.append(checker.check_article(path, extracted))
+        out.append(checker.check_article(article.path, extracted))
     return out

@@ -10,11 +10,14 @@ each (ticker, date range) once per run; a series that cannot be had is kept as i
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+import pandas as pd
 
 from impact.claims.model import Claim
 from impact.config import Settings
 from impact.errors import DataUnavailable, ImpactError
+from impact.listings import EQUIVALENT_TICKERS
 from impact.prices import PriceSeries, load_prices
 from impact.registry import Listing, Registry
 from impact.verdicts.sessions import SessionChoice, choose_sessions
@@ -33,7 +36,28 @@ class PriceBook:
         self._loaded: dict[tuple[str, dt.date, dt.date], PriceSeries | DataUnavailable] = {}
 
     def load(self, ticker: str, lo: dt.date, hi: dt.date) -> PriceSeries:
-        """The ticker's prices over [lo, hi]; raises DataUnavailable (again) if they cannot be had."""
+        """The ticker's prices over [lo, hi]; when they stop short of ``hi``, an equivalent symbol
+        of the same instrument that covers it (^GSPC and ^SPX), said so in the notes. Raises
+        DataUnavailable (again) if no symbol has them."""
+        try:
+            found = self._load(ticker, lo, hi)
+        except DataUnavailable:
+            found = None
+        if found is not None and found.last >= pd.Timestamp(hi) - pd.Timedelta(days=10):
+            return found
+        for other in EQUIVALENT_TICKERS.get(ticker, ()):
+            try:
+                alt = self._load(other, lo, hi)
+            except DataUnavailable:
+                continue
+            if found is None or alt.last > found.last:
+                note = f"{other} used for {ticker}: the same index, with data to {alt.last.date()}"
+                return replace(alt, notes=(*alt.notes, note))
+        if found is None:
+            return self._load(ticker, lo, hi)
+        return found
+
+    def _load(self, ticker: str, lo: dt.date, hi: dt.date) -> PriceSeries:
         key = (ticker, lo, hi)
         found = self._loaded.get(key)
         if found is None:
