@@ -9,7 +9,7 @@ cue nearest before the number in its clause (so "rose to as high as HK$256.60 be
 unchanged at HK$252" gives the extreme to the first level and the close to the second); else
 the nearest after it in the clause ("plunged 30.1% in morning trading"); else a scene-setting
 snapshot or out-of-session cue earlier in the sentence ("As of 10:55 a.m. ET, ..."); else
-unknown.
+the scene the previous sentence set (scene_of); else unknown.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from impact.claims.fields import SentenceScan
 from impact.claims.lexicon import LEXICON
 from impact.claims.values import BasisCue
 
-__all__ = ["find_basis_cue"]
+__all__ = ["find_basis_cue", "scene_of"]
 
 
 def _cues(scan: SentenceScan, lo: int, hi: int) -> list[tuple[int, int, BasisCue]]:
@@ -39,7 +39,12 @@ def _cues(scan: SentenceScan, lo: int, hi: int) -> list[tuple[int, int, BasisCue
 
 
 def find_basis_cue(
-    scan: SentenceScan, clause: tuple[int, int], pos: int, end: int, extreme_hedge: bool
+    scan: SentenceScan,
+    clause: tuple[int, int],
+    pos: int,
+    end: int,
+    extreme_hedge: bool,
+    scene: BasisCue | None = None,
 ) -> BasisCue:
     """The basis cue of the number at [pos, end) (module docstring); ``extreme_hedge``: the
     hedge right before the number says it is the day's extreme."""
@@ -53,5 +58,17 @@ def find_basis_cue(
     after = [c for c in cues if c[0] >= end]
     if after:
         return min(after)[2]
-    scene = [c for c in _cues(scan, 0, lo) if c[2] in {"snapshot", "after_hours"}]
-    return scene[-1][2] if scene else "unknown"
+    earlier = [c for c in _cues(scan, 0, lo) if c[2] in {"snapshot", "after_hours"}]
+    if earlier:
+        return earlier[-1][2]
+    return scene or "unknown"
+
+
+def scene_of(scan: SentenceScan) -> BasisCue | None:
+    """A print-during-the-session or out-of-session scene a sentence sets for the next one
+    ("PDD dragged down e-commerce stocks in morning trading. PDD plunged 25%, ..."): its last
+    snapshot or after-hours cue, unless a close or open cue follows it."""
+    cues = sorted(_cues(scan, 0, len(scan.text)))
+    if not cues or cues[-1][2] not in {"snapshot", "after_hours"}:
+        return None
+    return cues[-1][2]

@@ -23,16 +23,18 @@ index it is about (the first listed one named in a sentence). For a number, in t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from impact.claims.lexicon import LEXICON, MARKET_SUBJECTS
 from impact.claims.values import EntityHow, Metric, TestableWhy
+from impact.listing_choice import ListingChoice
 from impact.registry import Entity, Registry
 
 __all__ = [
     "Discourse",
     "EntityFound",
     "Mention",
+    "choose_listing",
     "find_entity",
     "find_segment",
     "testability",
@@ -43,7 +45,8 @@ Mention = tuple[int, int, Entity]  # (start, end, entity) of a name in the sente
 # "BYD-Aktien", "Aktien von Foo", "Foo shares": a company the registry does not know
 _NOT_A_NAME = (
     r"(?!(?:The|Its|Their|This|These|Those|That|A|An|Our|Her|His|Die|Der|Das|Den|Dem|Des|Diese|"
-    r"Dieser|Deren|Seine|Ihre|Eine|Ein|Hong|US|U\.S|Chinese|China|European|Tech|Bank|Class)\b)"
+    r"Dieser|Deren|Seine|Ihre|Eine|Ein|Hong|Hongkong|Hongkonger|US|U\.S|Chinese|China|"
+    r"European|Tech|Technologie|Internet|Bank|Class|New|Wall|Asian|Asia|A|C|ADR|ADS)\b)"
 )
 _UNKNOWN_COMPANY = re.compile(
     rf"(?<![\w-]){_NOT_A_NAME}[A-ZÄÖÜ][\w&.]*-(?:Aktie|Aktien|Papiere|Titel|Kurs)\b|"
@@ -89,6 +92,12 @@ class Discourse:
     last: Entity | None = None
     from_headline: bool = False
     ahead: list[list[Entity]] = field(default_factory=list)  # entities of the coming sentences
+    said: list[str] = field(default_factory=list)  # the headline and the sentences read so far
+
+    def heard(self, text: str) -> None:
+        """A sentence (or the headline) was read: it may name a listing later claims use."""
+        self.said.append(text)
+        del self.said[:-6]
 
     def tell(self, named: list[Entity], headline: bool = False) -> None:
         """A sentence (or the headline) named these entities, in text order."""
@@ -237,3 +246,26 @@ def find_segment(sentence: str, previous_segment: str | None) -> str | None:
         if rx.search(sentence):
             return name
     return previous_segment
+
+
+def choose_listing(
+    entity: Entity, sentence: str, currency: str | None, discourse: Discourse
+) -> ListingChoice:
+    """The listing of a claim about ``entity``: a cue in the sentence; else, for a company with
+    several lines, the line that trades in the currency the figure is stated in ("HK$98"); else a
+    cue in the sentences before it or the headline ("Hong Kong shares of Alibaba ... The stock
+    jumped 16%"); else the registry default."""
+    registry = discourse.registry
+    choice = registry.resolve_listing(entity, sentence)
+    if choice.how != "default" or len(entity.listings) < 2:
+        return choice
+    by_currency = [x for x in entity.listings if currency and x.currency == currency]
+    if len(by_currency) == 1:
+        return replace(
+            choice, listing=by_currency[0], how="named_in_text", cue=f"a price in {currency}"
+        )
+    for earlier in reversed(discourse.said):
+        found = registry.resolve_listing(entity, earlier)
+        if found.how == "named_in_text":
+            return found
+    return choice

@@ -14,12 +14,13 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from impact.claims.basis import find_basis_cue
+from impact.claims.basis import find_basis_cue, scene_of
 from impact.claims.dates import detect_published
 from impact.claims.entities import (
     Discourse,
     EntityFound,
     Mention,
+    choose_listing,
     find_entity,
     find_segment,
     testability,
@@ -42,7 +43,8 @@ _URL_HINT = re.compile(r"https?:|www\.|\]\(")
 _URL = re.compile(r"(?:https?://|www\.)[^\s)\]]+|\]\([^)\s]*\)")
 _COMPLEMENTIZER = re.compile(r"\s*(?:dass|daß|ob|that|whether|wonach)\b", re.IGNORECASE)
 _PREPOSITION = re.compile(r"(?<!\w)(auf|to|bei|at|von|from|um|by)\s+(?:\S+\s+)?$")
-_DOLLAR = re.compile(r"(?<![\w-])Dollar")
+_DOLLAR = re.compile(r"(?<![\w-])Dollar|(?<![A-Za-z])\$")
+_AT_THAT_DATE = re.compile(r"\s*(?:when|als|where|wo)\b")
 _HINTED = {"share_price", "revenue", "share_of_revenue", "market_value", "profit", "index_level"}
 # words that introduce a level ("auf 252 Dollar", "to 15,196 points", "as high as HK$98")
 _LEVEL_LEAD = re.compile(
@@ -82,6 +84,7 @@ class _Sentence:
     published: Published
     discourse: Discourse
     registry: Registry
+    scene: BasisCue | None = None  # the time-of-day scene the previous sentence set
 
 
 def _blank(m: re.Match[str]) -> str:
@@ -151,10 +154,26 @@ def _metric(
     return metric, False
 
 
-def _cues(number: NumberMatch, s: _Sentence, clause: tuple[int, int], prev_end: int, masked):
-    cues = find_cues(s.scan, *clause, masked)
-    if not cues:  # cues earlier in the sentence ("Am Donnerstag, ..., stieg"), not later clauses
-        cues = find_cues(s.scan, max(prev_end, number.start - WINDOW), number.end, masked)
+def _cues(
+    number: NumberMatch,
+    s: _Sentence,
+    clause: tuple[int, int],
+    around: tuple[int, int],
+    masked: list[tuple[int, int]],
+) -> list[HorizonCue]:
+    """The time cues of a number: between the numbers before and after it in its clause (two
+    figures in one clause each keep their own cue); else earlier in its clause; else earlier in
+    the sentence ("Am Donnerstag, ..., stieg"), never in a later clause. A clause that opens with
+    "when"/"als" takes the date the clause before names ("since March 16, 2022, when the stock
+    jumped 27 per cent": that day)."""
+    lo, hi = clause
+    cues = find_cues(s.scan, max(lo, around[0]), min(hi, around[1]), masked)
+    if not cues:
+        cues = find_cues(s.scan, lo, number.end, masked)
+    if not cues:
+        cues = find_cues(s.scan, max(0, number.start - WINDOW), number.end, masked)
+        if _AT_THAT_DATE.match(s.text, lo):
+            cues = [HorizonCue("at_date", c.match) if c.kind == "since" else c for c in cues]
     return cues
 
 
@@ -198,7 +217,7 @@ def _read(number: NumberMatch, s: _Sentence) -> _Reading | None:
     if kind == "other" and found.entity is None:
         return None
     hedge = find_hedge(s.text, number.start)
-    basis = find_basis_cue(s.scan, clause, number.start, number.end, hedge == "up_to")
+    basis = find_basis_cue(s.scan, clause, number.start, number.end, hedge == "up_to", s.scene)
     if basis == "extreme" and hedge == "exact":
         hedge = "up_to"
     return _Reading(clause, metric, assumed, found, direction, kind, hedge, basis)
@@ -209,19 +228,22 @@ def _number_claim(
     s: _Sentence,
     claim_id: int,
     previous: Claim | None,
-    prev_end: int,
+    around: tuple[int, int],
     masked: list[tuple[int, int]],
 ) -> Claim | None:
-    """The claim a number makes, or None when it makes none (see the module docstring)."""
+    """The claim a number makes, or None when it makes none (see the module docstring).
+    ``around``: where the numbers before and after it in the sentence end and start."""
     r = _read(number, s)
     if r is None:
         return None
     entity = r.found.entity
-    cues = _cues(number, s, r.clause, prev_end, masked)
+    cues = _cues(number, s, r.clause, around, masked)
     if r.basis == "extreme" and r.kind == "move":
         cues.append(HorizonCue("intraday", None))
     dates = resolve_dates(cues, r.metric, s.published)
-    choice = s.registry.resolve_listing(entity, s.text) if entity is not None else None
+    choice = (
+        choose_listing(entity, s.text, number.currency, s.discourse) if entity is not None else None
+    )
     listing = choice.listing if choice else None
     testable, why = testability(r.metric, entity, number.unit)
     dollar = (
@@ -326,10 +348,12 @@ def _sentence_claims(s: _Sentence, first_id: int, previous: Claim | None) -> lis
     records = list(LEXICON.record.finditer(s.text)) if _SINCE.search(s.text) else []
     masked = [(r.start(), r.end()) for r in records]
     claims: list[Claim] = []
-    prev_end = 0
-    for number in numbers:
-        claim = _number_claim(number, s, first_id + len(claims), previous, prev_end, masked)
-        prev_end = number.end
+    for i, number in enumerate(numbers):
+        around = (
+            numbers[i - 1].end if i else 0,
+            numbers[i + 1].start if i + 1 < len(numbers) else len(s.text),
+        )
+        claim = _number_claim(number, s, first_id + len(claims), previous, around, masked)
         if claim is not None:
             claims.append(claim)
     for record in records:
@@ -361,6 +385,7 @@ def extract_article(
     discourse = Discourse(registry)
     if title:
         discourse.tell([e for _, _, e in registry.find_entities(title)], headline=True)
+        discourse.heard(title)
     all_mentions = registry.find_entities(text)
     starts = [m[0] for m in all_mentions]
     spans = split_sentences(text)
@@ -369,22 +394,27 @@ def extract_article(
         a, b = bisect.bisect_left(starts, s_start), bisect.bisect_left(starts, s_end)
         named.append([(x - s_start, y - s_start, e) for x, y, e in all_mentions[a:b] if y <= s_end])
     claims: list[Claim] = []
+    scene: BasisCue | None = None
     for i, (s_start, s_end) in enumerate(spans):
         mentions = named[i]
+        scan = SentenceScan(text[s_start:s_end])
         if _DIGIT.search(text, s_start, s_end):
             discourse.ahead = [[e for _, _, e in m] for m in named[i + 1 : i + 3]]
             sentence = _Sentence(
                 text[s_start:s_end],
                 s_start,
                 mentions,
-                SentenceScan(text[s_start:s_end]),
+                scan,
                 language,
                 pub,
                 discourse,
                 registry,
+                scene,
             )
             claims.extend(_sentence_claims(sentence, len(claims), claims[-1] if claims else None))
         discourse.tell([e for _, _, e in mentions])
+        discourse.heard(text[s_start:s_end])
+        scene = scene_of(scan)
     return ExtractedArticle(language, pub, tuple(claims))
 
 

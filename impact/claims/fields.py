@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+import re
+
 from impact.claims.lexicon import LEXICON
 from impact.claims.values import Direction, Hedge, Metric
 from impact.fastre import Scan
@@ -49,15 +51,27 @@ def find_direction(scan: SentenceScan, lo: int, hi: int, pos: int, sign: int) ->
         (abs(at - pos), name) for at, name in scan.directions() if lo <= at < hi
     ]
     for m in scan.within(LEXICON.separable_heads, lo, hi):
-        _, particle, name = LEXICON.separable[int(m.lastgroup[1:])]  # type: ignore[index]
-        if any(p.start() >= m.end() for p in scan.within(particle, lo, hi)):
-            found.append((abs(m.start() - pos), name))  # type: ignore[arg-type]
+        for particle, name in LEXICON.separable_by_head.get(m.group(0).lower(), ()):
+            if any(p.start() >= m.end() for p in scan.within(particle, lo, hi)):
+                found.append((abs(m.start() - pos), name))  # type: ignore[arg-type]
     return min(found)[1] if found else "none"
 
 
+# what may stand between a threshold hedge and its number: "unter die Marke von 15000",
+# "above the $100 level", "über die 100-Dollar-Marke"
+_MARK = re.compile(
+    r"(?:(?:die|der|den|the|a|an)\s+)?(?:[\w-]*[Mm]arke|mark|level|Schwelle|threshold|Grenze|"
+    r"line)\s+(?:von|of|at)\s+$"
+)
+
+
 def find_hedge(sentence: str, pos: int) -> Hedge:
-    """The hedge written right before the number at ``pos``."""
-    before = sentence[max(0, pos - 40) : pos]
+    """The hedge written right before the number at ``pos`` (across "die Marke von")."""
+    before = sentence[max(0, pos - 70) : pos]
+    mark = _MARK.search(before)
+    if mark:
+        before = before[: mark.start()]
+    before = before[-40:]
     for rx, kind in LEXICON.hedges:
         if rx.search(before):
             return kind  # type: ignore[return-value]

@@ -275,6 +275,18 @@ def _date(cue: HorizonCue, horizon: Horizon, p: Published) -> ResolvedDates | No
     return None
 
 
+def _at_date(cue: HorizonCue, horizon: Horizon, p: Published) -> ResolvedDates | None:
+    """The day a "since <date>" cue names, for a clause about that day ("…, when …")."""
+    assert cue.match is not None
+    gd = cue.match.groupdict()
+    if not (gd.get("sday") or gd.get("sday2")):
+        return None
+    day = _since_start(cue.match, p.end)
+    if day is None:
+        return None
+    return ResolvedDates(horizon, DateAnchor("explicit", cue.match.group(0)), day, day, day)
+
+
 def _from_date(cue: HorizonCue, p: Published) -> ResolvedDates | None:
     """A move measured from a dated close, peak or low ("from its Jan. 3 record close")."""
     assert cue.match is not None
@@ -345,5 +357,7 @@ def resolve_dates(cues: list[HorizonCue], metric: str, p: Published) -> Resolved
             return resolve(kinds[kind], p)
     horizon: Horizon = "intraday" if "intraday" in kinds else "one_day"
     if "date" in kinds and (found := _date(kinds["date"], horizon, p)) is not None:
+        return found
+    if "at_date" in kinds and (found := _at_date(kinds["at_date"], horizon, p)) is not None:
         return found
     return _one_day(kinds.get("one_day"), horizon, p)

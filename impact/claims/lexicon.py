@@ -147,7 +147,15 @@ DIRECTION_UP = (
     r"rose|rises|rise|rising|risen|jumped|jumps|jump|climbed|climbs|climb|surged|surges|surge|"
     r"soared|soars|soar|gained|gains|gain|rallied|rallies|rally|advanced|advances|added|"
     r"higher|increased|increases|increase|grew|grows|grow|growth|spiked|rebounded|popped|"
-    r"leapt|leaped|boosted|up(?!\s+to)"
+    r"leapt|leaped|boosted|up(?!\s+to)|"
+    # more of the words financial news uses for a rise
+    r"stärker|freundlicher|Rally|Rallye|Erholung|Wertzuwachs|Kursanstieg|Wochenplus|Monatsplus|"
+    r"Jahresplus|Kursfeuerwerk|aufwärts|erholt|verteuerte|springen|"
+    r"Gewinne|Gewinn|Gewinnen|gewonnen|zulegen|zulegt|"
+    r"rising|gaining|climbing|jumping|surging|soaring|rallying|advancing|adding|firmed|firmer|"
+    r"edged|ticked|inched|rebound|rebounding|recovered|recovering|bounced|bounce|spike|"
+    r"skyrocketed|skyrocketing|rocketed|zoomed|outperformed|upswing|uptick|stronger|"
+    r"topped|surpassed|upside"
 )
 DIRECTION_DOWN = (
     r"fiel|fielen|fällt|fallen|gefallen|sank|sanken|sinkt|sinken|gesunken|verlor|verloren|"
@@ -159,7 +167,16 @@ DIRECTION_DOWN = (
     r"fell|falls|fall|falling|fallen|dropped|drops|drop|declined|declines|decline|slid|slides|"
     r"slide|tumbled|tumbles|tumble|plunged|plunges|plunge|sank|sinks|lost|loses|slumped|slump|"
     r"lower|decreased|decreases|decrease|shed|dipped|dips|retreated|slipped|crashed|plummeted|"
-    r"shrank|contracted|eased|down"
+    r"shrank|contracted|eased|down|"
+    # more of the words financial news uses for a fall
+    r"schwächer|leichter|niedriger|abwärts|Kursrutsch|Rutsch|Talfahrt|Kurseinbruch|Einbußen|"
+    r"Wertverlust|Kursminus|Wochenminus|Monatsminus|Jahresminus|Ausverkauf|Korrektur|purzelte|"
+    r"purzelten|rutscht|abgerutscht|abgestürzt|stürzt|eingebüßt|einbüßte|einbüßten|verbilligt|"
+    r"nachgab|nachgaben|gefallen|sinkend|fallend|"
+    r"shedding|sheds|dip|dipping|sliding|slipping|sinking|sagged|sagging|skidded|tanked|"
+    r"tanking|cratered|dived|dove|nosedived|collapsed|plummeting|plunging|tumbling|slumping|"
+    r"declining|dropping|losing|losses|loss|selloff|sell-off|rout|downturn|weaker|"
+    r"underperformed|pared|erased"
 )
 DIRECTION_FLAT = r"unverändert|stagnierte|stagnierten|stagniert|unchanged|flat"
 # separable German verbs: the finite part ... the particle at the clause end
@@ -167,6 +184,10 @@ SEPARABLE_UP = [
     ("legte|legten|legt|legen", "zu"),
     ("zog|zogen|zieht", "an"),
     ("schoss|schossen", "hoch|nach oben|in die Höhe"),
+    ("schnellte|schnellten|schnellt", "hoch|nach oben|in die Höhe"),
+    ("ging|gingen|geht", "nach oben|aufwärts|bergauf"),
+    ("drehte|drehten|dreht", "ins Plus"),
+    ("baute|bauten|baut", "aus"),
 ]
 SEPARABLE_DOWN = [
     ("ging|gingen|geht|gehen", "zurück"),
@@ -175,6 +196,11 @@ SEPARABLE_DOWN = [
     ("sackte|sackten", "ab"),
     ("büßte|büßten", "ein"),
     ("rutschte|rutschten", "ab"),
+    ("stürzte|stürzten|stürzt", "ab|in die Tiefe"),
+    ("ging|gingen|geht", "nach unten|abwärts|bergab"),
+    ("gab|gaben|gibt", "ab"),
+    ("drehte|drehten|dreht", "ins Minus"),
+    ("rutschte|rutschten", "ins Minus"),
 ]
 
 # the quantity the number is about
@@ -301,7 +327,7 @@ HORIZONS: list[tuple[str, str]] = [
         "from_extreme",
     ),
     (
-        rf"(?P<emon>{MONTH_RE})\s+(?P<eday>\d{{1,2}})(?:st|nd|rd|th)?(?![\d.,])"
+        rf"(?P<emon>{MONTH_RE})\s+(?P<eday>\d{{1,2}})(?:st|nd|rd|th)?(?!\d|[.,]\d)"
         rf"(?:,?\s+(?P<eyear>\d{{4}}))?(?P<elast>\s+last year)?|"
         rf"(?P<eday2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<emon2>{MONTH_RE})"
         rf"(?:,?\s+(?P<eyear2>\d{{4}}))?|"
@@ -342,7 +368,8 @@ CLOSE_MARKERS = (
     r"zum Handelsschluss|bei Handelsschluss|zum Schluss|am Ende|Am Ende|letztlich|"
     r"schlussendlich|aus dem Handel|closed|close|at the close|closing|to end at|ended|"
     r"finished|settled|at the end of the trading day|at the end of the day|Am Ende des Tages|"
-    r"am Ende des Tages"
+    r"am Ende des Tages|during the regular session|in regular trading|im regulären Handel|"
+    r"im regulären Handelsverlauf"
 )
 # what the text says about the time of day of a figure (claims/basis.py)
 EXTREME_MARKERS = (
@@ -503,6 +530,8 @@ MARKET_SUBJECTS: dict[str, str] = {
     "der deutsche Aktienmarkt": "^GDAXI",
     "Frankfurt": "^GDAXI",
 }
+# a market name followed by these is part of another word ("Hongkong-Dollar", "Hong Kong-listed")
+MARKET_NOT_AFTER = r"(?![\w-])"
 
 
 class Lexicon:
@@ -538,13 +567,15 @@ class Lexicon:
         # one pattern per horizon kind: each keeps a tight first-character filter (a single
         # alternation of all kinds scans about four times slower)
         self.horizons = [(_fast(rf"{_W}(?:{p}){_E}", re.IGNORECASE), h) for p, h in HORIZONS]
-        # all separable-verb heads in one scan; the group name says which pair matched
-        self.separable_heads = _fast(
-            "|".join(
-                rf"(?P<s{i}>{_W}(?:{a}){_E})"
-                for i, (a, _b, _d) in enumerate(self._separable_pairs())
-            )
-        )
+        # all separable-verb heads in one scan; each head word maps to its pairs
+        heads = {w for a, _b, _d in self._separable_pairs() for w in a.split("|")}
+        self.separable_heads = _fast(rf"{_W}(?:{'|'.join(sorted(heads))}){_E}")
+        self.separable_by_head: dict[str, list[tuple[re.Pattern[str], str]]] = {}
+        for (a, _b, d), (_, particle, _d2) in zip(
+            self._separable_pairs(), self.separable, strict=True
+        ):
+            for word in a.split("|"):
+                self.separable_by_head.setdefault(word.lower(), []).append((particle, d))
         self.close = _fast(rf"{_W}(?:{CLOSE_MARKERS}){_E}")
         self.snapshot = _fast(rf"{_W}(?:{SNAPSHOT_MARKERS}){_E}")
         self.extreme = _fast(rf"{_W}(?:{EXTREME_MARKERS}){_E}")
@@ -559,7 +590,7 @@ class Lexicon:
         self.coref_company = _fast(rf"{_W}(?:{COREF_COMPANY}){_E}")
         self.coref_index = _fast(rf"{_W}(?:{COREF_INDEX}){_E}", re.IGNORECASE)
         markets = "|".join(re.escape(m) for m in sorted(MARKET_SUBJECTS, key=len, reverse=True))
-        self.market_subject = _fast(rf"{_W}(?:{markets}){_E}")
+        self.market_subject = _fast(rf"{_W}(?:{markets}){MARKET_NOT_AFTER}")
         self.german_set = frozenset(
             "der die das und ist nicht mit sich auf für den von dem des ein eine wurde sind auch "
             "nach bei im zu um über".split()
