@@ -64,11 +64,21 @@ def find_basis_cue(
     return scene or "unknown"
 
 
-def scene_of(scan: SentenceScan) -> BasisCue | None:
+def scene_of(text: str) -> BasisCue | None:
     """A print-during-the-session or out-of-session scene a sentence sets for the next one
     ("PDD dragged down e-commerce stocks in morning trading. PDD plunged 25%, ..."): its last
     snapshot or after-hours cue, unless a close or open cue follows it."""
-    cues = sorted(_cues(scan, 0, len(scan.text)))
-    if not cues or cues[-1][2] not in {"snapshot", "after_hours"}:
+    last: tuple[int, BasisCue] | None = None
+    for pattern, kind in (
+        (LEXICON.snapshot, "snapshot"),
+        (LEXICON.snapshot_time, "snapshot"),
+        (LEXICON.after_hours, "after_hours"),
+    ):
+        for m in pattern.finditer(text):
+            if last is None or m.start() > last[0]:
+                last = (m.start(), kind)  # type: ignore[assignment]
+    if last is None:
         return None
-    return cues[-1][2]
+    if LEXICON.close.search(text, last[0]) or LEXICON.open.search(text, last[0]):
+        return None
+    return last[1]

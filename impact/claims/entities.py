@@ -249,14 +249,17 @@ def find_segment(sentence: str, previous_segment: str | None) -> str | None:
 
 
 def choose_listing(
-    entity: Entity, sentence: str, currency: str | None, discourse: Discourse
+    entity: Entity, clause: str, sentence: str, currency: str | None, discourse: Discourse
 ) -> ListingChoice:
-    """The listing of a claim about ``entity``: a cue in the sentence; else, for a company with
-    several lines, the line that trades in the currency the figure is stated in ("HK$98"); else a
-    cue in the sentences before it or the headline ("Hong Kong shares of Alibaba ... The stock
-    jumped 16%"); else the registry default."""
+    """The listing of a claim about ``entity``: a cue in its clause ("while Class C shares
+    climbed"), else in its sentence; else, for a company with several lines, the line that trades
+    in the currency the figure is stated in ("HK$98"); else a cue in the sentences before it or
+    the headline ("Hong Kong shares of Alibaba ... The stock jumped 16%"); else the registry
+    default."""
     registry = discourse.registry
-    choice = registry.resolve_listing(entity, sentence)
+    choice = registry.resolve_listing(entity, clause)
+    if choice.how == "default":
+        choice = registry.resolve_listing(entity, sentence)
     if choice.how != "default" or len(entity.listings) < 2:
         return choice
     by_currency = [x for x in entity.listings if currency and x.currency == currency]

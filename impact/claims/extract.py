@@ -44,6 +44,10 @@ _URL = re.compile(r"(?:https?://|www\.)[^\s)\]]+|\]\([^)\s]*\)")
 _COMPLEMENTIZER = re.compile(r"\s*(?:dass|daß|ob|that|whether|wonach)\b", re.IGNORECASE)
 _PREPOSITION = re.compile(r"(?<!\w)(auf|to|bei|at|von|from|um|by)\s+(?:\S+\s+)?$")
 _DOLLAR = re.compile(r"(?<![\w-])Dollar|(?<![A-Za-z])\$")
+_OWN_DAY = re.compile(
+    r"(?<!\w)(?:am|on|Am|On)\s+(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday)(?!\w)"
+)
 _AT_THAT_DATE = re.compile(r"\s*(?:when|als|where|wo)\b")
 _HINTED = {"share_price", "revenue", "share_of_revenue", "market_value", "profit", "index_level"}
 # words that introduce a level ("auf 252 Dollar", "to 15,196 points", "as high as HK$98")
@@ -241,11 +245,16 @@ def _number_claim(
     if r.basis == "extreme" and r.kind == "move":
         cues.append(HorizonCue("intraday", None))
     dates = resolve_dates(cues, r.metric, s.published)
+    clause_text = s.text[r.clause[0] : r.clause[1]]
     choice = (
-        choose_listing(entity, s.text, number.currency, s.discourse) if entity is not None else None
+        choose_listing(entity, clause_text, s.text, number.currency, s.discourse)
+        if entity is not None
+        else None
     )
     listing = choice.listing if choice else None
     testable, why = testability(r.metric, entity, number.unit)
+    if choice is not None and choice.how == "venue_not_listed" and testable == "market":
+        testable, why = "none", "venue_not_listed"
     dollar = (
         number.unit == "money"
         and number.currency == "USD"
@@ -397,8 +406,8 @@ def extract_article(
     scene: BasisCue | None = None
     for i, (s_start, s_end) in enumerate(spans):
         mentions = named[i]
-        scan = SentenceScan(text[s_start:s_end])
         if _DIGIT.search(text, s_start, s_end):
+            scan = SentenceScan(text[s_start:s_end])
             discourse.ahead = [[e for _, _, e in m] for m in named[i + 1 : i + 3]]
             sentence = _Sentence(
                 text[s_start:s_end],
@@ -414,7 +423,11 @@ def extract_article(
             claims.extend(_sentence_claims(sentence, len(claims), claims[-1] if claims else None))
         discourse.tell([e for _, _, e in mentions])
         discourse.heard(text[s_start:s_end])
-        scene = scene_of(scan)
+        following = spans[i + 1] if i + 1 < len(spans) else None
+        has_digit = following is not None and _DIGIT.search(text, *following)
+        scene = scene_of(text[s_start:s_end]) if has_digit else None
+        if scene is not None and following is not None and _OWN_DAY.search(text, *following):
+            scene = None  # the next sentence names its own day ("am Dienstag")
     return ExtractedArticle(language, pub, tuple(claims))
 
 

@@ -227,6 +227,8 @@ def testable_reason(c: Claim) -> str:
         return "no company or index named"
     if why == "market_value":
         return "market value in money needs shares outstanding, which no source here has"
+    if why == "venue_not_listed":
+        return f"{c.listing_reason}; no prices for that line here"
     return "a price move or level"
 
 

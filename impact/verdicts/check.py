@@ -158,6 +158,23 @@ class Checker:
 def _not_testable(claim: Claim) -> ClaimCheck:
     why = testable_reason(claim)
     what = claim.metric.replace("_", " ")
+    price = claim.metric in {"share_price", "index_level"} and claim.kind in {"move", "level"}
+    if price and claim.testable_why == "no_entity":
+        return ClaimCheck(
+            claim,
+            Verdict.UNVERIFIABLE,
+            f"The claimed {claim.text} is a price figure, but no company or index it is about is "
+            "named in the article.",
+            evidence=NotTestable(why),
+        )
+    if claim.testable_why == "venue_not_listed":
+        return ClaimCheck(
+            claim,
+            Verdict.UNVERIFIABLE,
+            f"The claimed {claim.text} is about {claim.entity}'s shares on a venue with no prices "
+            f"here ({why}).",
+            evidence=NotTestable(why),
+        )
     if claim.metric in _NO_SOURCE:
         subject = f"{claim.entity}'s {what}" if claim.entity else what
         return ClaimCheck(
