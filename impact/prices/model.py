@@ -42,6 +42,9 @@ class PriceSeries:
     origin: str
     prices: pd.DataFrame = field(repr=False)
     notes: tuple[str, ...] = ()
+    adjusted_to: pd.Timestamp | None = (
+        None  # the last session of the source (Yahoo adjusts as of it)
+    )
 
     @property
     def first(self) -> pd.Timestamp:
@@ -54,6 +57,9 @@ class PriceSeries:
     def between(self, start: object, end: object) -> PriceSeries:
         """The same series restricted to start <= session <= end."""
         frame = self.prices.loc[pd.Timestamp(start) : pd.Timestamp(end)]
+        adjusted_to = self.adjusted_to
+        if adjusted_to is None and len(self.prices):
+            adjusted_to = self.prices.index[-1]
         return PriceSeries(
             self.ticker,
             self.mic,
@@ -63,6 +69,7 @@ class PriceSeries:
             self.origin,
             frame,
             self.notes,
+            adjusted_to,
         )
 
     def returns(self) -> pd.Series:

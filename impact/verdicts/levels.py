@@ -18,6 +18,8 @@ import pandas as pd
 
 from impact.claims.model import Claim
 from impact.listings import in_major_unit
+from impact.prices import PriceSeries
+from impact.prices.actions import to_traded
 from impact.tolerance import Tolerance
 from impact.verdicts.evidence import (
     LevelEvidence,
@@ -85,6 +87,26 @@ def _unit(claim: Claim, currency: str) -> tuple[bool, str]:
     return False, ""
 
 
+def traded_prices(series: PriceSeries) -> tuple[pd.DataFrame, str]:
+    """The series' prices as traded on each day (splits and, for adjusted series, dividends
+    undone, prices/actions.py), with a note; the prices unchanged, said so, where the corporate
+    actions are not known."""
+    if series.basis not in {"adjusted", "traded"}:
+        return series.prices, ""
+    rebuilt = to_traded(series.prices, series.ticker, series.basis, as_of=series.adjusted_to)
+    if rebuilt.reconstructed:
+        return (
+            rebuilt.values,
+            " (as traded that day: Yahoo's prices with later splits and dividends undone)",
+        )
+    if series.basis == "adjusted":
+        return (
+            series.prices,
+            " (prices are Yahoo-adjusted: levels sit below traded prices before later dividends)",
+        )
+    return series.prices, ""
+
+
 def check_level(claim: Claim, window: MarketWindow, tolerance: Tolerance) -> ClaimCheck:
     """The verdict of a level claim (module docstring)."""
     series, sessions = window.series, window.sessions
@@ -100,10 +122,11 @@ def check_level(claim: Claim, window: MarketWindow, tolerance: Tolerance) -> Cla
             window=window,
         )
     convert = unit_note.endswith("converted)")
+    prices, note = (series.prices, "") if claim.unit == "points" else traded_prices(series)
     tried = []
     for s in sessions.candidates:
         for column in level_columns(claim):
-            price = float(series.prices.loc[s, column])
+            price = float(prices.loc[s, column])
             value = in_major_unit(price, series.currency)[0] if convert else price
             judgement = tolerance.judge(
                 value / claim.scale,
@@ -115,11 +138,6 @@ def check_level(claim: Claim, window: MarketWindow, tolerance: Tolerance) -> Cla
             tried.append(LevelTry(s.date(), value, judgement.fit, column, judgement))
     verdict = _verdict(tried, sessions, claim.published.firm)
     ref = _reference(tried, sessions)
-    note = (
-        " (prices are Yahoo-adjusted: levels sit below traded prices before later dividends)"
-        if series.basis == "adjusted"
-        else ""
-    )
     unit = series.currency if claim.unit != "points" else "points"
     currency = " " + claim.currency if claim.currency else ""
     explanation = (
