@@ -7,8 +7,9 @@ Rules (after claims-methods.md §4.2; every parameter is a field of :class:`Tole
 - *Hedges as intervals* around the stated value x:
   ``exact`` and ``up_to`` [x − u, x + u); ``about`` [x − a, x + a] with a = max(2u, about_rel·x);
   ``over``/``at_least`` [x, far_factor·x] (above that: *far above*, which is misleading);
-  ``under``/``at_most`` [x/far_factor, x]; ``just_under`` [x − δ, x + u) and ``just_over``
-  [x − u, x + δ] with δ = max(2u, near_rel·x).
+  ``under``/``at_most`` [x/far_factor, x]; ``just_under`` ("fast", "knapp", "nearly") [x − δ, x]
+  (nearly means not quite: a value above x is outside) and ``just_over`` [x − u, x + δ], with
+  δ = max(2u, near_rel·x), near_rel = 10 %.
 - *Second band* for vendor differences (→ mostly_correct): the interval widened by
   max(band_abs, band_rel·x) on each side (band_abs in percentage points for percent figures,
   0 for money, where only band_rel applies).
@@ -60,7 +61,7 @@ class Tolerance:
     """Parameters of the policy (see the module docstring)."""
 
     about_rel: float = 0.03
-    near_rel: float = 0.05
+    near_rel: float = 0.10
     far_factor: float = 1.5
     band_abs: float = 0.1
     band_rel: float = 0.02
@@ -81,7 +82,7 @@ class Tolerance:
         elif hedge in {"under", "at_most"}:
             correct = Interval(x / self.far_factor, x, hi_open=hedge == "under")
         elif hedge == "just_under":
-            correct = Interval(x - max(2 * u, self.near_rel * x), x + u, hi_open=True)
+            correct = Interval(x - max(2 * u, self.near_rel * x), x)
         elif hedge == "just_over":
             correct = Interval(x - u, x + max(2 * u, self.near_rel * x))
         else:
