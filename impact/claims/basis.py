@@ -53,9 +53,14 @@ def find_basis_cue(
     lo, hi = clause
     cues = _cues(scan, lo, hi)
     before = [c for c in cues if c[1] <= pos]
-    if before:
-        return max(before, key=lambda c: c[1])[2]
     after = [c for c in cues if c[0] >= end]
+    if before:
+        nearest = max(before, key=lambda c: c[1])[2]
+        if nearest == "snapshot" and after and min(after)[2] == "extreme":
+            return (
+                "extreme"  # "in den ersten Handelsstunden ... um 0,7 Prozent auf zwischenzeitlich"
+            )
+        return nearest
     if after:
         return min(after)[2]
     earlier = [c for c in _cues(scan, 0, lo) if c[2] in {"snapshot", "after_hours"}]

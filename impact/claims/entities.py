@@ -93,6 +93,9 @@ class Discourse:
     from_headline: bool = False
     ahead: list[list[Entity]] = field(default_factory=list)  # entities of the coming sentences
     said: list[str] = field(default_factory=list)  # the headline and the sentences read so far
+    listed: dict[str, ListingChoice] = field(
+        default_factory=dict
+    )  # a line the text named, by entity
 
     def heard(self, text: str) -> None:
         """A sentence (or the headline) was read: it may name a listing later claims use."""
@@ -249,17 +252,20 @@ def find_segment(sentence: str, previous_segment: str | None) -> str | None:
 
 
 def choose_listing(
-    entity: Entity, clause: str, sentence: str, currency: str | None, discourse: Discourse
+    entity: Entity, contexts: tuple[str, ...], currency: str | None, discourse: Discourse
 ) -> ListingChoice:
-    """The listing of a claim about ``entity``: a cue in its clause ("while Class C shares
-    climbed"), else in its sentence; else, for a company with several lines, the line that trades
-    in the currency the figure is stated in ("HK$98"); else a cue in the sentences before it or
-    the headline ("Hong Kong shares of Alibaba ... The stock jumped 16%"); else the registry
-    default."""
+    """The listing of a claim about ``entity``: a cue in the words just before it or in its
+    clause ("while Class C shares climbed"), else in its sentence; else, for a company with
+    several lines, the line that trades in the currency the figure is stated in ("HK$98"); else
+    the line the article last named for it, or a cue in the sentences before it or the headline
+    ("Hong Kong shares of Alibaba ... The stock jumped 16%"); else the registry default."""
     registry = discourse.registry
-    choice = registry.resolve_listing(entity, clause)
-    if choice.how == "default":
-        choice = registry.resolve_listing(entity, sentence)
+    for context in contexts:  # the words leading to the figure, its clause, its sentence
+        choice = registry.resolve_listing(entity, context)
+        if choice.how != "default":
+            break
+    if choice.how == "named_in_text":
+        discourse.listed[entity.name] = choice
     if choice.how != "default" or len(entity.listings) < 2:
         return choice
     by_currency = [x for x in entity.listings if currency and x.currency == currency]
@@ -267,6 +273,8 @@ def choose_listing(
         return replace(
             choice, listing=by_currency[0], how="named_in_text", cue=f"a price in {currency}"
         )
+    if entity.name in discourse.listed:
+        return discourse.listed[entity.name]
     for earlier in reversed(discourse.said):
         found = registry.resolve_listing(entity, earlier)
         if found.how == "named_in_text":

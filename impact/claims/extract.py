@@ -155,6 +155,8 @@ def _metric(
     )
     if metric == "other" and price_unit and (entity is None or entity.listed):
         return ("index_level" if is_index or number.unit == "points" else "share_price"), True
+    if metric == "market_value" and number.unit == "money" and number.scale == 1 and entity:
+        return "share_price", False  # "$503.49": a share's price, never a company's value
     return metric, False
 
 
@@ -202,8 +204,8 @@ def _read(number: NumberMatch, s: _Sentence) -> _Reading | None:
         return None
     lo, hi = clause
     wide = max(0, number.start - WINDOW), min(len(s.text), number.end + WINDOW)
-    near = find_metric(s.scan, lo, hi, number.start)  # else an elliptical clause's sentence
-    around = near or find_metric(s.scan, *wide, number.start)
+    near = find_metric(s.scan, lo, hi, number.start)  # else the sentence before it
+    around = near or find_metric(s.scan, wide[0], hi, number.start)
     price_unit = number.unit in {"percent", "points"} or (
         number.unit == "money" and number.scale == 1
     )
@@ -245,9 +247,13 @@ def _number_claim(
     if r.basis == "extreme" and r.kind == "move":
         cues.append(HorizonCue("intraday", None))
     dates = resolve_dates(cues, r.metric, s.published)
-    clause_text = s.text[r.clause[0] : r.clause[1]]
+    contexts = (
+        s.text[max(r.clause[0], around[0]) : number.end],  # the words leading to the figure
+        s.text[r.clause[0] : r.clause[1]],
+        s.text,
+    )
     choice = (
-        choose_listing(entity, clause_text, s.text, number.currency, s.discourse)
+        choose_listing(entity, contexts, number.currency, s.discourse)
         if entity is not None
         else None
     )

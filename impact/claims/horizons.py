@@ -287,6 +287,49 @@ def _at_date(cue: HorizonCue, horizon: Horizon, p: Published) -> ResolvedDates |
     return ResolvedDates(horizon, DateAnchor("explicit", cue.match.group(0)), day, day, day)
 
 
+_EN_DAY = re.compile(r"([A-Za-zä]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
+_DE_DAY = re.compile(r"(\d{1,2})\.\s?([A-Za-zä]+)\s+(\d{4})")
+_NUM_DAY = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+
+
+def _day_of(text: str) -> dt.date | None:
+    """A written date with its year ("Feb. 19, 2020", "19. Februar 2020", "19.02.2020")."""
+    for rx, order in ((_EN_DAY, "mdy"), (_DE_DAY, "dmy"), (_NUM_DAY, "dmy")):
+        m = rx.search(text)
+        if m is None:
+            continue
+        parts = dict(zip(order, m.groups(), strict=True))
+        month = parts["m"]
+        number = int(month) if month.isdigit() else MONTHS.get(month.lower())
+        try:
+            return dt.date(int(parts["y"]), number or 0, int(parts["d"]))
+        except ValueError:
+            return None
+    return None
+
+
+def _date_range(cue: HorizonCue, p: Published) -> ResolvedDates | None:
+    """A move between two written dates ("Feb. 19, 2020 to March 23, 2020"): from the close of
+    the first to the close of the second."""
+    assert cue.match is not None
+    first, last = _day_of(cue.match.group("r1")), _day_of(cue.match.group("r2"))
+    if first is None or last is None or last <= first:
+        return None
+    anchor = DateAnchor("from_date", cue.match.group(0))
+    return ResolvedDates("since", anchor, first, last, last)
+
+
+def _from_weekday(cue: HorizonCue, p: Published) -> ResolvedDates | None:
+    """A move measured from a weekday's close ("down 6.9% from Friday's close"): to publication."""
+    assert cue.match is not None
+    if p.end is None:
+        return None
+    wd = WEEKDAYS[cue.match.group("fwd").lower()]
+    day = latest_weekday(wd, p.end - dt.timedelta(days=1))
+    anchor = DateAnchor("from_date", cue.match.group(0))
+    return ResolvedDates("since", anchor, day, p.end, p.start)
+
+
 def _from_date(cue: HorizonCue, p: Published) -> ResolvedDates | None:
     """A move measured from a dated close, peak or low ("from its Jan. 3 record close")."""
     assert cue.match is not None
@@ -344,7 +387,12 @@ def resolve_dates(cues: list[HorizonCue], metric: str, p: Published) -> Resolved
         return _ytd(kinds["ytd"], p)
     if "mtd" in kinds or "month" in kinds:
         return _month(kinds.get("month") or kinds["mtd"], p)
-    for kind, special in (("from_date", _from_date), ("from_extreme", _from_extreme)):
+    for kind, special in (
+        ("date_range", _date_range),
+        ("from_weekday", _from_weekday),
+        ("from_date", _from_date),
+        ("from_extreme", _from_extreme),
+    ):
         if kind in kinds and (found := special(kinds[kind], p)) is not None:
             return found
     for kind, resolve in (

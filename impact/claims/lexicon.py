@@ -243,19 +243,24 @@ METRICS: list[tuple[str, str]] = [
     (r"Index|Leitindex|Leitindizes|index|benchmark", "index_level"),
 ]
 
+# a written date with its year, for date ranges ("Feb. 19, 2020 to March 23, 2020")
+_RANGE_DATE = (
+    rf"(?:{MONTH_RE})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\.\s?(?:{MONTH_RE})\s+\d{{4}}|"
+    r"\d{1,2}\.\d{1,2}\.\d{4}"
+)
 # horizon cues, checked in this order; a cue's group names carry its parameters
 HORIZONS: list[tuple[str, str]] = [
     (
+        rf"from the start of the year to (?P<ywd>{WEEKDAY_RE})|"
+        rf"this year through (?P<ywd2>{WEEKDAY_RE})|"
+        rf"(?:since the start of the year|so far this year|this year) (?:to|through|until) "
+        rf"(?P<ywd3>{WEEKDAY_RE})|"
         r"seit Jahresbeginn|seit Jahresanfang|seit Anfang des Jahres|seit Beginn des Jahres|"
         r"seit Beginn dieses Jahres|im bisherigen Jahresverlauf|im laufenden Jahr|seit Januar|"
         r"seit Silvester|year[- ]to[- ]date|so far this year|since the start of the year|"
         r"since the beginning of the year|since the start of \d{4}|YTD|this year|dieses Jahr|"
         r"in diesem Jahr|seit Jahresanfang \d{4}|seit Jahresbeginn \d{4}|Jahresplus|Jahresminus|"
-        r"Jahresbilanz|Jahresbilanzen|Jahresperformance|auf Jahressicht|so far in \d{4}|"
-        rf"from the start of the year to (?P<ywd>{WEEKDAY_RE})|"
-        rf"this year through (?P<ywd2>{WEEKDAY_RE})|"
-        rf"(?:since the start of the year|so far this year|this year) (?:to|through|until) "
-        rf"(?P<ywd3>{WEEKDAY_RE})",
+        r"Jahresbilanz|Jahresbilanzen|Jahresperformance|auf Jahressicht|so far in \d{4}",
         "ytd",
     ),
     (
@@ -306,6 +311,16 @@ HORIZONS: list[tuple[str, str]] = [
         rf"the beginning of|the end of)\s+)?(?P<smonth4>{MONTH_RE})|"
         rf"seit letztem Jahr|seit dem vergangenen Jahr|since last year",
         "since",
+    ),
+    (
+        rf"(?:from|between|vom|zwischen|From|Between|Vom|Zwischen)?\s*\(?"
+        rf"(?P<r1>{_RANGE_DATE})\s+(?:to|and|through|bis|und|bis zum)\s+(?P<r2>{_RANGE_DATE})",
+        "date_range",
+    ),
+    (
+        rf"(?:from|since|seit|vom) (?P<fwd>{WEEKDAY_RE})(?:'s|’s|s)? (?:close|closing price|"
+        rf"closing level|level|Schlusskurs|Schlussstand)",
+        "from_weekday",
     ),
     (
         rf"from (?:its|their|the) (?P<fmon>{MONTH_RE})\s+(?P<fday>\d{{1,2}})(?:st|nd|rd|th)?"

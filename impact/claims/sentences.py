@@ -92,7 +92,7 @@ def _ends_sentence(text: str, start: int, m: re.Match[str]) -> bool:
         return False
     before = text[max(start, m.start() - 40) : m.start()]
     words = before.rsplit(None, 1)
-    token = words[-1].lower().rstrip(".") if words else ""
+    token = words[-1].lower().rstrip(".").lstrip("([{\"'„“‚‘«»") if words else ""
     if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
         return False
     ordinal = before[-1:].isdecimal()  # "13. Februar"

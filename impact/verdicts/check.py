@@ -111,7 +111,8 @@ class Checker:
         """A move or level: out of session and mid-session prints first (intraday.py)."""
         if claim.basis_cue == "after_hours":
             return check_after_hours(claim, window)
-        if claim.basis_cue == "snapshot" and not after_close(claim, window):
+        about_today = claim.unanchored or claim.dates.rule == "today"
+        if claim.basis_cue == "snapshot" and about_today and not after_close(claim, window):
             return check_snapshot(claim, window, self.tolerance)
         if claim.kind == "level":
             return check_level(claim, window, self.tolerance)
