@@ -173,7 +173,7 @@ MONEY_CASES = [
     ("en", "Each share cost $4k back then.", "$4k", 4.0, "USD", 1e3, R0),
     ("en", "Sales of 80 billion yuan.", "80 billion yuan", 80.0, "CNY", 1e9, R0),
     ("en", "A bid of 145 Hong Kong dollars.", "145 Hong Kong dollars", 145.0, "HKD", 1, R0),
-    ("en", "Buyers paid 300$ per share.", "300$", 300.0, "USD", 1, R0),
+    ("en", "Buyers paid 300$ a share.", "300$", 300.0, "USD", 1, R0),
     ("en", "Shares traded at 182 pence.", "182 pence", 182.0, "GBp", 1, R0),
     ("en", "Shares traded at 182p in London.", "182p", 182.0, "GBp", 1, R0),
     ("en", "Shares traded at £3.40 in London.", "£3.40", 3.4, "GBP", 1, R2),
@@ -444,7 +444,7 @@ def test_masked_numbers_are_no_quantity(text, lang):
         ("On Oct. 3, 2022 the index fell 1.8%.", "en", "1.8%", 1.8, "percent"),
         ("Um 15:30 Uhr lag die Aktie 1,5 Prozent höher.", "de", "1,5 Prozent", 1.5, "percent"),
         ("Am 7. März fiel die Aktie um 3,2 Prozent.", "de", "3,2 Prozent", 3.2, "percent"),
-        ("Baidu (HKEX: 9888) fell 4.1%.", "en", "4.1%", 4.1, "percent"),
+        ("Xiaomi (HKEX: 1810) fell 4.1%.", "en", "4.1%", 4.1, "percent"),
         ("The iPhone 16 maker rose 3%.", "en", "3%", 3.0, "percent"),
     ],
 )

@@ -7,20 +7,20 @@ and, in bounded windows, right before it (currency, sign, masks). Every step is 
 
 Rules (see :func:`parse_numeral` for the separators):
 
-- *Units* right after the numeral, spaced, glued ("9.7per cent", "3k") or hyphenated
+- *Units* right after the numeral, spaced, glued ("4.2per cent", "8k") or hyphenated
   ("5-Prozent-Marke"): percent; percentage points (basis points / 100); index points; marks
-  ("5.000-Marke", "20000er Marke", "the 5,000 mark") are points (or money/percent when a currency
+  ("7.000-Marke", "16000er Marke", "the 8,000 mark") are points (or money/percent when a currency
   or percent is written) with ``mark=True``.
-- *Money*: a currency before ("HK$", "HKD 208,20", "A$") or after ("Hongkong-Dollar", "100$",
+- *Money*: a currency before ("HK$", "HKD 31,05", "A$") or after ("Hongkong-Dollar", "100$",
   "Euro", "pence" = GBp), a scale word after the numeral (German "Billion" = 10^12).
 - *Masks* (never a quantity): dates, years 1900-2099 with no unit, clock times, index and product
-  names with digits ("S&P 500", "iPhone 12", "COVID-19"), tickers and identifiers ("HKEX: 9888",
-  "9988.HK", "WKN 123456"), footnotes "[5]", "50- member". Index names and years yield to a unit
-  ("Dax 40 Punkte", "2000 Punkte").
+  names with digits ("S&P 500", "iPhone 12", "COVID-19"), tickers and identifiers ("HKEX: 1810",
+  "0700.HK", "WKN 123456"), footnotes "[7]", "30- member". Index names and years yield to a unit
+  ("Dax 40 Punkte", "2010 Punkte").
 - *Signs*: "+", "-", "−", "–" attached, or "plus"/"minus" (any case) before the number.
 - Optional, for the assembly to judge from context: ``bare=True`` adds unit-less numerals that can
-  be a level ("to 17,250.88", "auf 5.745,37", any numeral right after to/at/auf/bei/von/:),
-  counts ("161 days", "zwölf Monate", "third straight day") and scaled counts ("350M");
+  be a level ("to 11,204.37", "auf 6.312,08", any numeral right after to/at/auf/bei/von/:),
+  counts ("210 days", "neun Monate", "fifth straight day") and scaled counts ("420M");
   ``multiples=True`` adds "doubled"/"verdoppelt" (+100 %), "halved"/"halbiert" (−50 %).
 """
 
@@ -66,7 +66,7 @@ class NumberMatch:
 
     start: int
     end: int
-    value: float  # as stated, before scale (18.5 for "18,5 Milliarden"); fractions in percent
+    value: float  # as stated, before scale (14.5 for "14,5 Milliarden"); fractions in percent
     decimals: int  # stated precision: digits after the decimal separator
     unit: Unit | None  # None: a bare level candidate or a count (only with bare=True)
     currency: str | None = None
@@ -74,7 +74,7 @@ class NumberMatch:
     sign: int = 0  # +1 / -1 when written with +, -, plus, minus (or halved)
     worded: bool = False  # written in words: "fünf", "a fifth", "verdoppelt"
     half_unit: float | None = None  # rounding the words imply; None: 0.5 x 10^-decimals
-    mark: bool = False  # a threshold: "5.000-Marke", "20000er Marke", "the 5,000 mark"
+    mark: bool = False  # a threshold: "7.000-Marke", "16000er Marke", "the 8,000 mark"
     noun: str | None = None  # the counted noun of a count ("days", "Monate", "Aktien")
     currency_text: str | None = None  # the currency as written: "$", "US$", "Hongkong-Dollar"
 
@@ -172,7 +172,7 @@ def parse_numeral(
     and ``,`` the last is decimal and the other groups threes; one separator repeated groups
     threes, else no number (13.02.2025, 3.1.4). One separator once: decimal unless exactly three
     digits follow a 1-3 digit head other than "0"; then, in the comma style (German), "," is
-    decimal ("2,776") and "." groups thousands unless a scale word follows ("2.909 Billionen");
+    decimal ("1,584") and "." groups thousands unless a scale word follows ("3.417 Billionen");
     in the point style "," groups thousands and "." is decimal in English ("1.234"), and in a
     German text only before a scale word.
     """
@@ -208,7 +208,7 @@ def parse_numeral(
 def decimal_style(text: str, lang: Lang) -> Style:
     """Which separator is decimal in this text: a German text whose numbers show dot decimals
     (one, two or four or more digits after a single ".", "1,234.5") and no comma decimals is in
-    the point style (Swiss sites: "183.79 US-Dollar"); an English text is in the comma style only
+    the point style (Swiss sites: "241.65 Franken"); an English text is in the comma style only
     when comma decimals stand before a percent sign and no dot decimals appear."""
     point = comma = 0
     comma_pct = False
@@ -246,10 +246,6 @@ class _Suffix:
     mark: bool = False
     noun: str | None = None
     glued: bool = False  # a letter follows the numeral and is none of these
-
-    @property
-    def quantity(self) -> bool:
-        return self.unit is not None or self.currency is not None or self.scale != 1.0
 
 
 def _scale_at(text: str, pos: int, lang: Lang, money: bool) -> tuple[float, int] | None:

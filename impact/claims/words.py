@@ -7,7 +7,7 @@ Four kinds of reading (numbers.py turns them into quantities):
   "a"/"an" counts only before a scale word ("a billion dollars"). numbers.py keeps a cardinal only
   when a unit, a currency, a scale word or (optionally) a counted noun follows it.
 - *fraction*, as a percentage: "ein Fünftel" = 20, "zwei Drittel" = 66.7, "die Hälfte" = 50,
-  "jede achte" = 12.5; in English ("a fifth", "two-thirds", "half") only where the phrase reads as
+  "jede fünfte" = 20; in English ("a fifth", "two-thirds", "half") only where the phrase reads as
   a share: followed by "of", or after a hedge or move word ("over a fifth", "by half").
 - *multiple*: "verdoppelt"/"doubled" +100 %, "verdreifacht"/"tripled" +200 %, "halbiert"/"halved"
   −50 % (past forms only: "verdoppeln" is a plan, not a fact).
@@ -158,7 +158,7 @@ _EN_SHARE_BEFORE = re.compile(
     r"fell|dropped|rose|jumped|slumped|surged|plunged|tumbled|cut|erased|wiped out)\s+$",
     re.IGNORECASE,
 )
-# "every eighth stock" / "jede achte Aktie" is a share; "every second counts", "jede zweite Woche"
+# "every tenth stock" / "jede zehnte Aktie" is a share; "every second counts", "jede zweite Woche"
 _EVERY_NOUN = {
     "en": re.compile(
         r" (?:stock|share|company|firm|member|constituent|fund|investor|analyst|trader|bank"
@@ -235,7 +235,7 @@ PRODUCTS = (  # words before a model or version number: "iPhone 12", "GPT-4", "S
     r"|Qwen|Llama|Gemini|Claude|GPT|Mistral|Version|version|Staffel|Season|Kapitel|Chapter|Nr\."
     r"|No\.|Nummer|Platz|Rang|Paragraf|Artikel|Article|Section|Phase|Runde|Generation|Gen"
 )
-EXCHANGES = (  # "(HKEX: 9888)"
+EXCHANGES = (  # "(HKEX: 1810)"
     r"HKEX|HKG|SEHK|NASDAQ|Nasdaq|NYSE|SZSE|SSE|SHA|SHE|TSE|TYO|LSE|LON|ETR|FRA|XETRA|Xetra|OTC"
     r"|ASX|KRX|TWSE|SGX|SIX"
 )
