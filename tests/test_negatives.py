@@ -7,9 +7,18 @@ numbers.find_numbers, as the extractor gives them (a bare numeral: None, None, 1
 
 from __future__ import annotations
 
-import pytest
+from typing import get_args
 
-from impact.claims.negatives import NegativeScan, negative_scan, non_price_reason
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from impact.claims.negatives import (
+    NegativeScan,
+    NonPriceReason,
+    negative_scan,
+    non_price_reason,
+)
 from impact.claims.numbers import find_numbers
 from impact.claims.sentences import clause_bounds
 from impact.errors import InputError
@@ -506,3 +515,67 @@ def test_many_clauses_in_one_sentence():
             for x in numbers
         ]
         assert reasons == [None, "revenue"] * n
+
+
+WORDS = [
+    "Aktie",
+    "shares",
+    "um",
+    "5",
+    "Prozent",
+    "%",
+    "$",
+    "3",
+    "billion",
+    "Milliarden",
+    "Euro",
+    "market",
+    "cap",
+    "Kursziel",
+    "would",
+    "seit",
+    "2019",
+    "(",
+    ")",
+    ",",
+    "-",
+    "İ",
+    "Umsatz",
+    "stake",
+    "of",
+    "the",
+    "days",
+    "record",
+    "after",
+    "nach",
+    "dem",
+    "Gewinnsprung",
+    "\n",
+    "’s",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=40), st.sampled_from(["de", "en"]))
+def test_any_text_gives_a_known_reason_or_none(words, lang):
+    sentence = " ".join(words)
+    for n in find_numbers(sentence, lang):
+        clause = clause_bounds(sentence, n.start, n.end)
+        reason = non_price_reason(sentence, n.start, n.end, clause, n.unit, n.currency, n.scale)
+        assert reason is None or reason in get_args(NonPriceReason)
+
+
+@pytest.mark.parametrize(
+    "sentence, reason",
+    [
+        ("5%", None),
+        ("İSTANBUL: Die Aktie stieg um 5 Prozent.", None),
+        ("İSTANBUL: Der Umsatz stieg um 5 Prozent.", "revenue"),
+        ("$3 billion", "amount"),
+    ],
+)
+def test_edge_sentences(sentence, reason):
+    lang = "de" if "Prozent" in sentence else "en"
+    (n, *_) = [m for m in find_numbers(sentence, lang) if m.unit in ("percent", "money")]
+    clause = clause_bounds(sentence, n.start, n.end)
+    assert non_price_reason(sentence, n.start, n.end, clause, n.unit, n.currency, n.scale) == reason
