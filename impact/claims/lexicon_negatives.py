@@ -1,0 +1,489 @@
+"""Word lists for negatives.py, as data: the words that say a number is not a market price.
+
+Every entry is a lower-case phrase of whole words (a hyphenated word is one word: "year-on-year",
+"street-high"). A word with a hyphen also matches by its last part ("Alibaba-Aktie" -> "aktie",
+"Tages-Wertverlust" -> "wertverlust"), and a trailing "'s" is dropped ("stock's" -> "stock").
+Words in ``CASE_SENSITIVE`` match only as written there ("may" but not the month "May").
+Extend by editing these tables, not the rules. ``NegativeScan`` finds them in a sentence once,
+token by token (a dictionary look-up per word: linear in the sentence).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+# quantified nouns: the figure a number measures when they are its head or its subject
+NOUNS: dict[str, str] = {
+    "market_cap": (
+        "market cap|market caps|market-cap|market capitalization|market capitalisation|"
+        "market capitalizations|market value|stock market value|market valuation|valuation|"
+        "valuations|mcap|m-cap|capitalization|capitalisation|valued at|börsenwert|börsenwerts|"
+        "börsenwertes|marktwert|marktwerts|marktkapitalisierung|bewertung|wertverlust|"
+        "börsenwertverlust|börsenbewertung"
+    ),
+    "price_target": (
+        "price target|price targets|target price|price objective|target|targets|kursziel|"
+        "kursziele|kursziels|zielkurs|zielkurse|preisziel|ziel|kurspotenzial|upside|downside|"
+        "upside potential|aufwärtspotenzial|abwärtspotenzial|potenzial|street-high|street-low|"
+        "consensus rating|rating|kursziele der analysten"
+    ),
+    "forecast": (
+        "forecast|forecasts|estimate|estimates|expectations|expectation|consensus|guidance|"
+        "outlook|projection|projections|prognose|prognosen|schätzung|schätzungen|erwartung|"
+        "erwartungen|konsens|einschätzung|analystenschätzungen|analystenerwartungen|ausblick|"
+        "konsensschätzung|markterwartungen"
+    ),
+    "revenue": (
+        "revenue|revenues|sales|net sales|top line|umsatz|umsätze|umsatzes|umsatzerlöse|erlös|"
+        "erlöse|einnahmen|nettoumsatz|gesamtumsatz|quartalsumsatz|jahresumsatz|konzernumsatz|"
+        "bookings|billings|gmv|share of revenue|share of sales|anteil am umsatz|umsatzanteil|"
+        "auftragseingang|cost of revenue|umsatzwachstum|umsatzplus|umsatzminus|umsatzanstieg|"
+        "umsatzrückgang|umsatzsprung|umsatzeinbruch|umsatzzuwachs"
+    ),
+    "profit": (
+        "profit|profits|net profit|net income|income|earnings|eps|earnings per share|ebit|ebitda|"
+        "margin|margins|operating income|operating profit|net loss|operating loss|cost|costs|"
+        "expenses|gewinn|gewinne|gewinns|nettogewinn|jahresgewinn|quartalsgewinn|betriebsgewinn|"
+        "reingewinn|konzerngewinn|vorsteuergewinn|überschuss|jahresüberschuss|nettoergebnis|"
+        "ergebnis|betriebsergebnis|marge|kosten|nettoverlust|earned|earn|earns|verdiente|"
+        "verdient|verdienen|gewinn je aktie|ergebnis je aktie|gewinnplus|gewinnsprung|"
+        "gewinnanstieg|gewinnrückgang|gewinneinbruch|gewinnzuwachs|ergebnisplus|ergebnisanstieg|"
+        "ergebnisrückgang"
+    ),
+    "payout": (
+        "dividend|dividends|dividende|dividenden|ausschüttung|payout|buyback|buybacks|"
+        "share buyback|aktienrückkauf|aktienrückkäufe|rückkauf|dividend yield|dividendenrendite"
+    ),
+    "stake": (
+        "stake|stakes|holding|holdings|shareholding|ownership|anteil|beteiligung|beteiligungen|"
+        "aktienpaket|worth of|stimmrechtsanteil|stimmrechte|voting rights|voting stake|"
+        "short interest|short position|short positions|leerverkaufsquote|leerverkaufspositionen|"
+        "of the float|exposure|net exposure|allocation|allocations|positioning"
+    ),
+    "market_share": "market share|market shares|marktanteil|marktanteile|marktanteils",
+    "volume": (
+        "volume|volumes|trading volume|handelsvolumen|volumen|handelsumsatz|börsenumsatz|"
+        "trading turnover|turnover"
+    ),
+    "flow": (
+        "inflow|inflows|outflow|outflows|flows|net inflows|net outflows|zuflüsse|zufluss|"
+        "abflüsse|abfluss|mittelzuflüsse|mittelabflüsse|assets under management|aum"
+    ),
+    "tariff": (
+        "tariff|tariffs|tariff rate|duty|duties|levy|levies|zoll|zölle|zöllen|zollsatz|"
+        "strafzoll|strafzölle|sonderzoll|sonderzölle|importzölle|einfuhrzölle|gegenzölle"
+    ),
+    "rate": (
+        "interest rate|interest rates|rate|rates|yield|yields|inflation|cpi|gdp|unemployment|"
+        "zins|zinsen|zinssatz|leitzins|anleiherendite|umlaufrendite|inflationsrate|bip|"
+        "arbeitslosenquote|tax|taxes|steuer|steuern|steuersatz|coupon|kupon|benchmark rate|"
+        "policy rate|key rate|federal funds rate|fed funds rate|deposit rate|einlagensatz|"
+        "leitzinsen|teuerung|industrial production|industrieproduktion|wirtschaftsleistung|"
+        "consumer price index|price index|producer price index|verbraucherpreisindex|"
+        "erzeugerpreisindex|einkaufsmanagerindex|purchasing managers index|pmi|ifo-index|"
+        "ifo index|geschäftsklimaindex|bond|bonds|yielded|yielding"
+    ),
+    "index_weight": "weighting|weightings|weight|index weight|gewichtung|gewicht|indexgewicht",
+    "offering": (
+        "offering|stock offering|share offering|ipo|initial public offering|börsengang|emission|"
+        "kapitalerhöhung|placement|platzierung|share sale|bond sale|anleihe|ipo price|"
+        "offer price|offering price|ausgabepreis|emissionspreis|ausgabekurs"
+    ),
+    "deal": (
+        "deal|acquisition|takeover|merger|buyout|übernahme|fusion|kaufpreis|purchase price|"
+        "übernahmeangebot|takeover bid"
+    ),
+    "fundamental": (
+        "cash|debt|schulden|verschuldung|capex|investments|investitionen|capital expenditure|"
+        "free cash flow|cash flow|cashflow|backlog|fine|penalty|strafe|geldstrafe|bußgeld|"
+        "salary|gehalt|bonus|budget|spending|ausgaben|subsidy|subsidies|subventionen|funding|"
+        "finanzierung|loan|loans|kredit|assets|reserves|reserven|shipments|deliveries|"
+        "auslieferungen|absatz|orders|aufträge|nettoverschuldung|nettofinanzverschuldung|"
+        "production|produktion|ratio|ratios|kgv|kurs-gewinn-verhältnis|multiple|"
+        "auftragsbestand|rückstellungen|provisions|writedown|write-down|abschreibung|"
+        "abschreibungen|times earnings|times sales|times revenue|"
+        "times forward earnings|mal gewinn|fache des gewinns|unit|division|segment|sparte|"
+        "geschäftsbereich|konzernsparte|subsidiary|tochter|tochtergesellschaft|number of|"
+        "zahl der|anzahl der|zahl des|headcount|belegschaft"
+    ),
+}
+
+# nouns that make a number their count or duration only when they follow it ("161 days",
+# "71 of the 73 index constituents", "Von 66 Experten", "65 zum Kauf")
+HEADS: dict[str, str] = {
+    "count": (
+        "constituents|index constituents|members|member|analysts|analysten|analystinnen|experts|"
+        "experten|brokers|buy ratings|ratings|kaufempfehlungen|empfehlung|empfehlungen|"
+        "zum kauf|zum verkauf|zum halten|iphones|phones|smartphones|devices|geräte|units|users|"
+        "nutzer|customers|kunden|subscribers|abonnenten|employees|mitarbeiter|beschäftigte|jobs|"
+        "stellen|stores|filialen|vehicles|cars|fahrzeuge|autos|companies|firmen|countries|länder|"
+        "people|menschen|investors|anleger|mitglieder|shares outstanding|outstanding shares|"
+        "beschäftigten|konzerne|"
+        "sectors|sektoren|branchen|werte|werten|"
+        "ausstehende aktien|stück"
+    ),
+    "duration": (
+        "days|day|tage|tagen|tag|weeks|week|wochen|woche|months|month|monate|monaten|monat|years|"
+        "year|jahre|jahren|jahr|sessions|session|trading days|trading sessions|handelstage|"
+        "handelstagen|börsentage|börsentagen|hours|stunden|quarters|quartale|minutes|minuten"
+    ),
+    "definition": "threshold|thresholds|schwelle|schwellenwert|definition",
+    "difference": "points away|punkte entfernt|zähler entfernt|away from|entfernt",
+}
+
+# shares, stocks, indices and price words: the number's subject is a market price
+PRICE = (
+    "shares|share|stock|stocks|share price|stock price|aktie|aktien|aktienkurs|aktienkurse|"
+    "kurs|kurse|papiere|papier|titel|anteilsscheine|adrs|adr|adss|ads|american depositary shares|"
+    "american depositary receipts|american depository receipts|depositary receipts|index|"
+    "indices|indizes|leitindex|benchmark|gauge|barometer|börsenbarometer|standardbarometer|"
+    "trading at|traded at|trades at|closed at|close at|close|closing price|close price|"
+    "schlusskurs|schlussstand|notiert|notierte|notierten|notieren|"
+    "schloss|schlossen|opened at|eröffnete|points|pts|punkte|punkten|zähler|zählern|einheiten|"
+    "kursplus|kursgewinn|kursgewinne|kursverlust|kursverluste|kursrückgang|kurssturz|"
+    "kurssprung|kurseinbruch|tagesplus|tagesminus|tagesgewinn|tagesverlust|wertzuwachs|"
+    "day high|day low|level|niveau|marke|mark"
+)
+# after money: a per-share amount (a price, an EPS, a dividend or a target; never a sum)
+PER_SHARE = (
+    "per share|a share|per ads|per adr|per american depositary share|a piece|apiece|each|"
+    "je aktie|pro aktie|pro stück|je anteilsschein|je papier|pro papier"
+)
+# price nouns that count things when they follow a bare number ("17,9 Millionen Aktien")
+COUNTABLE_PRICE = frozenset(
+    "shares stocks aktie aktien werte titel papiere companies unternehmen".split()
+)
+# a scaled sum of money named by these is a company's value ("drei Billionen Dollar wert")
+SCALED_NOUNS = "worth|wert|value|company|unternehmen|konzern|club|marke|mark|schallmauer"
+
+# frames before the number in its clause: hypothetical (H) or forecast (F)
+MODALS_H = (
+    "would|could|might|may|would need|needs to|need to|has to|have to|must|würde|würden|könnte|"
+    "könnten|wäre|wären|hätte|hätten|entspräche|entsprächen|müsste|müssten|falls|wenn|if|"
+    "sollte|sollten|assuming|angenommen|implies|imply|implied|would mean|theoretically|"
+    "theoretisch|potential|potenziell|possible|möglich|hypothetically"
+)
+MODALS_F = (
+    "will|shall|won't|expected to|expects|expect|is expected|are expected|forecast to|"
+    "predict|predicts|predicted|projected|projects|anticipate|anticipates|is set to|"
+    "are set to|plans to|plan to|aims to|aim to|intends to|is likely to|are likely to|likely|"
+    "wahrscheinlich|dürfte|dürften|soll|sollen|erwartet|erwarten|erwartete|erwarteten|"
+    "rechnet|rechnen|prognostiziert|prognostizieren|prognostizierte|geht davon aus|"
+    "gehen davon aus|voraussichtlich|peilt|anpeilt|anpeilen|erhofft|hofft|pricing in|"
+    "priced in|prices in|implied move|implies a move|eingepreist|preisen"
+)
+# right after the number: an expected figure ("the 5% expected by analysts")
+PARTICIPLES_AFTER = frozenset(
+    "expected forecast estimated predicted projected anticipated targeted erwartet "
+    "prognostiziert".split()
+)
+# German modals that govern a number before them at the clause end ("um 5 Prozent fallen könnte")
+MODALS_DE_FINAL = frozenset(
+    "würde würden könnte könnten wäre wären hätte hätten dürfte dürften soll sollen sollte "
+    "sollten müsste müssten entspräche entsprächen".split()
+)
+# forward horizons anywhere in the number's clause
+FORWARD = (
+    "within the next|in the next|over the next|in the coming|in the months ahead|by year-end|"
+    "by the end of next year|in den nächsten|in den kommenden|innerhalb der nächsten|"
+    "auf sicht|auf sicht von|im kommenden jahr|bis zum jahresende|over the coming"
+)
+# a move of a company figure against the year before
+YOY = (
+    "year-on-year|year-over-year|year on year|year over year|a year earlier|a year ago|yoy|"
+    "year-ago|prior-year|same period last year|same quarter last year|vorjahr|vorjahres|"
+    "vorjahreszeitraum|vorjahresquartal|vorjahresvergleich|jahresvergleich|vorjahresmonat|"
+    "vorjahreswert"
+)
+# a third party's trade in the shares ("bought about $200 million worth of shares")
+TRADE = (
+    "bought|buys|buy|purchased|purchase|acquired|acquire|acquires|sold|sell|sells|selling|"
+    "offloaded|dumped|unloaded|offload|erwarb|erwirbt|erworben|kaufte|kauft|gekauft|"
+    "verkaufte|verkauft|verkaufen|abgestoßen|stieß|veräußert|veräußerte"
+)
+TRADE_OBJECTS = frozenset(
+    "shares stock aktien aktie anteil anteile stake worth wert papiere stücke".split()
+)
+# one holding's contribution to an index ("dragged down QQQ by 0.34%")
+CONTRIBUTION = (
+    "dragged|dragged down|weighed on|pulled down|pushed down|contributed|accounted for|"
+    "kostete|kosteten|belastete|belasteten|trug|trugen"
+)
+INDEX_OBJECTS = frozenset(
+    "index indices benchmark gauge etf fund qqq spy dia nasdaq s&p dow dax mdax tecdax "
+    "nikkei ftse stoxx hang leitindex barometer".split()
+)
+DEFINE = "defined as|is defined|definiert als|gilt als|is considered|considered"
+# records and streaks: a year or a count in them belongs to the record claim
+RECORD = (
+    "biggest|largest|worst|best|lowest|highest|steepest|sharpest|strongest|weakest|greatest|"
+    "most|größte|größten|größter|größtes|stärkste|stärksten|höchste|höchsten|höchster|"
+    "höchstes|tiefste|tiefsten|tiefster|tiefstes|niedrigste|niedrigsten|niedrigster|beste|"
+    "besten|bester|bestes|schlechteste|schlechtesten|schwerste|schwersten|heftigste|"
+    "heftigsten|kräftigste|kräftigsten|steilste|steilsten|record|records|rekord|all-time|"
+    "allzeithoch|allzeittief|rekordhoch|rekordtief|first time|erstmals|zum ersten mal|low|"
+    "high|trough|peak|tief|hoch|closing low|closing high|tiefstand|höchststand|rekordstand|"
+    "tiefststand|mehrjahrestief|mehrjahreshoch|jahreshoch|jahrestief|tageshoch|tagestief|"
+    "record high|record close|record low|rekordhoch|allzeithoch"
+)
+STREAK = "consecutive|straight|in a row|in folge|hintereinander|am stück|running"
+RECORD_NOUNS = frozenset("low high trough peak hoch tief lows highs".split())
+# words that never start a modal's scope: the modal then governs another verb
+NEUTRAL = (
+    "than expected|than forecast|than estimated|than anticipated|than estimates|as expected|"
+    "als erwartet|als prognostiziert|als befürchtet|als gedacht|als angenommen|wie erwartet|"
+    "auch wenn|even if|wie berichtet|as reported|by market cap|by market value|"
+    "by market capitalization|by market capitalisation|by valuation|by revenue|by sales|"
+    "nach marktkapitalisierung|nach börsenwert|gemessen am börsenwert|"
+    "gemessen an der marktkapitalisierung|nach umsatz"
+)
+# finite verbs: a clause with one has its own predicate, whose subject opens the sentence
+# ("Alibaba, the third-biggest stock ..., jumped 19 per cent"); without one it continues the
+# clause before it ("..., down 6.9% from Friday's close")
+FINITE_VERBS = frozenset(
+    "rose rises fell falls sank sinks slid slides lost loses shed gained gains jumped jumps "
+    "climbed climbs surged surges soared soars rallied rallies advanced advances added adds "
+    "dropped drops declined declines tumbled tumbles plunged plunges slumped slumps dipped "
+    "dips retreated retreats slipped slips crashed plummeted grew grows increased decreased "
+    "eased rebounded rebounds spiked popped leapt leaped closed closes ended ends finished "
+    "opened opens traded trades is was are were has had have hit hits reached reaches "
+    "stieg stiegen steigt fiel fielen fällt sank sanken sinkt verlor verloren verliert gewann "
+    "gewannen gewinnt legte legten legt kletterte kletterten klettert sprang sprangen springt "
+    "schoss schossen rutschte rutschten sackte sackten brach brachen büßte büßten gab gaben "
+    "zog zogen ging gingen schloss schlossen notierte notierten notiert wuchs wuchsen erreichte "
+    "erreichten erreicht ist sind war waren hat haben hatte hatten lag lagen liegt stand "
+    "standen steht beträgt betrug verteuerte verbilligte schrumpfte".split()
+)
+BREAK = (
+    "after|nachdem|before|bevor|but|aber|doch|jedoch|then|dann|while|während|whereas|because|"
+    "weil|and|und|or|oder|sending|pushing|driving"
+)
+# words between a number and its head noun: prepositions ("$4.3 billion in revenue", "26
+# Milliarden Dollar an Börsenwert"), genitives ("Prozent des Umsatzes"), and articles after one of
+# those ("71 of the 73 index constituents"); an article right after the number starts an object
+PREPOSITIONS = frozenset("of in an im des der".split())
+ARTICLES = frozenset("the der des den dem die das a its their seiner ihrer".split())
+# German compounds not listed whole, by their last part ("Gewinnprognose", "Quartalsumsatz");
+# never "-gewinn", "-verlust" or "-wert", which are price words as often ("Kursgewinn")
+GERMAN_SUFFIXES: dict[str, str] = dict(
+    pair.split("=")
+    for pair in (
+        "prognose=forecast prognosen=forecast schätzung=forecast schätzungen=forecast "
+        "erwartung=forecast erwartungen=forecast umsatz=revenue umsätze=revenue "
+        "umsatzes=revenue erlöse=revenue dividende=payout zölle=tariff zöllen=tariff "
+        "zinsen=rate zuflüsse=flow abflüsse=flow kursziel=price_target kursziele=price_target "
+        "volumen=volume beteiligung=stake kosten=profit schulden=fundamental marge=profit"
+    ).split()
+)
+# where a record's noun ends ("the biggest inflow | since 1993")
+ANCHORS = frozenset("since seit for of in im".split())
+# a price word after these is a complement ("price target for the shares"), and a noun after
+# "since"/"seit" is a time anchor ("seit dem Börsengang"), not the number's subject
+COMPLEMENT_MARKERS = frozenset("for on of to für auf von in into am im der des".split())
+ANCHOR_MARKERS = frozenset("since seit".split())
+# words between a noun and its own number ("Umsatzplus von rund 9 Prozent")
+NOUN_LINKS = frozenset(
+    "of von at bei auf to in höhe rund etwa fast knapp gut mehr als über unter ca about around "
+    "nearly almost roughly some more than over".split()
+)
+ADVERBIAL_MARKERS = frozenset(
+    "nach wegen trotz dank infolge angesichts after despite amid following thanks".split()
+)
+DETERMINERS = frozenset(
+    "the its their a an der die das dem den des ihr ihre ihren seinem seine".split()
+)
+# words that end the search for a head noun after the number
+STOPS = frozenset(
+    "amid on after as despite with to at from for by nach bei auf mit trotz wegen vor seit since "
+    "before while during während than als und and or oder but aber higher lower höher tiefer "
+    "up down rund etwa fast knapp gut about around nearly almost roughly some zum zur gegenüber "
+    "vs versus compared".split()
+)
+SCALES: dict[str, float] = {
+    word: float(factor)
+    for spec in (
+        "thousand=1e3 k=1e3 tsd=1e3 tausend=1e3 million=1e6 millions=1e6 mn=1e6 mln=1e6 m=1e6 "
+        "mio=1e6 millionen=1e6 billion=1e9 billions=1e9 bn=1e9 bln=1e9 b=1e9 mrd=1e9 "
+        "milliarden=1e9 milliarde=1e9 trillion=1e12 trillions=1e12 tn=1e12 trn=1e12 bio=1e12 "
+        "billionen=1e12"
+    ).split()
+    for word, factor in [spec.split("=")]
+}
+CURRENCIES = frozenset(
+    "dollar dollars us-dollar us-dollars usd euro euros eur yuan renminbi rmb cny hk-dollar "
+    "hongkong-dollar hkd franken chf pfund pounds gbp yen jpy".split()
+)
+UNITS = frozenset(
+    "percent per cent prozent pct prozentpunkte prozentpunkt prozentpunkten percentage "
+    "basispunkte basispunkten bps".split()
+)
+# capitalised words that are not names or nouns: an English clause of only these is elliptical
+FUNCTION_CAPS = frozenset(
+    "the a an in at with after as on by for from since this that it its so and but or while "
+    "der die das im am mit bei zum zur von auf um nach seit für laut dabei damit zuletzt "
+    "insgesamt allein auch noch nur rund etwa fast knapp gut über unter mehr weniger".split()
+)
+# written exactly so ("may" the modal, not the month; "holding" not "Alibaba Group Holding")
+CASE_SENSITIVE: dict[str, str] = {
+    w.lower(): w
+    for w in "may will wert Hoch Tief holding holdings target targets deal fine most mark cash "
+    "Stand M B k".split()
+}
+
+
+# ---- the lists, compiled: what each cue is for -----------------------------------------------
+NOUN, HEAD, PRICE_WORD, PER_SHARE_WORD, SCALED = "noun", "head", "price", "per_share", "scaled"
+MODAL_H, MODAL_F, FORWARD_WORD, YOY_WORD, TRADE_WORD = "hyp", "fc", "forward", "yoy", "trade"
+CONTRIB, DEFINE_WORD, RECORD_WORD, STREAK_WORD = "contrib", "define", "record", "streak"
+NEUTRAL_WORD, BREAK_WORD = "neutral", "break"
+
+_Entry = tuple[tuple[str, ...], str, str | None]
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:[-‐'’][^\W_]+)*")
+
+
+def _phrases(spec: str, role: str, reason: str | None) -> list[_Entry]:
+    return [(tuple(p.split()), role, reason) for p in spec.split("|") if p]
+
+
+def _build_table() -> dict[str, list[_Entry]]:
+    """First word -> (phrase words, role, reason), longest phrase first; a phrase listed twice
+    keeps its first role (the order below)."""
+    entries = _phrases(NEUTRAL, NEUTRAL_WORD, None)
+    entries += _phrases(STREAK, STREAK_WORD, None)
+    entries += _phrases(PER_SHARE, PER_SHARE_WORD, None)
+    for reason, spec in HEADS.items():
+        entries += _phrases(spec, HEAD, reason)
+    for reason, spec in NOUNS.items():
+        entries += _phrases(spec, NOUN, reason)
+    entries += _phrases(PRICE, PRICE_WORD, None)
+    entries += _phrases(SCALED_NOUNS, SCALED, "market_cap")
+    entries += _phrases(FORWARD, FORWARD_WORD, "forecast")
+    entries += _phrases(YOY, YOY_WORD, "growth")
+    entries += _phrases(MODALS_H, MODAL_H, "hypothetical")
+    entries += _phrases(MODALS_F, MODAL_F, "forecast")
+    entries += _phrases(DEFINE, DEFINE_WORD, "definition")
+    entries += _phrases(CONTRIBUTION, CONTRIB, "contribution")
+    entries += _phrases(TRADE, TRADE_WORD, "stake")
+    entries += _phrases(RECORD, RECORD_WORD, None)
+    entries += _phrases(BREAK, BREAK_WORD, None)
+    table: dict[str, list[_Entry]] = {}
+    seen: set[tuple[str, ...]] = set()
+    for words, role, reason in entries:
+        if words not in seen:
+            seen.add(words)
+            table.setdefault(words[0], []).append((words, role, reason))
+    for options in table.values():
+        options.sort(key=lambda e: -len(e[0]))
+    return table
+
+
+_TABLE = _build_table()
+_SUFFIX_MIN = 3  # letters a compound must have before its listed last part
+_COMPOUND_ROLES = (NOUN, HEAD, PRICE_WORD, PER_SHARE_WORD, SCALED)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A listed word or phrase in a sentence: token range [first, last), characters [start, end),
+    what it is for (``role``) and the reason it gives."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+    role: str
+    reason: str | None
+
+
+def _keys(sentence: str, tokens: list[tuple[int, int, str]]) -> list[str]:
+    """Lower-case look-up keys, without a trailing "'s" ("stock's" -> "stock")."""
+    lower = sentence.lower()
+    if len(lower) == len(sentence):
+        keys = [lower[a:b] for a, b, _ in tokens]
+    else:  # "İ".lower() is longer: lower each token
+        keys = [t.lower() for _, _, t in tokens]
+    return [k[:-2] if k.endswith(("'s", "’s")) else k for k in keys]
+
+
+class NegativeScan:
+    """A sentence's tokens and cues, found once and shared by all its numbers."""
+
+    __slots__ = ("cue_at", "cue_starts", "cues", "keys", "sentence", "tokens")
+
+    def __init__(self, sentence: str) -> None:
+        self.sentence = sentence
+        self.tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(sentence)]
+        self.keys = keys = _keys(sentence, self.tokens)
+        self.cues: list[Cue] = []
+        self.cue_at: dict[int, Cue] = {}  # first token -> cue
+        table_get, n, i = _TABLE.get, len(keys), 0
+        while i < n:
+            options = table_get(keys[i])
+            if options is None:
+                text = self.tokens[i][2]
+                if "-" not in text and not text[0].isupper():
+                    i += 1
+                    continue
+                options = _compound_options(keys[i], text)
+            cue = self._match(i, options) if options else None
+            if cue is None:
+                i += 1
+                continue
+            self.cues.append(cue)
+            self.cue_at[i] = cue
+            i = cue.last
+        self.cue_starts = [c.start for c in self.cues]
+
+    def _match(self, i: int, options: list[_Entry]) -> Cue | None:
+        keys, text = self.keys, self.tokens[i][2]
+        wanted = CASE_SENSITIVE.get(keys[i])
+        if wanted is not None and text != wanted:
+            return None
+        for words, role, reason in options:
+            last = i + len(words)
+            if last <= len(keys) and all(keys[i + k] == w for k, w in enumerate(words[1:], 1)):
+                return Cue(i, last, self.tokens[i][0], self.tokens[last - 1][1], role, reason)
+        return None
+
+    def token_after(self, pos: int) -> int:
+        """Index of the first token starting at or after character ``pos``."""
+        return bisect.bisect_left(self.tokens, (pos,))
+
+    def cues_between(self, lo: int, hi: int) -> list[Cue]:
+        """Cues lying inside the character range [lo, hi), in text order."""
+        first = bisect.bisect_left(self.cue_starts, lo)
+        last = bisect.bisect_left(self.cue_starts, hi, first)
+        return [c for c in self.cues[first:last] if c.end <= hi]
+
+
+_SUFFIX_RE = re.compile(
+    f"(?<=\\w{{{_SUFFIX_MIN}}})(?:{'|'.join(sorted(GERMAN_SUFFIXES, key=len, reverse=True))})$"
+)
+
+
+def _compound_options(key: str, text: str) -> list[_Entry]:
+    """A word not listed whole: a hyphenated word by its last part ("Alibaba-Aktie" -> "aktie";
+    never a frame word: "better-than-expected"), a German compound noun by its listed ending
+    ("Gewinnprognose" -> "prognose")."""
+    if "-" in key:
+        options = _TABLE.get(key.rsplit("-", 1)[1], ())
+        return [e for e in options if len(e[0]) == 1 and e[1] in _COMPOUND_ROLES]
+    if text[0].isupper():
+        m = _SUFFIX_RE.search(key)
+        if m is not None:
+            return [((key,), NOUN, GERMAN_SUFFIXES[m.group(0)])]
+    return []
+
+
+_LAST: list[NegativeScan] = []  # the last sentence scanned: its numbers come one after another
+
+
+def negative_scan(sentence: str) -> NegativeScan:
+    """The scan of ``sentence``, reused while the same sentence is asked about."""
+    if _LAST and _LAST[0].sentence == sentence:
+        return _LAST[0]
+    scan = NegativeScan(sentence)
+    _LAST[:] = [scan]
+    return scan
