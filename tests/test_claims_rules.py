@@ -247,7 +247,7 @@ def test_no_cue_says_which_listing_and_why():
 def test_unlisted_companies_not_market_testable(name):
     claim = one(f"Der Umsatz von {name} stieg 2024 um 30 Prozent.")
     assert claim.entity == name
-    claim = one(f"Die Bewertung von {name} stieg um 30 Prozent.")
+    claim = one(f"Die Aktie von {name} stieg um 30 Prozent.")
     assert claim.testable == "none" and "no stock-exchange listing" in " ".join(claim.notes)
 
 

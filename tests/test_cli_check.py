@@ -127,7 +127,7 @@ def test_user_registry_extends_entities(tmp_path):
         "--published",
         "2025-02-14",
         "--json",
-        stdin="Die Bewertung von Synthco stieg um 5 Prozent.",
+        stdin="Die Umsätze von Synthco stiegen um 5 Prozent.",
     )
     (article,) = json.loads(result.stdout)
     (claim,) = article["claims"]

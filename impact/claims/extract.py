@@ -29,6 +29,7 @@ from impact.claims.fields import SentenceScan, find_direction, find_hedge, find_
 from impact.claims.horizons import HorizonCue, find_cues, resolve_dates
 from impact.claims.lexicon import LEXICON
 from impact.claims.model import Claim, DateAnchor, Published
+from impact.claims.negatives import negative_scan, non_price_reason
 from impact.claims.numbers import NumberMatch, find_numbers
 from impact.claims.records import record_claim
 from impact.claims.sentences import WINDOW, clause_bounds, detect_language, split_sentences
@@ -42,6 +43,9 @@ _SINCE = re.compile(r"seit|since", re.IGNORECASE)
 _URL_HINT = re.compile(r"https?:|www\.|\]\(")
 _URL = re.compile(r"(?:https?://|www\.)[^\s)\]]+|\]\([^)\s]*\)")
 _COMPLEMENTIZER = re.compile(r"\s*(?:dass|daß|ob|that|whether|wonach)\b", re.IGNORECASE)
+# reasons negatives.py gives for figures a company reports (tested against reported figures)
+_COMPANY_FIGURES = {"revenue", "profit", "payout", "fundamental", "growth"}
+_FIGURE_METRIC: dict[str, Metric] = {"revenue": "revenue", "profit": "profit"}
 _PREPOSITION = re.compile(r"(?<!\w)(auf|to|bei|at|von|from|um|by)\s+(?:\S+\s+)?$")
 _DOLLAR = re.compile(r"(?<![\w-])Dollar|(?<![A-Za-z])\$")
 _OWN_DAY = re.compile(
@@ -96,19 +100,38 @@ def _blank(m: re.Match[str]) -> str:
     return " " * len(m.group(0))
 
 
-def _clause(number: NumberMatch, s: _Sentence) -> tuple[int, int] | None:
-    """The number's clause, or None when the clause states no fact (forecast, target, stake)."""
+def _clause(number: NumberMatch, s: _Sentence) -> tuple[tuple[int, int], str | None] | None:
+    """The number's clause and the company figure it is (negatives.py reason: "revenue",
+    "profit", ...; None: a price or a level), or None when the number is no market or company
+    figure (a market value, a target, a forecast, a stake, a count, ...)."""
     lo, hi = clause_bounds(s.text, number.start, number.end)
-    clause_lo = lo
-    if _COMPLEMENTIZER.match(s.text, lo, hi) and lo > 0:  # "erwarten, dass ...": governing too
-        clause_lo = clause_bounds(s.text, max(0, lo - 3), max(0, lo - 2))[0]
-    allowed = s.scan.within(LEXICON.not_non_claim, clause_lo, hi)
-    for m in s.scan.within(LEXICON.non_claim, clause_lo, hi):
-        if not any(a.start() <= m.start() < a.end() for a in allowed):
-            return None
-    if s.scan.all(LEXICON.target):
+    reason = non_price_reason(
+        s.text,
+        number.start,
+        number.end,
+        (lo, hi),
+        number.unit,
+        number.currency,
+        number.scale,
+        scan=negative_scan(s.text),
+    )
+    if reason is not None and reason not in _COMPANY_FIGURES:
         return None
-    return lo, hi
+    if _governed_by_forecast(s, lo, hi):
+        return None
+    return (lo, hi), reason
+
+
+def _governed_by_forecast(s: _Sentence, lo: int, hi: int) -> bool:
+    """A clause that a forecast, a price target or a stake governs from outside it: "Analysten
+    erwarten, dass ...", a sentence about a price target ("Das Kursziel ..., ein Plus von 20
+    Prozent"), "hält 5 Prozent an"."""
+    if s.scan.all(LEXICON.target):
+        return True
+    if lo > 0 and _COMPLEMENTIZER.match(s.text, lo, hi):
+        outer = clause_bounds(s.text, max(0, lo - 3), max(0, lo - 2))[0]
+        return bool(s.scan.within(LEXICON.forecast_verb, outer, lo))
+    return bool(s.scan.within(LEXICON.stake_verb, lo, hi))
 
 
 def _governed_move(s: _Sentence, number: NumberMatch, lo: int) -> bool:
@@ -199,12 +222,17 @@ class _Reading:
 
 def _read(number: NumberMatch, s: _Sentence) -> _Reading | None:
     """Metric, entity, direction, kind, hedge and basis of a number (None: it claims nothing)."""
-    clause = _clause(number, s)
-    if clause is None:
+    read = _clause(number, s)
+    if read is None:
         return None
+    clause, figure = read
     lo, hi = clause
     wide = max(0, number.start - WINDOW), min(len(s.text), number.end + WINDOW)
     near = find_metric(s.scan, lo, hi, number.start)  # else the sentence before it
+    if figure is not None and near is None:  # "would earn $2.18 per ADS": no share price
+        if figure not in _FIGURE_METRIC:
+            return None  # a payout, a ratio, a growth rate of no figure named: nothing to test
+        near = _FIGURE_METRIC[figure]
     around = near or find_metric(s.scan, wide[0], hi, number.start)
     price_unit = number.unit in {"percent", "points"} or (
         number.unit == "money" and number.scale == 1

@@ -501,6 +501,15 @@ NOT_NON_CLAIM = (
     r"auch wenn|wenngleich|obwohl|even though|even as|wie berichtet|as reported"
 )
 
+# verbs of expecting that govern a "dass/that" clause: the clause is a forecast
+FORECAST_VERBS = (
+    r"erwarten|erwartet|erwartete|rechnen|rechnet|prognostizieren|prognostiziert|glauben|"
+    r"glaubt|hoffen|hofft|schätzen|schätzt|fürchten|befürchten|expect|expects|expected|"
+    r"forecast|forecasts|predict|predicts|believe|believes|hope|hopes|estimate|estimates|fear|"
+    r"fears|anticipate|anticipates"
+)
+# a holding ("Tencent hält 5 Prozent an dem Start-up")
+STAKE_VERBS = r"hält|halten|hielt|hielten|holds|held|owns|owned|besitzt|besaß"
 # a sentence about a price target or a stake holds no claim about a move
 TARGET = (
     r"Kursziel|Kursziele|Kursziels|Zielkurs|Preisziel|price target|target price|"
@@ -602,6 +611,8 @@ class Lexicon:
         self.non_claim = _fast(rf"{_W}(?:{NON_CLAIM}){_E}")
         self.not_non_claim = _fast(rf"{_W}(?:{NOT_NON_CLAIM}){_E}")
         self.target = _fast(rf"{_W}(?:{TARGET}){_E}", re.IGNORECASE)
+        self.forecast_verb = _fast(rf"{_W}(?:{FORECAST_VERBS}){_E}", re.IGNORECASE)
+        self.stake_verb = _fast(rf"{_W}(?:{STAKE_VERBS}){_E}")
         self.coref_company = _fast(rf"{_W}(?:{COREF_COMPANY}){_E}")
         self.coref_index = _fast(rf"{_W}(?:{COREF_INDEX}){_E}", re.IGNORECASE)
         markets = "|".join(re.escape(m) for m in sorted(MARKET_SUBJECTS, key=len, reverse=True))

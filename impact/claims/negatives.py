@@ -120,11 +120,19 @@ def non_price_reason(
     return _clause_reason(scan, num, head)  # type: ignore[return-value]
 
 
+_MARK_WORD = re.compile(
+    r"[ -](?:mark|level|threshold|barrier|milestone|Marke|Schwelle|Grenze|Hürde|Linie)$"
+)
+
+
 def _read_number(scan: NegativeScan, start, end, clause, unit, currency, scale) -> _Number:
     """The caller's unit, currency and scale; for a number given without them (a number word,
     a bare numeral), the words written right after it ("drei Billionen US-Dollar", "neun
     Prozent")."""
     money = unit == "money" or currency is not None
+    mark = _MARK_WORD.search(scan.sentence, start, end)
+    if mark:  # "the 20% threshold": the mark word is the number's head noun
+        end = mark.start()
     if unit is None and not money:
         j = scan.token_after(end)
         for k in range(j, min(j + 3, len(scan.tokens))):
