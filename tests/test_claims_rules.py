@@ -517,3 +517,41 @@ def test_scan_gates_never_drop_a_match(words, sep):
         assert [m.span() for m in plain.finditer(text)] == [
             m.span() for m in pattern.finditer(text)
         ]
+
+
+# ---- price levels: direction, base day, bare dollars -------------------------------------------
+@pytest.mark.parametrize(
+    "text, lang, direction",
+    [
+        ("Der DAX stieg am Freitag auf 19.500 Punkte.", "de", "none"),
+        ("Die Alibaba-Aktie stieg über 100 Dollar.", "de", "up"),
+        ("Der DAX rutschte unter die Marke von 15000 Punkten.", "de", "down"),
+        ("Bei 5.767 Punkten liegt das derzeitige Jahreshoch des Euro Stoxx 50.", "de", "up"),
+        ("Apple stock reached a day low of $88.10 on Friday.", "en", "down"),
+        ("Apple rose to as high as $256.60 on Friday.", "en", "up"),
+        ("The S&P 500 closed at 5,000 points on Friday.", "en", "none"),
+    ],
+)
+def test_level_direction_is_the_threshold_side_or_the_extreme(text, lang, direction):
+    claim = one(text, lang=lang)
+    assert claim.kind == "level"
+    assert claim.direction == direction
+
+
+def test_a_level_after_from_weekdays_close_is_that_days_close():
+    text = "Apple stock was trading at $230.10, down 2.1% from Friday's close of $235.05."
+    claims = extract(text, published="2025-02-17", lang="en")  # a Monday
+    base = next(c for c in claims if c.magnitude == 235.05)
+    assert (base.kind, iso(base.start), iso(base.end)) == ("level", "2025-02-14", "2025-02-14")
+    now = next(c for c in claims if c.magnitude == 230.10)
+    assert iso(now.end) == "2025-02-17"
+
+
+def test_a_bare_dollar_keeps_the_line_the_article_named():
+    text = (
+        "Alibaba (HKEX: 9988) stock was trading at HK$89.85 on Monday. "
+        "The stock reached a day low of $88.10."
+    )
+    claims = extract(text, published="2025-02-17", lang="en")
+    assert [c.ticker for c in claims] == ["9988.HK", "9988.HK"]
+    assert claims[1].dollar_ambiguous

@@ -252,13 +252,19 @@ def find_segment(sentence: str, previous_segment: str | None) -> str | None:
 
 
 def choose_listing(
-    entity: Entity, contexts: tuple[str, ...], currency: str | None, discourse: Discourse
+    entity: Entity,
+    contexts: tuple[str, ...],
+    currency: str | None,
+    discourse: Discourse,
+    bare_dollar: bool = False,
 ) -> ListingChoice:
     """The listing of a claim about ``entity``: a cue in the words just before it or in its
     clause ("while Class C shares climbed"), else in its sentence; else, for a company with
-    several lines, the line that trades in the currency the figure is stated in ("HK$98"); else
-    the line the article last named for it, or a cue in the sentences before it or the headline
-    ("Hong Kong shares of Alibaba ... The stock jumped 16%"); else the registry default."""
+    several lines, the line that trades in the currency the figure is stated in ("HK$98") unless
+    it is a bare "$"/"Dollar" and the article named a line before ("HKEX: 9888 ... a day low of
+    $88.10": Hong Kong dollars); else the line the article last named for it, or a cue in the
+    sentences before it or the headline ("Hong Kong shares of Alibaba ... The stock jumped
+    16%"); else the registry default."""
     registry = discourse.registry
     for context in contexts:  # the words leading to the figure, its clause, its sentence
         choice = registry.resolve_listing(entity, context)
@@ -268,6 +274,8 @@ def choose_listing(
         discourse.listed[entity.name] = choice
     if choice.how != "default" or len(entity.listings) < 2:
         return choice
+    if bare_dollar and entity.name in discourse.listed:
+        return discourse.listed[entity.name]
     by_currency = [x for x in entity.listings if currency and x.currency == currency]
     if len(by_currency) == 1:
         return replace(

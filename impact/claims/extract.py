@@ -25,8 +25,14 @@ from impact.claims.entities import (
     find_segment,
     testability,
 )
-from impact.claims.fields import SentenceScan, find_direction, find_hedge, find_metric
-from impact.claims.horizons import HorizonCue, find_cues, resolve_dates
+from impact.claims.fields import (
+    SentenceScan,
+    find_direction,
+    find_hedge,
+    find_metric,
+    level_direction,
+)
+from impact.claims.horizons import HorizonCue, base_level, find_cues, resolve_dates
 from impact.claims.lexicon import LEXICON
 from impact.claims.model import Claim, DateAnchor, Published
 from impact.claims.negatives import negative_scan, non_price_reason
@@ -47,6 +53,7 @@ _COMPLEMENTIZER = re.compile(r"\s*(?:dass|daß|ob|that|whether|wonach)\b", re.IG
 _COMPANY_FIGURES = {"revenue", "profit", "payout", "fundamental", "growth"}
 _FIGURE_METRIC: dict[str, Metric] = {"revenue": "revenue", "profit": "profit"}
 _PREPOSITION = re.compile(r"(?<!\w)(auf|to|bei|at|von|from|um|by)\s+(?:\S+\s+)?$")
+_BARE_DOLLAR = {"$", "Dollar", "dollar", "dollars"}
 _DOLLAR = re.compile(r"(?<![\w-])Dollar|(?<![A-Za-z])\$")
 _OWN_DAY = re.compile(
     r"(?<!\w)(?:am|on|Am|On)\s+(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Monday|Tuesday|"
@@ -69,6 +76,7 @@ _GOVERNED_GAP = re.compile(
     r"more than|mehr als|über|some|roughly|approximately|weitere|weiteren|another|a further|"
     r"as much as|bis zu|satte|kräftige|a|an)\s+)*(?:[$€£]|HK\$|US\$)?"
 )
+_CROSSED = re.compile(r"\s*(?:über|unter|above|below)\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +156,8 @@ def _governed_move(s: _Sentence, number: NumberMatch, lo: int) -> bool:
         if lo <= at < number.start:
             word_end = s.text.find(" ", at)
             gap = s.text[word_end if word_end >= 0 else at : number.start]
+            if _CROSSED.match(gap):
+                return False  # "stieg über 100 Dollar": a threshold ("um über 100": a move)
             return bool(_GOVERNED_GAP.fullmatch(gap))
     return False
 
@@ -254,6 +264,10 @@ def _read(number: NumberMatch, s: _Sentence) -> _Reading | None:
     basis = find_basis_cue(s.scan, clause, number.start, number.end, hedge == "up_to", s.scene)
     if basis == "extreme" and hedge == "exact":
         hedge = "up_to"
+    if kind == "level" and metric in {"share_price", "index_level"}:
+        direction = level_direction(
+            s.scan, clause, number.start, hedge, basis == "extreme", direction
+        )
     return _Reading(clause, metric, assumed, found, direction, kind, hedge, basis)
 
 
@@ -275,13 +289,16 @@ def _number_claim(
     if r.basis == "extreme" and r.kind == "move":
         cues.append(HorizonCue("intraday", None))
     dates = resolve_dates(cues, r.metric, s.published)
+    if r.kind == "level":
+        dates = base_level(dates, cues, s.text, number.start)
     contexts = (
         s.text[max(r.clause[0], around[0]) : number.end],  # the words leading to the figure
         s.text[r.clause[0] : r.clause[1]],
         s.text,
     )
+    bare_dollar = number.currency == "USD" and number.currency_text in _BARE_DOLLAR
     choice = (
-        choose_listing(entity, contexts, number.currency, s.discourse)
+        choose_listing(entity, contexts, number.currency, s.discourse, bare_dollar)
         if entity is not None
         else None
     )

@@ -15,7 +15,7 @@ from impact.claims.lexicon import LEXICON
 from impact.claims.values import Direction, Hedge, Metric
 from impact.fastre import Scan
 
-__all__ = ["SentenceScan", "find_direction", "find_hedge", "find_metric"]
+__all__ = ["SentenceScan", "find_direction", "find_hedge", "find_metric", "level_direction"]
 
 
 class SentenceScan(Scan):
@@ -55,6 +55,39 @@ def find_direction(scan: SentenceScan, lo: int, hi: int, pos: int, sign: int) ->
             if any(p.start() >= m.end() for p in scan.within(particle, lo, hi)):
                 found.append((abs(m.start() - pos), name))  # type: ignore[arg-type]
     return min(found)[1] if found else "none"
+
+
+_ABOVE_HEDGES = {"over", "at_least"}
+_BELOW_HEDGES = {"under", "at_most"}
+
+
+def level_direction(
+    scan: SentenceScan,
+    clause: tuple[int, int],
+    pos: int,
+    hedge: str,
+    extreme: bool,
+    verb: Direction,
+) -> Direction:
+    """The direction of a price level, as the corpus reads it: the side of a threshold ("über
+    100 Dollar": up, "unter die Marke von 15000": down); a high or a low named with it ("day
+    low of $88.10", "liegt das Jahreshoch"); the verb's direction for the day's extreme
+    ("zwischenzeitlich auf 186.51"); otherwise none: "stieg auf 5.000 Punkte" states a level,
+    the rise is the move's claim."""
+    if hedge in _ABOVE_HEDGES:
+        return "up"
+    if hedge in _BELOW_HEDGES:
+        return "down"
+    lo, hi = clause
+    near = max(lo, pos - 45), min(hi, pos + 45)
+    named = [
+        (abs(m.start() - pos), name)
+        for rx, name in ((LEXICON.level_high, "up"), (LEXICON.level_low, "down"))
+        for m in scan.within(rx, *near)
+    ]
+    if named:
+        return min(named)[1]  # type: ignore[return-value]
+    return verb if extreme else "none"
 
 
 # what may stand between a threshold hedge and its number: "unter die Marke von 15000",

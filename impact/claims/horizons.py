@@ -21,7 +21,7 @@ from impact.claims.lexicon import LEXICON, MONTHS, NUMBER_WORDS, ORDINALS, WEEKD
 from impact.claims.values import DateAnchor, Horizon, Published
 from impact.fastre import Scan
 
-__all__ = ["HorizonCue", "ResolvedDates", "find_cues", "resolve_dates"]
+__all__ = ["HorizonCue", "ResolvedDates", "base_level", "find_cues", "resolve_dates"]
 
 _REPORTED = {"revenue", "share_of_revenue", "profit", "shipments", "market_share"}
 
@@ -368,6 +368,22 @@ def _from_extreme(cue: HorizonCue, p: Published) -> ResolvedDates | None:
     extreme = "low" if low else "high"
     anchor = DateAnchor("from_extreme", cue.match.group(0), extreme=extreme, until=last)
     return ResolvedDates("since", anchor, first, p.end, p.start)
+
+
+_OF_GAP = re.compile(r"\s+(?:of|von|bei|at)\s+(?:about\s+|rund\s+|knapp\s+)?")
+
+
+def base_level(dates: ResolvedDates, cues: list[HorizonCue], text: str, pos: int) -> ResolvedDates:
+    """A level that is the base of a move, not the price now ("down 6.9% from Friday's close
+    of $96.55", "vom Schlusskurs am Freitag von 96 Dollar"): the base day's close."""
+    if dates.anchor.rule != "from_date" or dates.start is None:
+        return dates
+    for cue in cues:
+        if cue.kind in {"from_weekday", "from_date"} and cue.match is not None:
+            if _OF_GAP.fullmatch(text, cue.match.end(), pos):
+                anchor = DateAnchor("explicit", cue.match.group(0))
+                return ResolvedDates("one_day", anchor, dates.start, dates.start, dates.start)
+    return dates
 
 
 def resolve_dates(cues: list[HorizonCue], metric: str, p: Published) -> ResolvedDates:

@@ -396,6 +396,12 @@ EXTREME_MARKERS = (
     r"day's high|day's low|Tageshoch|Tagestief|Tageshöchststand|Tagestiefststand|"
     r"Gleich nach Handelsbeginn|gleich nach Handelsbeginn"
 )
+# nouns that make a price level a high or a low ("day low of $88.10", "das Jahreshoch")
+LEVEL_HIGH = (
+    r"[Hh]igh|[Hh]ighs|[Pp]eak|[Rr]ekordhoch|[Aa]llzeithoch|[Jj]ahreshoch|[Tt]ageshoch|Hoch|"
+    r"Höchststand|Rekordstand|Rekordmarke|Rekordniveau|[Rr]ecord"
+)
+LEVEL_LOW = r"[Ll]ow|[Ll]ows|[Tt]rough|[Jj]ahrestief|[Tt]agestief|Tief|Tiefststand|[Bb]ottom"
 SNAPSHOT_MARKERS = (
     r"zuletzt|Zuletzt|am Vormittag|Am Vormittag|am Nachmittag|Am Nachmittag|am Mittag|Am Mittag|"
     r"zur Mittagspause|im frühen Handel|Im frühen Handel|im frühen Geschäft|im späten Handel|"
@@ -602,6 +608,8 @@ class Lexicon:
                 self.separable_by_head.setdefault(word.lower(), []).append((particle, d))
         self.close = _fast(rf"{_W}(?:{CLOSE_MARKERS}){_E}")
         self.snapshot = _fast(rf"{_W}(?:{SNAPSHOT_MARKERS}){_E}")
+        self.level_high = _fast(rf"{_W}(?:{LEVEL_HIGH}){_E}")
+        self.level_low = _fast(rf"{_W}(?:{LEVEL_LOW}){_E}")
         self.extreme = _fast(rf"{_W}(?:{EXTREME_MARKERS}){_E}")
         self.snapshot_time = _fast(rf"{_W}{SNAPSHOT_TIME}")
         self.open = _fast(rf"{_W}(?:{OPEN_MARKERS}){_E}")

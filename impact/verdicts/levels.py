@@ -15,6 +15,7 @@ pounds and pence are converted (the verdict says so).
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -78,15 +79,30 @@ def _nominal_date(sessions: SessionChoice):
     return None if sessions.nominal is None else sessions.nominal.date()
 
 
-def _unit(claim: Claim, currency: str) -> tuple[bool, str]:
-    """(comparable, note) for a level stated in ``claim.currency`` on a listing in ``currency``."""
-    if claim.unit == "points" or claim.currency == currency:
-        return True, ""
+@dataclass(frozen=True, slots=True)
+class _Units:
+    """How a stated level compares with the listing's prices."""
+
+    comparable: bool
+    convert: bool = False  # pence to pounds, cents to dollars (listings.in_major_unit)
+    stated: str = ""  # the claimed currency as the explanation writes it
+
+
+def _unit(claim: Claim, currency: str) -> _Units:
+    """How a level stated in ``claim.currency`` compares with a listing in ``currency``."""
+    if claim.unit == "points":
+        return _Units(True)
+    if claim.currency == currency:
+        return _Units(True, stated=f" {currency}")
     if claim.dollar_ambiguous and currency == "HKD":
-        return True, " ('$'/'Dollar' read as Hong Kong dollars, the listing's currency)"
+        return _Units(
+            True, stated=" (a bare '$'/'Dollar', read as the listing's Hong Kong dollars)"
+        )
     if in_major_unit(1.0, currency)[1] == claim.currency:
-        return True, f" (the listing is quoted in {currency}; converted)"
-    return False, ""
+        return _Units(
+            True, True, f" {claim.currency} (the listing is quoted in {currency}; converted)"
+        )
+    return _Units(False)
 
 
 def traded_prices(series: PriceSeries, published: dt.date | None) -> tuple[pd.DataFrame, str]:
@@ -127,8 +143,8 @@ def check_level(claim: Claim, window: MarketWindow, tolerance: Tolerance) -> Cla
     """The verdict of a level claim (module docstring)."""
     series, sessions = window.series, window.sessions
     assert sessions is not None
-    comparable, unit_note = _unit(claim, series.currency)
-    if not comparable:
+    units = _unit(claim, series.currency)
+    if not units.comparable:
         return ClaimCheck(
             claim,
             Verdict.UNVERIFIABLE,
@@ -137,7 +153,6 @@ def check_level(claim: Claim, window: MarketWindow, tolerance: Tolerance) -> Cla
             evidence=SourceOnly(series.describe_source()),
             window=window,
         )
-    convert = unit_note.endswith("converted)")
     published = claim.published.end
     prices, note = (
         (series.prices, "") if claim.unit == "points" else traded_prices(series, published)
@@ -146,7 +161,7 @@ def check_level(claim: Claim, window: MarketWindow, tolerance: Tolerance) -> Cla
     for s in sessions.candidates:
         for column in level_columns(claim):
             price = float(prices.loc[s, column])
-            value = in_major_unit(price, series.currency)[0] if convert else price
+            value = in_major_unit(price, series.currency)[0] if units.convert else price
             judgement = tolerance.judge(
                 value / claim.scale,
                 claim.magnitude or 0.0,
@@ -158,10 +173,9 @@ def check_level(claim: Claim, window: MarketWindow, tolerance: Tolerance) -> Cla
     verdict = _verdict(tried, sessions, claim.published.firm)
     ref = _reference(tried, sessions)
     unit = series.currency if claim.unit != "points" else "points"
-    currency = " " + claim.currency if claim.currency else ""
     explanation = (
         f"{claim.entity} ({claim.ticker}) {_WORDS[ref.column]} {ref.price:,.2f} {unit} on "
-        f"{ref.session}; the claim says {claim.magnitude:g}{currency}{unit_note}{note}."
+        f"{ref.session}; the claim says {claim.magnitude:g}{units.stated}{note}."
     )
     evidence = LevelEvidence(
         PriceSource.of(series),
