@@ -311,7 +311,8 @@ def test_english_seed_claims():
         ("share", "Apple", "AAPL", "share_of_revenue", "none", 15.0, "about", "fiscal_yoy"),
         ("move", None, None, "shipments", "up", 591.0, "exact", "quarter_yoy"),
     ]
-    assert iso(article.claims[1].record_since) == "2022-01-01"
+    # "seit 2022": the window starts after 2022 (a larger rise happened in 2022, none since)
+    assert iso(article.claims[1].record_since) == "2022-12-31"
     assert {c.segment for c in article.claims[4:7]} == {"Greater China"}
 
 
@@ -450,7 +451,7 @@ def test_record_since_a_month():
     assert (record.kind, record.direction, iso(record.record_since)) == (
         "record",
         "down",
-        "2024-12-01",
+        "2024-12-31",  # after the December named: the window is exclusive
     )
     assert record.attached_to == move.id
 

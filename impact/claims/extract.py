@@ -21,7 +21,7 @@ from impact.claims.horizons import HorizonCue, find_cues, resolve_dates
 from impact.claims.lexicon import LEXICON
 from impact.claims.model import Claim, DateAnchor, Published
 from impact.claims.numbers import NumberMatch, find_numbers
-from impact.claims.records import record_claim
+from impact.claims.records import add_record, find_records
 from impact.claims.sentences import WINDOW, clause_bounds, detect_language, split_sentences
 from impact.claims.values import Kind, Metric
 from impact.registry import Entity, Registry, default_registry
@@ -243,8 +243,8 @@ def _attach(record: re.Match[str], claims: list[Claim]) -> Claim | None:
 def _sentence_claims(s: _Sentence, first_id: int, previous: Claim | None) -> list[Claim]:
     masked_text = _URL.sub(_blank, s.text) if _URL_HINT.search(s.text) else s.text
     numbers = find_numbers(masked_text, s.language)  # type: ignore[arg-type]
-    records = list(LEXICON.record.finditer(s.text)) if _SINCE.search(s.text) else []
-    masked = [(r.start(), r.end()) for r in records]
+    records = find_records(s.text, s.published, s.language)
+    masked = [r.mask for r in records]
     claims: list[Claim] = []
     prev_end = 0
     for number in numbers:
@@ -253,11 +253,8 @@ def _sentence_claims(s: _Sentence, first_id: int, previous: Claim | None) -> lis
         if claim is not None:
             claims.append(claim)
     for record in records:
-        base = _record_base(record, s, first_id + len(claims))
-        move = _attach(record, claims)
-        rec = record_claim(record, base, move, s.mentions, s.last_entity, s.registry)
-        if rec is not None:
-            claims.append(rec)
+        base = _record_base(record, s, first_id + len(claims))  # type: ignore[arg-type]
+        claims = add_record(claims, record, base, s.mentions, s.last_entity, s.registry, first_id)
     return claims
 
 
