@@ -64,6 +64,15 @@ KINDS = [
     ("The stock jumped 16% on Thursday, the most since a 24% surge on May 25 last year.",
      "2024-02-23", "most since a 24% surge on May 25 last year", "move", "up", "2023-05-25",
      True),
+    ("The S&P 500 fell 1.2% to 4,100, a level not seen since March.",
+     "2024-06-20", "not seen since March", "level", "down", "2024-03-31", False),
+    ("The S&P 500 fell 1.2% to 4,100, a level last seen in March 2023.",
+     "2024-06-20", "last seen in March 2023", "level", "down", "2023-03-31", False),
+    ("Der Dax verlor in dieser Woche 4 Prozent, der größte Wochenverlust seit März 2020.",
+     "2024-06-20", "größte Wochenverlust seit März 2020", "week_move", "down", "2020-03-31",
+     False),
+    ("Microsoft stock rose 2% on Tuesday to an all-time high.",
+     "2024-06-20", "all-time high", "level", "up", None, False),
 ]  # fmt: skip
 
 
@@ -220,13 +229,24 @@ def test_the_current_record_ends_before_publication():
     assert (record.record_since, iso(record.record_until)) == (None, "2025-03-19")
 
 
-def test_no_record_without_a_window_or_record_word():
-    for text in (
+@pytest.mark.parametrize(
+    "text",
+    [
         "Nvidia was the biggest decliner in the index, down 3%.",
         "Die Aktie notierte zuletzt 2 Prozent höher als am Vortag.",
         "Apple's highest-selling product grew 5% in 2023.",
-    ):
-        assert records(text, "2024-06-20")[1] == []
+        "Die Inflation stieg auf 8 Prozent, die höchste Inflation seit 1981.",
+        # a company figure's record is not a price record
+        "Apple steigerte den Umsatz um 5 Prozent auf ein Rekordniveau von 120 Milliarden Dollar.",
+        "Apple's revenue hit a record high of $120 billion in the quarter, up 5%.",
+        # no figure and no company: not a market record
+        "Die Zahl der Beschäftigten erreichte mit 50.000 einen Höchststand seit 2019.",
+        # weekly streaks are not read as streaks of sessions
+        "Nvidia fell 3%, its fourth straight weekly loss.",
+    ],
+)
+def test_no_record(text):
+    assert records(text, "2024-06-20")[1] == []
 
 
 # ---- window phrases ---------------------------------------------------------------------------

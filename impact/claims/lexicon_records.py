@@ -181,28 +181,30 @@ _THRESHOLD = (
 )
 _STREAK_EN = (
     rf"(?P<n1>{_NUM})\s+(?:consecutive|straight|successive)\s+(?:trading\s+)?"
-    r"(?P<u1>days|sessions|weeks)(?:\s+of\s+(?:\w+\s+)?(?P<noun1>losses|gains|declines|advances|"
+    r"(?P<u1>days|sessions)(?:\s+of\s+(?:\w+\s+)?(?P<noun1>losses|gains|declines|advances|"
     r"falls|rises|gains))?|"
     rf"(?:for\s+)?(?:a|the|its|their)\s+(?P<o2>{_ORD})[\s-](?:consecutive|straight|successive)"
-    r"[\s-](?:trading\s+)?(?P<u2>day|session|week)(?:\s+of\s+(?:\w+\s+)?(?P<noun2>losses|gains|"
+    r"[\s-](?:trading\s+)?(?P<u2>day|session)(?:\s+of\s+(?:\w+\s+)?(?P<noun2>losses|gains|"
     r"declines|advances|falls|rises))?|"
     rf"(?:a|the|its|their)\s+(?P<o9>{_ORD})[\s-](?:consecutive|straight|successive)\s+"
-    r"(?:daily\s+)?(?P<noun9>losses|loss|gains|gain|declines|decline|advances|advance|drop|rise)|"
-    rf"(?P<n3>{_NUM})-(?:day|session|week)\s+(?P<noun3>losing|winning)\s+streak|"
-    rf"(?P<n4>{_NUM})\s+(?:days|sessions|weeks)\s+in\s+a\s+row|"
-    rf"(?:a|the|its|their)\s+(?P<o5>{_ORD})\s+(?:day|session|week)\s+in\s+a\s+row"
+    r"(?:daily\s+|one-day\s+)?(?P<noun9>losses|loss|gains|gain|declines|decline|advances|advance|drop|rise)|"
+    rf"(?P<n3>{_NUM})-(?:day|session)\s+(?P<noun3>losing|winning)\s+streak|"
+    rf"(?P<n4>{_NUM})\s+(?:days|sessions)\s+in\s+a\s+row|"
+    rf"(?:a|the|its|their)\s+(?P<o5>{_ORD})\s+(?:day|session)\s+in\s+a\s+row"
 )
 _STREAK_DE = (
     rf"zum\s+(?P<o6>{_ORD})\s+Mal\s+(?:in\s+Folge|hintereinander|in\s+Serie)|"
-    rf"(?P<n7>{_NUM})\s+(?:Handels|Börsen)?(?:tage|Tage|Tagen|Sitzungen|Wochen)\s+"
+    rf"(?P<n7>{_NUM})\s+(?:Handels|Börsen)?(?:tage|Tage|Tagen|Sitzungen)\s+"
     r"(?:in\s+Folge|hintereinander|in\s+Serie)|"
     rf"(?:den|am|der|die|zum)\s+(?P<o8>{_ORD})\s+(?P<noun8>Handelstag|Börsentag|Tag|Verlusttag|"
-    r"Gewinntag|Sitzung|Woche)\s+(?:in\s+Folge|hintereinander|in\s+Serie)"
+    r"Gewinntag|Tagesverlust|Tagesgewinn|Tagesminus|Tagesplus|Sitzung)e?s?\s+"
+    r"(?:in\s+Folge|hintereinander|in\s+Serie)"
 )
-# "so tief wie seit 2016 nicht mehr", "a level not seen since 2009", "the most since"
+# "so tief wie seit 2016 nicht mehr", "a level not seen since 2009", "last seen in 2009"; streaks
+# count sessions (weekly streaks are not read)
 _AS_SINCE = (
     r"so\s+(?P<so>hoch|tief|niedrig|stark|kräftig|deutlich|viel|schwach)\s+wie\s+|"
-    r"(?P<seen>not seen since|last seen in|unseen since)|"
+    r"(?P<seen>not seen|unseen|last seen)(?=\s+(?:since|in)\s)|"
     r"(?:hasn't|has not|hadn't|had not)\s+been\s+(?:this|so)\s+(?P<been>high|low)\s+since"
 )
 # "the current closing record for a one-day drop"

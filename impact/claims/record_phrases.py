@@ -41,15 +41,21 @@ from impact.claims.lexicon_records import (
 )
 from impact.claims.model import Published
 from impact.claims.numbers import parse_numeral
-from impact.claims.record_windows import Window, relative, window_after
+from impact.claims.record_windows import Window, last_seen, relative, window_after
 from impact.claims.sentences import clause_bounds
 from impact.claims.values import RecordOf
 
 __all__ = ["RecordPhrase", "find_records"]
 
 _LEVEL_SUPER = {"highest", "lowest", "höchste", "tiefste", "niedrigste"}
-_DOWN_WORDS = {"losses", "loss", "declines", "decline", "falls", "drop", "losing", "verlusttag"}
-_UP_WORDS = {"gains", "gain", "advances", "advance", "rises", "rise", "winning", "gewinntag"}
+_DOWN_WORDS = {
+    "losses", "loss", "declines", "decline", "falls", "drop", "losing", "verlusttag",
+    "tagesverlust", "tagesminus",
+}  # fmt: skip
+_UP_WORDS = {
+    "gains", "gain", "advances", "advance", "rises", "rise", "winning", "gewinntag",
+    "tagesgewinn", "tagesplus",
+}  # fmt: skip
 _BELOW = {"unter", "unterhalb", "below", "under"}
 _GERMAN_ENDING = re.compile(r"(?:es|en|e|s|n)$")
 _NEW = re.compile(r"neue\w*\s+$")
@@ -238,7 +244,10 @@ def _streak(m: re.Match[str], text: str) -> RecordPhrase | None:
 
 def _as_since(m: re.Match[str], text: str, pe: dt.date | None) -> RecordPhrase | None:
     so = (m["so"] or m["been"] or "").lower()
-    window = window_after(text, m.end(), pe, gap=False)
+    if (m["seen"] or "").lower() == "last seen":
+        window = last_seen(text, m.end(), pe)  # "last seen in March 2009": after it
+    else:
+        window = window_after(text, m.end(), pe, gap=False)
     if window is None:
         return None
     if so in {"stark", "kräftig", "deutlich", "viel"}:

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from impact.claims.dates import month_range
 from impact.claims.lexicon_records import EVENTS, RECORDS, SEASONS, count_of, month_of
 
-__all__ = ["Window", "since_of", "window_after"]
+__all__ = ["Window", "last_seen", "since_of", "window_after"]
 
 _UNIT_DAYS = {"year": 365.25, "month": 30.4375, "week": 7.0, "day": 1.4}  # day: sessions
 _OVER = {"more than", "over", "just over", "mehr als", "über", "gut"}
@@ -41,6 +41,7 @@ _UNITS = (
 _CLAUSE_STOP = re.compile(r"[,;()–—]")
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"(?<=\s)\w")
+_IN_PERIOD = re.compile(rf"\s+in\s+(?:{RECORDS.period.pattern})", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,3 +211,12 @@ def window_after(text: str, pos: int, pe: dt.date | None, gap: bool) -> Window |
         if m is not None:
             return _resolve(m, text, pe)
     return None
+
+
+def last_seen(text: str, pos: int, pe: dt.date | None) -> Window | None:
+    """ "last seen in March 2009": the window starts after the period named."""
+    found = _IN_PERIOD.match(text, pos)
+    period = _period(found.groupdict(), pe) if found else None
+    if found is None or period is None:
+        return None
+    return Window(period[1], anchor=period[2], end=found.end())

@@ -38,6 +38,9 @@ __all__ = ["RecordPhrase", "add_record", "find_records", "record_claim"]
 
 _PRICE = {"share_price", "index_level", "other"}  # "other": a move whose entity is not known
 _ONE_SESSION = {"move", "week_move", "streak"}
+_COMPANY_FIGURES = {
+    "revenue", "profit", "shipments", "market_share", "market_value", "share_of_revenue",
+}  # fmt: skip
 _CURRENCIES = (
     (re.compile(r"HK\$|Hongkong-Dollar|Hong Kong dollar|HKD"), "HKD"),
     (re.compile(r"\$|Dollar|dollar|USD"), "USD"),
@@ -62,12 +65,23 @@ def _attach(phrase: RecordPhrase, claims: list[Claim], text: str, offset: int) -
             continue
         found.append(c)
     marked = [c for c in found if _at_mark(phrase, c, offset)]
+    if phrase.of == "week_move":  # "its best week since ..., up 5% for the week"
+        marked = marked or [c for c in found if c.horizon == "week"]
     before = [c for c in found if c.span[0] < lo]
     if marked:
         return min(marked, key=lambda c: abs(c.span[0] - lo))
     if before:  # the clause's own verb comes first: "fell 5%, its worst day since ..."
         return max(before, key=lambda c: c.span[0])
     return min(found, key=lambda c: c.span[0], default=None)
+
+
+def _about_company_figures(phrase: RecordPhrase, claims: list[Claim], offset: int) -> bool:
+    """The figure nearest the record is a company figure ("Umsatz auf Rekordniveau von 120
+    Milliarden", "revenue hit a record high"): the record is that figure's, not a price's."""
+    mine = [c for c in claims if c.sentence_span[0] == offset]
+    lo, hi = phrase.lo + offset, phrase.hi + offset
+    nearest = min(mine, key=lambda c: min(abs(c.span[0] - hi), abs(c.span[1] - lo)), default=None)
+    return nearest is not None and nearest.metric in _COMPANY_FIGURES
 
 
 def _at_mark(phrase: RecordPhrase, c: Claim, offset: int) -> bool:
@@ -153,19 +167,24 @@ def record_claim(
 ) -> Claim | None:
     """The record claim of a phrase; ``base`` holds the sentence-level fields."""
     offset = base.sentence_span[0]
+    if _about_company_figures(phrase, claims, offset):
+        return None
     attached = _attach(phrase, claims, base.sentence, offset)
     direction = _direction(phrase, attached)
     if direction is None:
         return None
-    claim = _dates(
-        _entity(base, phrase, attached, mentions, last_entity, registry), phrase, attached
-    )
+    claim = _entity(base, phrase, attached, mentions, last_entity, registry)
+    if claim.entity is None and attached is None:
+        return None  # no figure and no company: not a market record ("Höchststand seit 2019")
+    claim = _dates(claim, phrase, attached)
     window = phrase.window
     since = since_of(window, claim.end)
     if window is not None and not window.all_time and since is None:
         return None
     streak = phrase.of == "streak"
-    index = bool(claim.ticker and claim.ticker.startswith("^"))
+    index = bool(claim.ticker and claim.ticker.startswith("^")) or (
+        claim.ticker is None and attached is not None and attached.metric == "index_level"
+    )
     magnitude = phrase.mark if phrase.mark is not None else phrase.count
     pe = base.published.end
     return replace(
