@@ -546,3 +546,20 @@ def test_published_date_unknown_keeps_dated_windows():
     article = extract_article("Nvidia fell 5%, its worst day since April 2024.", published)
     record = next(c for c in article.claims if c.kind == "record")
     assert iso(record.record_since) == "2024-04-30"
+
+
+def test_contradicted_only_just_after_the_named_month_is_mostly_correct(checker):
+    closes = fixture_frame("^GDAXI")["Close"]
+    session = pd.Timestamp("2023-07-06")
+    window = closes.loc["2023-04-01":"2023-07-05"]
+    lower = window[window <= closes.loc[session]]
+    assert list(lower.index.strftime("%Y-%m-%d")) == ["2023-04-05"]  # days after March
+    move = 100 * (closes.loc[session] / closes.loc[:session].iloc[-2] - 1)
+    size = f"{abs(move):.1f}".replace(".", ",")
+    text = (
+        f"Der Dax fiel am Donnerstag um {size} Prozent und schloss auf dem tiefsten Stand "
+        "seit März 2023."
+    )
+    result = check(checker, text, "2023-07-07")
+    assert (result.verdict, iso(result.session)) == ("mostly_correct", "2023-07-06")
+    assert "2023-04-05" in result.explanation
