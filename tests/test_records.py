@@ -73,6 +73,8 @@ KINDS = [
      False),
     ("Microsoft stock rose 2% on Tuesday to an all-time high.",
      "2024-06-20", "all-time high", "level", "up", None, False),
+    ("Der Dax stieg um 1 Prozent und notierte so hoch wie nie zuvor.",
+     "2024-06-20", "so hoch wie nie zuvor", "level", "up", None, False),
 ]  # fmt: skip
 
 
@@ -129,6 +131,10 @@ def test_relative_windows_count_half_a_unit_less_before_the_session():
          3, "down"),
         ("Nvidia lost 2% on Friday, marking three consecutive days of losses.", "2024-06-22",
          3, "down"),
+        ("Nvidia fell 2% on Friday, extending its losing streak to five sessions.", "2024-06-22",
+         5, "down"),
+        ("Der Dax fiel um 1 Prozent und baute seine Verlustserie auf fünf Handelstage aus.",
+         "2024-06-20", 5, "down"),
     ],
 )  # fmt: skip
 def test_streaks_count_sessions(text, published, count, direction):

@@ -190,10 +190,14 @@ _STREAK_EN = (
     r"(?:daily\s+|one-day\s+)?(?P<noun9>losses|loss|gains|gain|declines|decline|advances|advance|drop|rise)|"
     rf"(?P<n3>{_NUM})-(?:day|session)\s+(?P<noun3>losing|winning)\s+streak|"
     rf"(?P<n4>{_NUM})\s+(?:days|sessions)\s+in\s+a\s+row|"
+    rf"(?P<noun10>losing|winning)\s+streak\s+to\s+(?P<n10>{_NUM})\s+(?:trading\s+)?(?:days|sessions)|"
     rf"(?:a|the|its|their)\s+(?P<o5>{_ORD})\s+(?:day|session)\s+in\s+a\s+row"
 )
 _STREAK_DE = (
     rf"zum\s+(?P<o6>{_ORD})\s+Mal\s+(?:in\s+Folge|hintereinander|in\s+Serie)|"
+    rf"(?P<n11>{_NUM})[- ]?tägige[nrs]?\s+(?P<noun11>Verlust|Gewinn|Kursgewinn|Kursverlust)serie|"
+    r"(?P<noun12>Verlust|Gewinn|Kursgewinn|Kursverlust)serie\s+(?:\w+\s+){0,3}?(?:auf|von)\s+"
+    rf"(?P<n12>{_NUM})\s+(?:Handels|Börsen)?(?:tage|Tage|Tagen|Sitzungen)|"
     rf"(?P<n7>{_NUM})\s+(?:Handels|Börsen)?(?:tage|Tage|Tagen|Sitzungen)\s+"
     r"(?:in\s+Folge|hintereinander|in\s+Serie)|"
     rf"(?:den|am|der|die|zum)\s+(?P<o8>{_ORD})\s+(?P<noun8>Handelstag|Börsentag|Tag|Verlusttag|"
@@ -227,7 +231,7 @@ GATES: dict[str, tuple[str, ...]] = {
     "threshold": ("erstmals", "ersten mal", "first time", "first close", "first finish"),
     "streak": (
         "consecutive", "straight", "successive", "in a row", "in folge", "hintereinander",
-        "in serie", "streak",
+        "in serie", "streak", "serie",
     ),
     "as_since": (
         "so hoch", "so tief", "so niedrig", "so stark", "so kräftig", "so deutlich", "so viel",
@@ -282,7 +286,8 @@ def _relative(tag: str) -> str:
 _REL_IN, _REL_SINCE = _relative("i"), _relative("s")
 _ALL_TIME = (
     r"ever|on record|in history|of all time|aller Zeiten|der Geschichte|der Firmengeschichte|"
-    r"der Unternehmensgeschichte|seit Bestehen|jemals|überhaupt|since (?:its )?inception|"
+    r"der Unternehmensgeschichte|seit Bestehen|jemals|überhaupt|nie zuvor|noch nie|"
+    r"since (?:its )?inception|"
     r"in (?:its|their|the stock's|the company's|the index's) (?:record|history)"
 )
 _THIS_YEAR = (

@@ -50,11 +50,11 @@ __all__ = ["RecordPhrase", "find_records"]
 _LEVEL_SUPER = {"highest", "lowest", "höchste", "tiefste", "niedrigste"}
 _DOWN_WORDS = {
     "losses", "loss", "declines", "decline", "falls", "drop", "losing", "verlusttag",
-    "tagesverlust", "tagesminus",
+    "tagesverlust", "tagesminus", "verlust", "kursverlust",
 }  # fmt: skip
 _UP_WORDS = {
     "gains", "gain", "advances", "advance", "rises", "rise", "winning", "gewinntag",
-    "tagesgewinn", "tagesplus",
+    "tagesgewinn", "tagesplus", "gewinn", "kursgewinn",
 }  # fmt: skip
 _BELOW = {"unter", "unterhalb", "below", "under"}
 _GERMAN_ENDING = re.compile(r"(?:es|en|e|s|n)$")
