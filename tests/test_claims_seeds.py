@@ -45,8 +45,9 @@ def test_000_one_day_rise_in_hong_kong_and_record():
     assert [a[0] for a in move.alternatives] == ["BABA"]
     assert text[record.span[0] : record.span[1]] == "größten Anstieg an einem Tag seit 2022"
     assert (record.kind, record.horizon, record.direction) == ("record", "record", "up")
+    # the window starts after the year named (exclusive start)
     assert (iso(record.record_since), record.record_basis, record.attached_to) == (
-        "2022-01-01",
+        "2022-12-31",
         "one_day",
         move.id,
     )

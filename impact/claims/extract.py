@@ -37,7 +37,7 @@ from impact.claims.lexicon import LEXICON
 from impact.claims.model import Claim, DateAnchor, Published
 from impact.claims.negatives import negative_scan, non_price_reason
 from impact.claims.numbers import NumberMatch, find_numbers
-from impact.claims.records import record_claim
+from impact.claims.records import add_record, find_records
 from impact.claims.sentences import WINDOW, clause_bounds, detect_language, split_sentences
 from impact.claims.values import BasisCue, Direction, Hedge, Kind, Metric
 from impact.registry import Entity, Registry, default_registry
@@ -45,7 +45,6 @@ from impact.registry import Entity, Registry, default_registry
 __all__ = ["ExtractedArticle", "extract", "extract_article"]
 
 _DIGIT = re.compile(r"\d")
-_SINCE = re.compile(r"seit|since", re.IGNORECASE)
 _URL_HINT = re.compile(r"https?:|www\.|\]\(")
 _URL = re.compile(r"(?:https?://|www\.)[^\s)\]]+|\]\([^)\s]*\)")
 _COMPLEMENTIZER = re.compile(r"\s*(?:dass|daß|ob|that|whether|wonach)\b", re.IGNORECASE)
@@ -206,6 +205,9 @@ def _cues(
     "when"/"als" takes the date the clause before names ("since March 16, 2022, when the stock
     jumped 27 per cent": that day)."""
     lo, hi = clause
+    # a number inside a record's words is the record's anchor event ("since a 15.7 per cent jump
+    # on April 29 last year"): it reads the dates there
+    masked = [m for m in masked if not m[0] <= number.start < m[1]]
     cues = find_cues(s.scan, max(lo, around[0]), min(hi, around[1]), masked)
     if not cues:
         cues = find_cues(s.scan, lo, number.end, masked)
@@ -394,19 +396,11 @@ def _record_base(record: re.Match[str], s: _Sentence, claim_id: int) -> Claim:
     )
 
 
-def _attach(record: re.Match[str], claims: list[Claim]) -> Claim | None:
-    """The move a superlative qualifies: the one nearest it in the sentence."""
-    moves = [c for c in claims if c.kind == "move"]
-    if not moves:
-        return None
-    return min(moves, key=lambda c: abs(c.span[0] - record.start()))
-
-
 def _sentence_claims(s: _Sentence, first_id: int, previous: Claim | None) -> list[Claim]:
     masked_text = _URL.sub(_blank, s.text) if _URL_HINT.search(s.text) else s.text
     numbers = find_numbers(masked_text, s.language)  # type: ignore[arg-type]
-    records = list(LEXICON.record.finditer(s.text)) if _SINCE.search(s.text) else []
-    masked = [(r.start(), r.end()) for r in records]
+    records = find_records(s.text, s.published, s.language)
+    masked = [r.mask for r in records]
     claims: list[Claim] = []
     for i, number in enumerate(numbers):
         around = (
@@ -417,11 +411,8 @@ def _sentence_claims(s: _Sentence, first_id: int, previous: Claim | None) -> lis
         if claim is not None:
             claims.append(claim)
     for record in records:
-        base = _record_base(record, s, first_id + len(claims))
-        move = _attach(record, claims)
-        rec = record_claim(record, base, move, s.mentions, s.discourse, s.registry)
-        if rec is not None:
-            claims.append(rec)
+        base = _record_base(record, s, first_id + len(claims))  # type: ignore[arg-type]
+        claims = add_record(claims, record, base, s.mentions, s.discourse, first_id)
     return claims
 
 

@@ -427,68 +427,7 @@ AFTER_HOURS_MARKERS = (
     r"vorbörslichen|außerbörslich|außerbörslichen|im Late-Night-Handel|Indikation"
 )
 
-# superlatives: "den größten Anstieg an einem Tag seit 2022", "biggest one-day gain since 2022"
-_SUPER_DE = (
-    r"größte[nmrs]?|stärkste[nmrs]?|höchste[nmrs]?|kräftigste[nmrs]?|deutlichste[nmrs]?|"
-    r"heftigste[nmrs]?|schwerste[nmrs]?|tiefste[nmrs]?|niedrigste[nmrs]?|beste[nmrs]?|"
-    r"schlechteste[nmrs]?|steilste[nmrs]?"
-)
-_SUPER_EN = r"biggest|largest|best|strongest|sharpest|steepest|worst|highest|lowest|greatest"
-_RECORD_NOUN_DE = (
-    r"Tagesgewinn|Tagesgewinns|Tagesplus|Tagesverlust|Tagesminus|Kurssprung|"
-    r"Kurssturz|Kursanstieg|Anstieg|Zuwachs|Plus|Kursgewinn|Gewinn|Sprung|Rückgang|"
-    r"Kursrückgang|Verlust|Kursverlust|Minus|Einbruch|Absturz|Stand|Niveau|Schlusskurs|"
-    r"Handelstag|Tag|Wert"
-)
-_RECORD_NOUN_EN = (
-    r"gain|gains|rise|jump|rally|advance|increase|surge|drop|fall|decline|loss|"
-    r"slide|plunge|selloff|sell-off|day|session|level|close|reading|value"
-)
-RECORD_RE = (
-    rf"(?P<sup>{_SUPER_DE}|{_SUPER_EN})\s+(?:(?P<oneday>one-day|single-day|one day|single day|"
-    rf"daily|intraday|session|Tages-)\s*)?(?:(?:percentage|percent|prozentualen?)\s+)?"
-    rf"(?P<noun>{_RECORD_NOUN_DE}|{_RECORD_NOUN_EN})"
-    rf"(?:\s+(?:an|binnen|innerhalb|in)\s+(?:einem|eines|a|one)\s+(?:einzigen\s+|single\s+)?"
-    rf"(?P<oneday2>Tag|Tages|Handelstag|Handelstages|day|session|trading day))?"
-    rf"(?:\s+(?:for|für|of)\s+(?:the\s+)?(?:stock|shares|Aktie|die Aktie|index))?"
-    rf"\s+(?:seit|since)\s+(?:(?:Anfang|Mitte|Ende|early|mid|late|mid-)\s*)?"
-    rf"(?:(?P<rmonth>{MONTH_RE})(?:\s+(?P<ryear>\d{{4}}))?|(?P<ryear2>\d{{4}}))"
-)
-ALL_TIME_RE = (
-    r"Rekordhoch|Allzeithoch|Rekordstand|Rekordtief|Allzeittief|all-time high|"
-    r"all-time low|record high|record low|record close"
-)
-RECORD_DOWN_WORDS = {
-    "rückgang",
-    "kursrückgang",
-    "verlust",
-    "kursverlust",
-    "minus",
-    "einbruch",
-    "absturz",
-    "kurssturz",
-    "tagesverlust",
-    "tagesminus",
-    "drop",
-    "fall",
-    "decline",
-    "loss",
-    "slide",
-    "plunge",
-    "selloff",
-    "sell-off",
-}
-RECORD_DOWN_SUPER = {"tiefste", "niedrigste", "schlechteste", "worst", "lowest"}
-RECORD_LEVEL_NOUNS = {
-    "stand",
-    "niveau",
-    "level",
-    "close",
-    "schlusskurs",
-    "reading",
-    "value",
-    "wert",
-}
+# records, superlatives and streaks: lexicon_records.py
 
 # a number in such a clause is not a claim about what happened
 NON_CLAIM = (
@@ -614,8 +553,6 @@ class Lexicon:
         self.snapshot_time = _fast(rf"{_W}{SNAPSHOT_TIME}")
         self.open = _fast(rf"{_W}(?:{OPEN_MARKERS}){_E}")
         self.after_hours = _fast(rf"{_W}(?:{AFTER_HOURS_MARKERS}){_E}", re.IGNORECASE)
-        self.record = _fast(rf"{_W}{RECORD_RE}{_E}")
-        self.all_time = _fast(rf"{_W}(?:{ALL_TIME_RE}){_E}", re.IGNORECASE)
         self.non_claim = _fast(rf"{_W}(?:{NON_CLAIM}){_E}")
         self.not_non_claim = _fast(rf"{_W}(?:{NOT_NON_CLAIM}){_E}")
         self.target = _fast(rf"{_W}(?:{TARGET}){_E}", re.IGNORECASE)

@@ -1,13 +1,21 @@
-"""Superlatives as record claims: "den größten Anstieg an einem Tag seit 2022", "its biggest
-one-day gain since 2022", "höchster Stand seit Oktober".
+"""Record claims: the claim of each record phrase (record_phrases.py finds them, with their
+windows from record_windows.py).
 
-A record qualifies the move nearest it in the same sentence and takes that move's entity, listing
-and session; with no move it takes the entity of the sentence (or the previous ones) and the
-latest session before publication. Direction: a falling noun ("Rückgang", "drop") or a low
-superlative ("tiefste", "worst"); basis: a level noun ("Stand", "level") without "one-day" means
-the highest/lowest close, otherwise the largest one-session move. The window starts on the
-first day of the year (and month) named; a month with no year is the latest such month before
-publication.
+A record qualifies the nearest price claim of its sentence (a move for move kinds, a move or a
+level otherwise; a crossing the claim of its mark), never one inside its own window phrase or in
+the "when" clause after it ("since March 16, 2022, when the stock jumped 27%"): the nearest
+before it, else the first after it. It takes that claim's entity, listing and session; "from a
+15-month low" and "snapping three sessions of losses" are about the session before that claim's.
+Without one it takes the entity of the sentence (or the previous ones) and the latest session
+before publication; with no entity it is kept, untestable.
+
+Direction: the words', else the qualified move's (the opposite one for a snapped streak). Basis
+(``basis_cue``): close when the words say close; intraday ("extreme") when they, the clause
+before, or the qualified figure (an "as much as" extreme, a mid-session print) say intraday.
+Magnitude: a crossing's mark, a window extreme's level, a streak's count. The window
+(``record_since``) is resolved against the record's session date; "the current record" ends the
+day before publication (``record_until``). A window extreme takes the place of the number claim
+it states.
 """
 
 from __future__ import annotations
@@ -16,100 +24,223 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from impact.claims.entities import Discourse, Mention, find_entity
+from impact.claims.entities import Discourse, Mention, choose_listing, find_entity
 from impact.claims.horizons import resolve_dates
-from impact.claims.lexicon import MONTHS, RECORD_DOWN_SUPER, RECORD_DOWN_WORDS, RECORD_LEVEL_NOUNS
-from impact.claims.model import Claim, DateAnchor, Published
-from impact.registry import Registry
+from impact.claims.lexicon_records import RECORDS
+from impact.claims.model import Claim, DateAnchor
+from impact.claims.record_phrases import RecordPhrase, find_records
+from impact.claims.record_windows import since_of
+from impact.claims.sentences import clause_bounds
+from impact.claims.values import BasisCue
 
-__all__ = ["record_claim"]
+__all__ = ["RecordPhrase", "add_record", "find_records", "record_claim"]
 
-
-def _superlative(gd: dict[str, str | None]) -> tuple[bool, str]:
-    """(down, basis) of a record match's named groups."""
-    noun = (gd["noun"] or "").lower()
-    sup_raw = (gd["sup"] or "").lower()
-    sup = re.sub(r"(n|m|r|s)$", "", sup_raw) if not sup_raw.endswith("est") else sup_raw
-    down = noun in RECORD_DOWN_WORDS or sup in RECORD_DOWN_SUPER or sup_raw in RECORD_DOWN_SUPER
-    one_day = gd.get("oneday") or gd.get("oneday2")
-    basis = "level" if noun in RECORD_LEVEL_NOUNS and not one_day else "one_day"
-    return down, basis
-
-
-def _since(gd: dict[str, str | None], published: Published) -> dt.date | None:
-    month = MONTHS.get((gd.get("rmonth") or "").strip(".").lower(), 1)
-    year_text = gd.get("ryear") or gd.get("ryear2")
-    if year_text:
-        return dt.date(int(year_text), month, 1)
-    pe = published.end  # "its worst day since December": the latest such month before it
-    if pe is None:
-        return None
-    return dt.date(pe.year if month < pe.month else pe.year - 1, month, 1)
+_PRICE = {"share_price", "index_level", "other"}  # "other": a move whose entity is not known
+_ONE_SESSION = {"move", "week_move", "streak"}
+_COMPANY_FIGURES = {
+    "revenue", "profit", "shipments", "market_share", "market_value", "share_of_revenue",
+}  # fmt: skip
+_CURRENCIES = (
+    (re.compile(r"HK\$|Hongkong-Dollar|Hong Kong dollar|HKD"), "HKD"),
+    (re.compile(r"\$|Dollar|dollar|USD"), "USD"),
+    (re.compile(r"€|Euro|EUR"), "EUR"),
+)
 
 
-def _from_move(base: Claim, move: Claim, down: bool) -> Claim:
-    direction = move.direction if move.direction != "none" else ("down" if down else "up")
-    anchor = DateAnchor("attached", attached_to=move.id, of=move.dates)
+def _attach(phrase: RecordPhrase, claims: list[Claim], text: str, offset: int) -> Claim | None:
+    """The price claim a record qualifies (module docstring)."""
+    kinds = {"move"} if phrase.of in _ONE_SESSION else {"move", "level"}
+    lo, hi = phrase.lo + offset, phrase.hi + offset
+    found = []
+    for c in claims:
+        if c.kind not in kinds or c.metric not in _PRICE or c.sentence_span[0] != offset:
+            continue
+        at_mark = _at_mark(phrase, c, offset)
+        if at_mark and phrase.of == "window_extreme":
+            continue  # the number the record states, not a claim it qualifies
+        if lo <= c.span[0] < hi and not at_mark:
+            continue  # inside the window phrase: the earlier event, not the record's session
+        if c.span[0] >= hi and RECORDS.when.search(text, phrase.hi, c.span[0] - offset):
+            continue
+        found.append(c)
+    marked = [c for c in found if _at_mark(phrase, c, offset)]
+    if phrase.of == "week_move":  # "its best week since ..., up 5% for the week"
+        marked = marked or [c for c in found if c.horizon == "week"]
+    before = [c for c in found if c.span[0] < lo]
+    if marked:
+        return min(marked, key=lambda c: abs(c.span[0] - lo))
+    if before:  # the clause's own verb comes first: "fell 5%, its worst day since ..."
+        return max(before, key=lambda c: c.span[0])
+    return min(found, key=lambda c: c.span[0], default=None)
+
+
+def _about_company_figures(phrase: RecordPhrase, claims: list[Claim], offset: int) -> bool:
+    """The figure nearest the record is a company figure ("Umsatz auf Rekordniveau von 120
+    Milliarden", "revenue hit a record high"): the record is that figure's, not a price's."""
+    mine = [c for c in claims if c.sentence_span[0] == offset]
+    lo, hi = phrase.lo + offset, phrase.hi + offset
+    nearest = min(mine, key=lambda c: min(abs(c.span[0] - hi), abs(c.span[1] - lo)), default=None)
+    return nearest is not None and nearest.metric in _COMPANY_FIGURES
+
+
+def _at_mark(phrase: RecordPhrase, c: Claim, offset: int) -> bool:
+    span = phrase.mark_span
+    return span is not None and c.span[0] < span[1] + offset and span[0] + offset < c.span[1]
+
+
+def _basis(phrase: RecordPhrase, text: str, attached: Claim | None) -> BasisCue:
+    """Close when the words say so; intraday when they, the previous clause or the qualified
+    figure say intraday (an extreme, a mid-session print)."""
+    if phrase.closing:
+        return "close"
+    lo, hi = clause_bounds(text, phrase.lo, phrase.hi)
+    before = clause_bounds(text, max(0, lo - 2), max(0, lo - 1))[0] if lo > 0 else lo
+    said = phrase.intraday or bool(RECORDS.intraday.search(text, before, hi))
+    if attached is not None:
+        said = said or attached.hedge == "up_to" or attached.horizon == "intraday"
+        said = said or attached.basis_cue in {"extreme", "snapshot"}
+    if said:
+        return "extreme"
+    return "close" if RECORDS.close.search(text, lo, hi) else "unknown"
+
+
+def _direction(phrase: RecordPhrase, attached: Claim | None) -> str | None:
+    moved = attached.direction if attached and attached.direction in {"up", "down"} else None
+    if phrase.direction is not None:
+        return phrase.direction
+    if phrase.shift and moved:  # "snapping three sessions of losses" after a rise
+        return "down" if moved == "up" else "up"
+    return moved
+
+
+def _dates(base: Claim, phrase: RecordPhrase, attached: Claim | None) -> Claim:
+    """The record's session: the qualified claim's (the one before it for a shift), else the
+    latest session before publication."""
+    if attached is None:
+        resolved = resolve_dates([], "share_price", base.published)
+        return replace(base, start=resolved.start, end=resolved.end,
+                       end_earliest=resolved.end_earliest, dates=resolved.anchor)  # fmt: skip
+    if phrase.shift and attached.end is not None:
+        day = dt.timedelta(days=1)
+        earliest = (attached.end_earliest or attached.end) - day
+        return replace(base, start=attached.end - day, end=attached.end - day,
+                       end_earliest=earliest, dates=attached.dates)  # fmt: skip
+    anchor = DateAnchor("attached", attached_to=attached.id, of=attached.dates)
+    return replace(base, start=attached.start, end=attached.end, end_earliest=attached.end_earliest,
+                   dates=anchor, attached_to=attached.id)  # fmt: skip
+
+
+def _entity(base: Claim, phrase: RecordPhrase, attached: Claim | None, mentions: list[Mention],
+            discourse: Discourse) -> Claim:  # fmt: skip
+    """The qualified claim's entity and listing, else the sentence's (or the previous ones')."""
+    if attached is not None and attached.entity is not None:
+        return replace(
+            base, entity=attached.entity, entity_how=attached.entity_how,
+            entity_cue=attached.entity_cue, ticker=attached.ticker,
+            listing_how=attached.listing_how, listing_reason=attached.listing_reason,
+            alternatives=attached.alternatives, testable=attached.testable,
+            testable_why=attached.testable_why,
+        )  # fmt: skip
+    span = (0, len(base.sentence))
+    found = find_entity(phrase.lo, span, base.sentence, mentions, discourse, None, True)
+    if found.entity is None:
+        return replace(base, entity_how=found.how, entity_cue=found.cue, testable="none",
+                       testable_why="no_entity")  # fmt: skip
+    choice = choose_listing(found.entity, (base.sentence,), None, discourse)
     return replace(
-        base,
-        entity=move.entity,
-        entity_how=move.entity_how,
-        ticker=move.ticker,
-        listing_how=move.listing_how,
-        listing_reason=move.listing_reason,
-        alternatives=move.alternatives,
-        testable=move.testable,
-        testable_why=move.testable_why,
-        start=move.start,
-        end=move.end,
-        end_earliest=move.end_earliest,
-        dates=anchor,
-        direction=direction,
-        attached_to=move.id,
-    )
+        base, entity=found.entity.name, entity_how=found.how, entity_cue=found.cue,
+        ticker=choice.listing.ticker if choice.listing else None, listing_how=choice.how,
+        listing_reason=choice.reason, alternatives=choice.alternatives,
+        testable="market" if choice.listing else "none",
+        testable_why="price" if choice.listing else "unlisted",
+    )  # fmt: skip
 
 
 def record_claim(
-    record: re.Match[str],
+    phrase: RecordPhrase,
     base: Claim,
-    move: Claim | None,
+    claims: list[Claim],
     mentions: list[Mention],
     discourse: Discourse,
-    registry: Registry,
 ) -> Claim | None:
-    """The record claim of a superlative match; ``base`` holds the sentence-level fields."""
-    gd = record.groupdict()
-    down, basis = _superlative(gd)
-    since = _since(gd, base.published)
-    if since is None:
+    """The record claim of a phrase; ``base`` holds the sentence-level fields."""
+    offset = base.sentence_span[0]
+    if _about_company_figures(phrase, claims, offset):
         return None
-    base = replace(base, record_since=since, record_basis=basis)  # type: ignore[arg-type]
-    if move is not None:
-        claim = _from_move(base, move, down)
-    else:
-        span = (0, len(base.sentence))
-        found = find_entity(record.start(), span, base.sentence, mentions, discourse, None, True)
-        if found.entity is None:
-            return None
-        choice = registry.resolve_listing(found.entity, base.sentence)
-        resolved = resolve_dates([], "share_price", base.published)
-        claim = replace(
-            base,
-            entity=found.entity.name,
-            entity_how=found.how,
-            ticker=choice.listing.ticker if choice.listing else None,
-            listing_how=choice.how,
-            listing_reason=choice.reason,
-            alternatives=choice.alternatives,
-            testable="market" if choice.listing else "none",
-            testable_why="price" if choice.listing else "unlisted",
-            start=resolved.start,
-            end=resolved.end,
-            end_earliest=resolved.end_earliest,
-            dates=resolved.anchor,
-            direction="down" if down else "up",
-        )
-    ticker = claim.ticker
-    return replace(
-        claim, metric="index_level" if ticker and ticker.startswith("^") else "share_price"
+    attached = _attach(phrase, claims, base.sentence, offset)
+    direction = _direction(phrase, attached)
+    if direction is None:
+        return None
+    claim = _entity(base, phrase, attached, mentions, discourse)
+    if claim.entity is None and attached is None:
+        return None  # no figure and no company: not a market record ("Höchststand seit 2019")
+    claim = _dates(claim, phrase, attached)
+    window = phrase.window
+    since = since_of(window, claim.end)
+    if window is not None and not window.all_time and since is None:
+        return None
+    streak = phrase.of == "streak"
+    index = bool(claim.ticker and claim.ticker.startswith("^")) or (
+        claim.ticker is None and attached is not None and attached.metric == "index_level"
     )
+    magnitude = phrase.mark if phrase.mark is not None else phrase.count
+    pe = base.published.end
+    return replace(
+        claim,
+        metric="index_level" if index else "share_price",
+        direction=direction,  # type: ignore[arg-type]
+        magnitude=None if magnitude is None else float(magnitude),
+        unit=None if phrase.mark is None else "points" if index else "money",
+        currency=None if index or phrase.mark is None else _currency(phrase, base.sentence),
+        precision=phrase.mark_precision if phrase.mark is not None else 0 if magnitude else None,
+        horizon="n_sessions" if streak else "record",
+        n_sessions=phrase.count if streak else None,
+        record_since=since,
+        record_basis="one_day" if phrase.of in _ONE_SESSION else "level",
+        record_of=phrase.of,
+        record_anchor=bool(window and window.anchor),
+        record_until=pe - dt.timedelta(days=1) if phrase.current and pe else None,
+        record_count=phrase.count,
+        basis_cue=_basis(phrase, base.sentence, attached),
+        closing=phrase.closing,
+    )
+
+
+def _currency(phrase: RecordPhrase, text: str) -> str | None:
+    lo, hi = phrase.mark_span or (phrase.lo, phrase.hi)
+    around = text[max(0, lo - 4) : hi + 22]
+    for pattern, currency in _CURRENCIES:
+        if pattern.search(around):
+            return currency
+    return None
+
+
+def add_record(
+    claims: list[Claim],
+    phrase: RecordPhrase,
+    base: Claim,
+    mentions: list[Mention],
+    discourse: Discourse,
+    first_id: int,
+) -> list[Claim]:
+    """The sentence's claims with the record of ``phrase`` added. A window extreme takes over
+    the number claim it states; ids are renumbered from ``first_id`` (references follow)."""
+    record = record_claim(phrase, base, claims, mentions, discourse)
+    if record is None:
+        return claims
+    offset = base.sentence_span[0]
+    kept = claims
+    if record.record_of == "window_extreme" and phrase.mark_span is not None:
+        lo, hi = phrase.mark_span[0] + offset, phrase.mark_span[1] + offset
+        kept = [c for c in claims if not (c.span[0] < hi and lo < c.span[1])]
+    ids = {c.id: first_id + n for n, c in enumerate(kept)}
+    ids[record.id] = first_id + len(kept)
+    return [_renumbered(c, ids) for c in (*kept, record)]
+
+
+def _renumbered(c: Claim, ids: dict[int, int]) -> Claim:
+    """The claim under its new id, its references (to claims of the same sentence) following."""
+    dates = c.dates
+    if dates.rule == "attached" and dates.attached_to is not None:
+        dates = replace(dates, attached_to=ids.get(dates.attached_to))
+    return replace(c, id=ids[c.id], attached_to=ids.get(c.attached_to), dates=dates)

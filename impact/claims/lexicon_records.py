@@ -1,0 +1,389 @@
+"""Records, superlatives, streaks and first crossings in both languages: word lists and patterns,
+as data. Extend by editing these tables; records.py reads them.
+
+A record phrase is a *head* (a superlative with its noun, a record level word, "erstmals", a
+streak) and, after it, a *window* phrase ("since March 2022", "seit dem 5. Januar", "in almost
+five years", "of 2023", "seit dem Börsengang Ende 2019", "ever"). Every pattern is a fixed-word
+alternation (no nested quantifiers), compiled once.
+"""
+
+from __future__ import annotations
+
+import re
+
+from impact.claims.lexicon import MONTHS, NUMBER_WORDS, ORDINALS
+from impact.fastre import WORD_END as _E
+from impact.fastre import WORD_START as _W
+
+__all__ = [
+    "CLOSE_WORDS",
+    "EVENTS",
+    "GATES",
+    "INTRADAY_WORDS",
+    "LEVEL_NOUNS",
+    "MOVE_NOUNS",
+    "RECORDS",
+    "RECORD_RE",
+    "SEASONS",
+    "SUPERLATIVES",
+    "RecordLexicon",
+    "count_of",
+    "month_of",
+]
+
+# superlatives: word -> direction ("up", "down"; None: from the noun or the move it qualifies);
+# German ones take the endings -n, -m, -r, -s
+SUPERLATIVES_EN: dict[str, str | None] = {
+    "biggest": None, "largest": None, "greatest": None, "sharpest": None, "steepest": None,
+    "strongest": None, "heaviest": "down", "deepest": "down", "worst": "down", "weakest": "down",
+    "best": "up", "highest": "up", "lowest": "down", "most": None,
+    "most challenging": "down", "most difficult": "down", "most painful": "down",
+}  # fmt: skip
+SUPERLATIVES_DE: dict[str, str | None] = {
+    "größte": None, "grösste": None, "stärkste": None, "kräftigste": None, "deutlichste": None,
+    "heftigste": None, "steilste": None, "massivste": None, "höchste": "up", "tiefste": "down",
+    "niedrigste": "down", "beste": "up", "schlechteste": "down", "schwerste": "down",
+    "schwächste": "down",
+}  # fmt: skip
+SUPERLATIVES = {**SUPERLATIVES_EN, **SUPERLATIVES_DE}
+# nouns a superlative ranks: noun -> (record kind, direction); "move" one session, "week" a week
+MOVE_NOUNS: dict[str, tuple[str, str | None]] = {
+    **{w: ("move", "up") for w in (
+        "gain gains rise rises jump rally advance increase surge climb rebound bounce leap spike "
+        "upswing Anstieg Kursanstieg Tagesgewinn Tagesplus Kurssprung Sprung Zuwachs Plus "
+        "Kursplus Kursgewinn Erholung Rally Kursrally Aufschlag Kursfeuerwerk").split()},
+    **{w: ("move", "down") for w in (
+        "drop drops fall falls decline declines loss losses slide plunge selloff sell-off slump "
+        "tumble retreat dip decrease rout crash downturn Rückgang Kursrückgang Verlust "
+        "Kursverlust Tagesverlust Minus Tagesminus Einbruch Kurseinbruch Absturz Kurssturz "
+        "Kursrutsch Rutsch Abschlag Ausverkauf").split()},
+    **{w: ("move", None) for w in (
+        "move day session performance showing trading day Tag Handelstag Börsentag Sitzung "
+        "Handelssitzung Tagesbewegung Kursbewegung Performance").split()},
+    **{w: ("week", None) for w in ("week Woche Börsenwoche Handelswoche").split()},
+    **{w: ("week", "up") for w in ("Wochengewinn Wochenplus").split()},
+    **{w: ("week", "down") for w in ("Wochenverlust Wochenminus").split()},
+}  # fmt: skip
+MOVE_NOUNS["trading day"] = ("move", None)
+# level nouns after a superlative ("lowest close", "höchster Stand"): noun -> direction
+LEVEL_NOUNS: dict[str, str | None] = {
+    **{w: None for w in (
+        "level levels close closing level finish reading value price Stand Niveau Schlusskurs "
+        "Schlusswert Schlussstand Kurs Kursniveau Wert Indexstand").split()},
+    **{w: "up" for w in "high peak Hoch Höchststand".split()},
+    **{w: "down" for w in "low trough bottom Tief Tiefstand Tiefststand".split()},
+}  # fmt: skip
+LEVEL_NOUNS["closing level"] = None
+# words between a superlative and its noun: "one-day", "weekly" (then a week), "closing"
+_MODIFIERS = (
+    r"one-day|single-day|one day|single day|one-session|single-session|daily|intraday|"
+    r"closing|trading|percentage|percent|weekly|one-week|prozentualen|prozentuale"
+)
+WEEK_MODIFIERS = {"weekly", "one-week"}
+CLOSE_WORDS = (
+    r"closed|closes|close|closing|settled|Schluss|Schlusskurs|Schlusswert|Schlussstand|schloss|"
+    r"schlossen|geschlossen|Handelsschluss|Schluss-Rekord|Schlussrekord|Rekordschluss"
+)
+INTRADAY_WORDS = (
+    r"intraday|during the day|throughout the day|at one point|in morning trading|in early trading|"
+    r"in early trade|as much as|as high as|as low as|in der Spitze|zeitweise|zwischenzeitlich|"
+    r"im frühen Handel|im Handelsverlauf|im Tagesverlauf|nach Handelsbeginn|kurzzeitig|"
+    r"im Laufe des Tages|bis auf|bis zu"
+)
+# seasons: name -> (first month, last month); winter runs into the next year
+SEASONS: dict[str, tuple[int, int]] = {
+    "frühjahr": (3, 5), "frühling": (3, 5), "spring": (3, 5), "sommer": (6, 8), "summer": (6, 8),
+    "herbst": (9, 11), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 14),
+}  # fmt: skip
+# named market events a window may start after: alias -> (year, month) the event ended
+EVENTS: dict[str, tuple[int, int]] = {
+    "finanzkrise": (2009, 3), "financial crisis": (2009, 3), "lehman": (2008, 9),
+    "pandemic": (2020, 3), "pandemie": (2020, 3), "corona-crash": (2020, 3),
+    "coronakrise": (2020, 3), "corona-krise": (2020, 3), "dotcom": (2000, 3), "dot-com": (2000, 3),
+}  # fmt: skip
+_EXTRA_NUMBERS = {"eleven": 11, "elf": 11, "a": 1, "an": 1, "one": 1, "ein": 1, "einem": 1,
+                  "einer": 1, "einen": 1, "eins": 1, "decade": 10, "dozen": 12}  # fmt: skip
+_EXTRA_ORDINALS = {
+    "zweite": 2, "dritte": 3, "vierte": 4, "fünfte": 5, "sechste": 6, "siebte": 7, "achte": 8,
+    "neunte": 9, "zehnte": 10,
+    "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,
+    "twelfth": 12, "fünften": 5, "sechsten": 6, "siebten": 7, "siebenten": 7, "achten": 8,
+    "neunten": 9, "zehnten": 10, "elften": 11, "zwölften": 12,
+}  # fmt: skip
+_NUMBERS = {**NUMBER_WORDS, **_EXTRA_NUMBERS}
+_ORDS = {**ORDINALS, **_EXTRA_ORDINALS}
+
+
+def _alt(words) -> str:
+    """A regex alternation of fixed words, longest first (so "sell-off" beats "sell")."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def count_of(word: str) -> int | None:
+    """A cardinal or ordinal as a number: "three", "3", "dritten", "3rd", "3." -> 3."""
+    w = word.lower().rstrip(".")
+    if w.isdigit():
+        return int(w)
+    if w[:-2].isdigit() and w[-2:] in {"st", "nd", "rd", "th"}:
+        return int(w[:-2])
+    return _NUMBERS.get(w) or _ORDS.get(w) or _ORDS.get(w + ".")
+
+
+def month_of(word: str) -> int:
+    return MONTHS[word.strip(".").lower()]
+
+
+_NUM = rf"\d{{1,3}}|{_alt(_NUMBERS)}"
+_ORD = rf"\d{{1,2}}(?:st|nd|rd|th|\.)|{_alt(_ORDS)}"
+_SUPER_DE = rf"(?:{_alt(SUPERLATIVES_DE)})[nmrs]?"
+_SUPER_EN = _alt(SUPERLATIVES_EN)
+_ABBREVIATED = {
+    m for m in MONTHS if len(m) <= 4 and any(o != m and o.startswith(m) for o in MONTHS)
+}
+_MONTH = "|".join(
+    re.escape(m) + (r"\.?" if m in _ABBREVIATED else "")
+    for m in sorted(MONTHS, key=lambda m: (-len(m), m))
+)
+_GERMAN_ENDING = r"(?:es|en|e|s|n)?"
+
+# the superlative head: "den größten Tagesverlust", "its best single-day performance", "highest"
+RECORD_RE = (
+    rf"(?P<pre>bis dahin\s+|bisher\s+)?(?P<sup>{_SUPER_EN}|{_SUPER_DE})"
+    rf"(?P<mods>(?:[\s-]+(?:{_MODIFIERS}))*)"
+    rf"(?:\s+(?P<noun>{_alt([*MOVE_NOUNS, *LEVEL_NOUNS])}){_GERMAN_ENDING})?"
+)
+# record level words: "record low", "all-time high", "a 10-month low", "52-week high", "new high"
+_EN_MARK = (
+    r"record|all-time|all time|fresh|new|multi-year|multiyear|year-to-date|annual|yearly|"
+    rf"(?P<n>{_NUM})[- ](?P<unit>month|year|week|day|session)|52-week"
+)
+_EN_LEVEL = (
+    rf"(?:(?P<marks>(?:(?:{_EN_MARK})[\s-]+){{1,3}})(?P<closing>closing\s+|intraday\s+)?|"
+    r"(?P<closing2>closing|intraday)\s+)"
+    r"(?P<lvl>highs?|lows?|troughs?|peaks?|bottoms?|closes?|closing highs?|closing lows?)"
+)
+_DE_PREFIX = (
+    rf"(?P<dn>\d{{1,3}}|{_alt(w.capitalize() for w in _NUMBERS)}|{_alt(_NUMBERS)})-?"
+    r"(?P<du>Monats|monats|Jahres|jahres|Wochen|wochen|Tages|tages)-?|"
+    r"Rekord|Allzeit|Jahres|Mehrjahres|Mehr-Jahres-|52-Wochen-"
+)
+_DE_LEVEL = (
+    rf"(?P<dpre>{_DE_PREFIX})(?P<dlvl>hoch|tief|Hoch|Tief|höchststand|tiefststand|stand|niveau|"
+    r"schluss|kurs)s?|(?P<dplain>Höchststand|Tiefststand|Tiefstand)(?:e?s)?|"
+    r"(?P<dnew>(?:neue[nmrs]?|weitere[nmrs]?|frische[nmrs]?)\s+)"
+    r"(?P<dnoun>Hoch|Tief|Rekord)(?:e?s)?|"
+    r"(?P<dart>(?:ein|einem|einen)\s+)(?P<dbare>Hoch|Tief)(?:e?s)?|"
+    r"(?P<dclose>Schluss-Rekord|Schlussrekord|Rekordschluss|Rekord zum Schlusskurs)"
+)
+_THRESHOLD = (
+    r"(?P<first>erstmals|zum ersten Mal|for the first time|the first time|first time|"
+    r"(?:its|their|the) first (?:close|finish) (?P<fdir>above|below|under|over))"
+)
+_STREAK_EN = (
+    rf"(?P<n1>{_NUM})\s+(?:consecutive|straight|successive)\s+(?:trading\s+)?"
+    r"(?P<u1>days|sessions)(?:\s+of\s+(?:\w+\s+)?(?P<noun1>losses|gains|declines|advances|"
+    r"falls|rises|gains))?|"
+    rf"(?:for\s+)?(?:a|the|its|their)\s+(?P<o2>{_ORD})[\s-](?:consecutive|straight|successive)"
+    r"[\s-](?:trading\s+)?(?P<u2>day|session)(?:\s+of\s+(?:\w+\s+)?(?P<noun2>losses|gains|"
+    r"declines|advances|falls|rises))?|"
+    rf"(?:a|the|its|their)\s+(?P<o9>{_ORD})[\s-](?:consecutive|straight|successive)\s+"
+    r"(?:daily\s+|one-day\s+)?(?P<noun9>losses|loss|gains|gain|declines|decline|advances|advance|drop|rise)|"
+    rf"(?P<n3>{_NUM})-(?:day|session)\s+(?P<noun3>losing|winning)\s+streak|"
+    rf"(?P<n4>{_NUM})\s+(?:days|sessions)\s+in\s+a\s+row|"
+    rf"(?P<noun10>losing|winning)\s+streak\s+to\s+(?P<n10>{_NUM})\s+(?:trading\s+)?(?:days|sessions)|"
+    rf"(?:a|the|its|their)\s+(?P<o5>{_ORD})\s+(?:day|session)\s+in\s+a\s+row"
+)
+_STREAK_DE = (
+    rf"zum\s+(?P<o6>{_ORD})\s+Mal\s+(?:in\s+Folge|hintereinander|in\s+Serie)|"
+    rf"(?P<n11>{_NUM})[- ]?tägige[nrs]?\s+(?P<noun11>Verlust|Gewinn|Kursgewinn|Kursverlust)serie|"
+    r"(?P<noun12>Verlust|Gewinn|Kursgewinn|Kursverlust)serie\s+(?:\w+\s+){0,3}?(?:auf|von)\s+"
+    rf"(?P<n12>{_NUM})\s+(?:Handels|Börsen)?(?:tage|Tage|Tagen|Sitzungen)|"
+    rf"(?P<n7>{_NUM})\s+(?:Handels|Börsen)?(?:tage|Tage|Tagen|Sitzungen)\s+"
+    r"(?:in\s+Folge|hintereinander|in\s+Serie)|"
+    rf"(?:den|am|der|die|zum)\s+(?P<o8>{_ORD})\s+(?P<noun8>Handelstag|Börsentag|Tag|Verlusttag|"
+    r"Gewinntag|Tagesverlust|Tagesgewinn|Tagesminus|Tagesplus|Sitzung)e?s?\s+"
+    r"(?:in\s+Folge|hintereinander|in\s+Serie)"
+)
+# "so tief wie seit 2016 nicht mehr", "a level not seen since 2009", "last seen in 2009"; streaks
+# count sessions (weekly streaks are not read)
+_AS_SINCE = (
+    r"so\s+(?P<so>hoch|tief|niedrig|stark|kräftig|deutlich|viel|schwach)\s+wie\s+|"
+    r"(?P<seen>not seen|unseen|last seen)(?=\s+(?:since|in)\s)|"
+    r"(?:hasn't|has not|hadn't|had not)\s+been\s+(?:this|so)\s+(?P<been>high|low)\s+since"
+)
+# "the current closing record for a one-day drop"
+_RECORD_FOR = (
+    r"(?P<current>current\s+)?(?P<rbasis>closing\s+|intraday\s+)?record\s+for\s+a\s+"
+    r"(?:one-day|single-day|one day|single day|daily)\s+(?P<rnoun>drop|fall|decline|loss|gain|"
+    r"rise|jump|advance)"
+)
+# cheap first tests (lower-case substrings): a pattern runs only on a sentence holding one of its
+# stems, and a sentence holding none of them holds no record
+GATES: dict[str, tuple[str, ...]] = {
+    "superlative": (
+        "größt", "grösst", "stärkst", "kräftigst", "deutlichst", "heftigst", "steilst",
+        "massivst", "höchst", "tiefst", "niedrigst", "beste", "schlechtest", "schwerst",
+        "schwächst", "biggest", "largest", "greatest", "sharpest", "steepest", "strongest",
+        "heaviest", "deepest", "worst", "weakest", "best", "highest", "lowest", "most ",
+    ),
+    "level_en": ("high", "low", "trough", "peak", "bottom", "close"),
+    "level_de": ("hoch", "tief", "rekord", "höchststand"),
+    "threshold": ("erstmals", "ersten mal", "first time", "first close", "first finish"),
+    "streak": (
+        "consecutive", "straight", "successive", "in a row", "in folge", "hintereinander",
+        "in serie", "streak", "serie",
+    ),
+    "as_since": (
+        "so hoch", "so tief", "so niedrig", "so stark", "so kräftig", "so deutlich", "so viel",
+        "so schwach", "not seen", "last seen", "unseen", "been this", "been so",
+    ),
+    "record_for": ("record for",),
+}  # fmt: skip
+ANY_GATE = tuple(sorted({stem for stems in GATES.values() for stem in stems}))
+
+# ---- window phrases (tried right after a head, or after a short gap) ---------------------------
+_DAY = (
+    rf"(?:dem\s+)?(?P<d1>\d{{1,2}})\.\s?(?P<m1>{_MONTH})(?:\s+(?P<y1>\d{{4}}))?|"
+    rf"(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y2>\d{{4}}))?|"
+    rf"(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m3>{_MONTH})(?:,?\s+(?P<y3>\d{{4}}))?|"
+    r"(?:dem\s+)?(?P<d4>\d{1,2})\.(?P<m4>\d{1,2})\.(?P<y4>\d{4})?"
+)
+_LAST_YEAR = r"\s+(?:last year|vergangenen Jahres|letzten Jahres|des Vorjahres)"
+_PART = (
+    r"Anfang|Beginn|Mitte|Ende|early|mid-|mid|late|the start of|the beginning of|"
+    r"the middle of|the end of"
+)
+_PERIOD = (
+    rf"(?P<day>{_DAY})(?P<lastyear>{_LAST_YEAR})?|"
+    rf"(?P<part>{_PART})\s*(?:(?P<pm>{_MONTH})(?:\s+(?P<py>\d{{4}}))?|(?P<pyo>\d{{4}}))|"
+    rf"(?:(?:dem|the|last|letztem|vergangenem)\s+)?(?P<season>{_alt(SEASONS)}|"
+    rf"{_alt(s.capitalize() for s in SEASONS)})(?:\s+(?P<sy>\d{{4}}))?|"
+    rf"(?P<mo>{_MONTH})(?:\s+(?P<moy>\d{{4}}))?|"
+    r"(?P<yr>(?:19|20)\d\d)(?!\d)"
+)
+_LISTING = (
+    r"(?:(?:it|they|the company|the stock|the shares|the group)\s+)?(?:first\s+)?(?:listed|"
+    r"went public|was listed|floated|debuted|began trading|started trading|IPO'd)|"
+    r"(?:its|their|the|dem|ihrem|seinem)\s+"
+    r"(?:(?:stock market|market|trading|Nasdaq|NYSE|U\.S\.)\s+)?"
+    r"(?:IPO|listing|debut|initial public offering|flotation|Börsengang|Börsendebüt|"
+    r"Börsenstart|Börsennotierung|Erstnotiz|Handelsstart)|Börsengang|Börsendebüt|IPO"
+)
+_UNITS = (
+    r"years|months|weeks|decades|year|month|week|decade|Jahren|Monaten|Wochen|Jahrzehnten|"
+    r"Jahrzehnt|Jahr|Monat|Woche"
+)
+
+
+def _relative(tag: str) -> str:
+    """ "almost five years", "seit drei Monaten": qualifier, count, unit (groups named by tag)."""
+    return (
+        rf"(?:(?P<{tag}q>almost|nearly|about|around|more than|over|just over|roughly|close to|"
+        rf"mehr als|über|fast|knapp|rund|gut|etwa)\s+)?(?P<{tag}n>{_NUM})\s+(?P<{tag}u>{_UNITS})"
+    )
+
+
+_REL_IN, _REL_SINCE = _relative("i"), _relative("s")
+_ALL_TIME = (
+    r"ever|on record|in history|of all time|aller Zeiten|der Geschichte|der Firmengeschichte|"
+    r"der Unternehmensgeschichte|seit Bestehen|jemals|überhaupt|nie zuvor|noch nie|"
+    r"since (?:its )?inception|"
+    r"in (?:its|their|the stock's|the company's|the index's) (?:record|history)"
+)
+_THIS_YEAR = (
+    r"(?:of|for)\s+(?:the|this)\s+year|so far this year|this year|year to date|year-to-date|"
+    r"des Jahres|dieses Jahres|in diesem Jahr|im laufenden Jahr|seit Jahresbeginn|"
+    r"seit Jahresanfang"
+)
+WINDOW_RE = (
+    rf"(?P<alltime>{_ALL_TIME})|(?P<thisyear>{_THIS_YEAR})|"
+    rf"(?:of|for|in|so far in)\s+(?P<ofyear>(?:19|20)\d\d)(?!\d)|"
+    r"(?:in|within|in the past|in the last|over the past|binnen|innerhalb von)\s+"
+    rf"(?P<inrel>{_REL_IN})|"
+    rf"(?:since|seit|seitdem)\s+(?:(?P<listing>{_LISTING})|(?P<sincerel>{_REL_SINCE})|"
+    rf"(?P<lastyr>last year|letztem Jahr|dem Vorjahr|dem vergangenen Jahr)|"
+    rf"(?:the\s+|der\s+|dem\s+)?(?:(?:globalen|global|great|großen|weltweiten)\s+)?"
+    rf"(?P<event>{_alt(EVENTS)}|{_alt(e.capitalize() for e in EVENTS)})|(?P<period>{_PERIOD})|"
+    r"(?P<described>a|an|the|einem|einer|dem|der|its|seinem|ihrem)(?=\s))"
+)
+PERIOD_RE = _PERIOD
+# an event's day: "a 15.7 per cent jump on April 29 last year"
+EVENT_DAY_RE = rf"(?:on|am|vom)\s+(?P<eday>{_DAY})(?P<elast>{_LAST_YEAR})?"
+# the mark a first crossing passes: "über die 100-US-Dollar-Marke", "below $100", "unter 15000"
+MARK_RE = (
+    r"(?P<mdir>über|oberhalb|unter|unterhalb|above|below|under|over|beyond|past|through)\s+"
+    r"(?:(?:die|der|den|the)\s+)?(?:(?:Marke|Schwelle|mark|level|threshold)\s+(?:von|of)\s+)?"
+    r"(?:US\$|HK\$|\$|€)?\s?(?P<mnum>\d[\d.,]*\d|\d)|"
+    r"(?P<mverb>überschritt\w*|übersprang|durchbrach|knackte|crossed|topped|broke through|"
+    r"surpassed|breached)\s+(?:\S+\s+){0,4}?(?:die|der|den|the)\s+(?P<mnum2>\d[\d.,]*\d|\d)"
+)
+SNAP_RE = (
+    r"snap|snapping|snapped|ending|ended|end|breaking|broke|break|halting|halted|beendete|"
+    r"beendet|stoppte"
+)
+
+
+# ---- context around a head -----------------------------------------------------------------
+# a level word after these refers to an earlier record ("since reaching its annual peak",
+# "from its Jan. 3 record close", "im Vergleich zum Rekordhoch", "dieser Rekord"): no claim
+BACK_REFERENCE = (
+    r"(?<![\w-])(?:(?:dies|bisherig|alt|vorherig|früher)\w*|previous|prior|old|"
+    r"Vergleich\s+zu[mr]?|compared\s+(?:with|to)|vom|beim|(?:since|seit|from|von|off|below|above|"
+    r"unter|über|reaching|erreichte[n]?)\s+(?:its|the|their|dem|den|seinem|ihrem))"
+    r"\s+(?:[\w.]+\s+){0,2}$"
+)
+# the verb a first crossing qualifies ("schloss am Freitag zum ersten Mal"): its span starts there
+CROSSING_VERBS = (
+    r"(?<![\w-])(?:schloss|schlossen|closed|ended|endete|settled|notierte|notierten|stand|lag|"
+    r"traded|finished)(?![\w-])"
+)
+FROM_A = r"(?:from|von)\s+(?:a|an|einem)\s+$"  # "from a 15-month low": the session before
+WHEN = r"^\W*(?:when|als|wo)\b"  # "since March 16, 2022, when the stock jumped 27%"
+# a window extreme's number: "Jahreshoch von/bei 5.767", "low of 2022: 3,636.87"; or before it,
+# "Bei 5.767,37 Punkten liegt das derzeitige Jahreshoch"
+NUMBER_AFTER = (
+    r"(?:\s+(?:des|der|von|of)\s+[\w&-]+(?:\s+\d+)?)?"
+    r"(?:\s+(?:liegt|lag|steht|stand|beträgt|betrug|is|was|stands|stood)(?:\s+(?:bei|at))?|"
+    r"\s*(?::|von|of|bei|at|=))\s*(?:US\$|HK\$|\$|€)?\s?(?=\d)"
+)
+NUMBER_BEFORE = r"(?:bei|at|mit)\s+(?P<num>\d[\d.,]*)\s*(?:\w+\s+){0,5}$"
+NUMERAL = r"(?<![\w.,])\d+(?:[.,]\d+)*"
+
+
+class RecordLexicon:
+    """The compiled patterns of this module."""
+
+    def __init__(self) -> None:
+        self.superlative = re.compile(rf"{_W}(?:{RECORD_RE}){_E}", re.IGNORECASE)
+        self.level_en = re.compile(rf"{_W}(?:{_EN_LEVEL}){_E}", re.IGNORECASE)
+        self.level_de = re.compile(rf"{_W}(?:{_DE_LEVEL}){_E}")
+        self.threshold = re.compile(rf"{_W}{_THRESHOLD}{_E}", re.IGNORECASE)
+        self.streak = re.compile(rf"{_W}(?:{_STREAK_EN}|{_STREAK_DE}){_E}", re.IGNORECASE)
+        self.as_since = re.compile(rf"{_W}(?:{_AS_SINCE})", re.IGNORECASE)
+        self.record_for = re.compile(rf"{_W}(?:{_RECORD_FOR}){_E}", re.IGNORECASE)
+        self.window = re.compile(rf"(?:{WINDOW_RE}){_E}", re.IGNORECASE)
+        self.period = re.compile(rf"(?:{PERIOD_RE}){_E}", re.IGNORECASE)
+        self.event_day = re.compile(rf"{_W}(?:{EVENT_DAY_RE}){_E}", re.IGNORECASE)
+        self.mark = re.compile(rf"{_W}(?:{MARK_RE})", re.IGNORECASE)
+        self.snap = re.compile(rf"{_W}(?:{SNAP_RE}){_E}", re.IGNORECASE)
+        self.close = re.compile(rf"{_W}(?:{CLOSE_WORDS}){_E}", re.IGNORECASE)
+        self.intraday = re.compile(rf"{_W}(?:{INTRADAY_WORDS}){_E}", re.IGNORECASE)
+        self.record_word = re.compile(
+            rf"{_W}(?:record|Rekord\w*|all-time|Allzeit\w*){_E}", re.IGNORECASE
+        )
+        # a gap between a head and its window may not cross a clause or another figure
+        self.back_reference = re.compile(BACK_REFERENCE, re.IGNORECASE)
+        self.crossing_verb = re.compile(CROSSING_VERBS, re.IGNORECASE)
+        self.from_a = re.compile(FROM_A, re.IGNORECASE)
+        self.when = re.compile(WHEN, re.IGNORECASE)
+        self.number_after = re.compile(NUMBER_AFTER, re.IGNORECASE)
+        self.number_before = re.compile(NUMBER_BEFORE, re.IGNORECASE)
+        self.numeral = re.compile(NUMERAL)
+        self.gap_stop = re.compile(
+            rf"{_W}(?:and|und|but|aber|while|während|nachdem|after|before|bevor|when|which|that|"
+            rf"target|Kursziel|estimate|forecast|Prognose){_E}",
+            re.IGNORECASE,
+        )
+
+
+RECORDS = RecordLexicon()
