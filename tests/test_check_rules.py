@@ -255,3 +255,21 @@ def test_level_record_ranks_closes(world):
         "close_level",
         "2025-02-13",
     )
+
+
+# ---- prices as quoted: adjusted levels turned back into traded prices --------------------------
+def test_quoted_prices_undo_dividends_paid_after_the_window(tmp_path):
+    """BABA.csv is Yahoo-adjusted; PROVENANCE.md measures it at a constant 0.949695 of the
+    traded prices (wubw/Invest) over 2021-01-04..2022-09-16: all three later dividends undone."""
+    from impact.verdicts.quoted import quoted_prices
+    from impact.verdicts.window import PriceBook
+
+    book = PriceBook(Settings(cache_dir=tmp_path / "cache", offline=True))
+    series = book.load("BABA", pd.Timestamp("2021-08-10").date(), pd.Timestamp("2021-08-20").date())
+    quoted = quoted_prices(series, pd.Timestamp("2021-08-17").date(), book)
+    assert quoted.rebuilt
+    ratio = series.prices["Close"] / quoted.series.prices["Close"]
+    assert np.allclose(ratio, 0.949695, atol=5e-4)
+    window_only = quoted_prices(series, None)  # the window alone cannot give the later factors
+    assert not window_only.rebuilt
+    assert window_only.series.prices.equals(series.prices)

@@ -17,7 +17,9 @@ so ``traded(d) = A(d) * prod{k} / prod{f_e}``. Each f_e is recovered from the ad
 newest first: with A* = A(p_e) / prod{f_e' : e < e' <= T}, f_e = A* / (A* + D_e).
 
 :func:`to_traded` undoes the splits (basis ``traded``) or the splits and dividends (``adjusted``);
-index levels are returned unchanged. Where the ticker has no coverage, or for ``adjusted`` Hong
+index levels are returned unchanged. Prices that stop before a dividend of (first session, T]
+come back unchanged with status ``unknown`` (f_e needs the close before e). Where the ticker has
+no coverage, or for ``adjusted`` Hong
 Kong series (Yahoo's HK dividend steps do not follow the listed amounts, see ``ACTIONS.md``), the
 values come back unchanged with status ``unknown``. Where coverage has gaps inside (first session,
 T], no action is assumed there; the status is ``partial`` and ``gaps`` lists the spans.
@@ -285,6 +287,14 @@ def to_traded(
         why = f"no source for the {' or '.join(k + 's' for k in kinds)} of {ticker}"
     if why:
         note = f"traded prices could not be reconstructed: {why}; values unchanged"
+        return TradedPrices(prices, ones, "unknown", gaps, (note,))
+    beyond = [a for a in actions.of(ticker, "dividend") if close.index[-1] < a.date <= as_of]
+    if "dividend" in kinds and beyond:  # f_e needs the close before e, which is not given
+        note = (
+            f"traded prices could not be reconstructed: the prices stop at "
+            f"{close.index[-1].date()}, before the dividend of {beyond[0].date.date()}; "
+            f"values unchanged"
+        )
         return TradedPrices(prices, ones, "unknown", gaps, (note,))
     splits = np.ones(len(close))
     for split in (a for a in actions.of(ticker, "split") if a.date <= as_of):

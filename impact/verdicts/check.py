@@ -9,7 +9,7 @@ had makes the claim ``insufficient_data``, with the reason.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from impact.articles import Article
 from impact.claims.extract import ExtractedArticle, extract_article
@@ -34,6 +34,7 @@ from impact.verdicts.intraday import after_close, check_after_hours, check_snaps
 from impact.verdicts.levels import check_level
 from impact.verdicts.model import ArticleCheck, ClaimCheck, Verdict
 from impact.verdicts.moves import judge_move, try_sessions
+from impact.verdicts.quoted import quoted_prices
 from impact.verdicts.records import check_record
 from impact.verdicts.reported import check_reported
 from impact.verdicts.window import MarketWindow, PriceBook, build_window
@@ -115,7 +116,10 @@ class Checker:
         if claim.basis_cue == "snapshot" and about_today and not after_close(claim, window):
             return check_snapshot(claim, window, self.tolerance)
         if claim.kind == "level":
-            return check_level(claim, window, self.tolerance)
+            return check_level(claim, window, self.tolerance, self.book)
+        if claim.unit == "money":  # "fallen $1.92": a difference of prices as traded then
+            quoted = quoted_prices(window.series, claim.published.end, self.book)
+            window = replace(window, series=quoted.series)
         return self._check_move(claim, window)
 
     def _check_move(self, claim: Claim, window: MarketWindow) -> ClaimCheck:

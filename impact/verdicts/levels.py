@@ -14,15 +14,12 @@ pounds and pence are converted (the verdict says so).
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 import pandas as pd
 
 from impact.claims.model import Claim
 from impact.listings import in_major_unit
-from impact.prices import PriceSeries
-from impact.prices.actions import bundled_actions, to_traded
 from impact.tolerance import Tolerance
 from impact.verdicts.evidence import (
     LevelEvidence,
@@ -32,6 +29,7 @@ from impact.verdicts.evidence import (
     ToleranceShown,
 )
 from impact.verdicts.model import ClaimCheck, Verdict
+from impact.verdicts.quoted import quoted_prices
 from impact.verdicts.sessions import SessionChoice
 from impact.verdicts.window import MarketWindow
 
@@ -105,41 +103,9 @@ def _unit(claim: Claim, currency: str) -> _Units:
     return _Units(False)
 
 
-def traded_prices(series: PriceSeries, published: dt.date | None) -> tuple[pd.DataFrame, str]:
-    """The series' prices as the article could quote them: as traded each day, with the splits
-    before publication kept (a 2021 price quoted in 2024 is in post-split dollars) and later
-    splits and dividends undone (prices/actions.py); the prices unchanged, said so, where the
-    corporate actions are not known."""
-    if series.basis not in {"adjusted", "traded"}:
-        return series.prices, ""
-    rebuilt = to_traded(series.prices, series.ticker, series.basis, as_of=series.adjusted_to)
-    if rebuilt.reconstructed:
-        values = rebuilt.values
-        if published is not None:
-            values = _keep_splits_before(values, series.ticker, pd.Timestamp(published))
-        return values, " (as quoted then: Yahoo's prices with later splits and dividends undone)"
-    if series.basis == "adjusted":
-        return (
-            series.prices,
-            " (prices are Yahoo-adjusted: levels sit below traded prices before later dividends)",
-        )
-    return series.prices, ""
-
-
-def _keep_splits_before(prices: pd.DataFrame, ticker: str, published: pd.Timestamp) -> pd.DataFrame:
-    """Prices of days before publication divided by the splits between the day and publication."""
-    actions = bundled_actions()
-    factor = pd.Series(1.0, index=prices.index)
-    for split in actions.of(ticker, "split"):
-        if split.date <= published:
-            factor[prices.index < split.date] /= split.value
-    out = prices.copy()
-    columns = [c for c in ("Open", "High", "Low", "Close") if c in out]
-    out[columns] = out[columns].mul(factor, axis=0)
-    return out
-
-
-def check_level(claim: Claim, window: MarketWindow, tolerance: Tolerance) -> ClaimCheck:
+def check_level(
+    claim: Claim, window: MarketWindow, tolerance: Tolerance, book: object | None = None
+) -> ClaimCheck:
     """The verdict of a level claim (module docstring)."""
     series, sessions = window.series, window.sessions
     assert sessions is not None
@@ -154,9 +120,11 @@ def check_level(claim: Claim, window: MarketWindow, tolerance: Tolerance) -> Cla
             window=window,
         )
     published = claim.published.end
-    prices, note = (
-        (series.prices, "") if claim.unit == "points" else traded_prices(series, published)
-    )
+    if claim.unit == "points":
+        prices, note = series.prices, ""
+    else:
+        quoted = quoted_prices(series, published, book)
+        prices, note = quoted.series.prices, quoted.note
     tried = []
     for s in sessions.candidates:
         for column in level_columns(claim):
