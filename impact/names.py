@@ -176,6 +176,10 @@ APPOSITION = re.compile(
     re.IGNORECASE,
 )
 _COMPOUND = re.compile(r"-[A-Za-zÄÖÜäöüß]+")
+# an exchange's name used as the exchange: a ticker prefix or a venue compound
+_VENUE_USE = re.compile(
+    r"\s*:\s*[A-Z0-9]|-(?:Handel|Börse|Markt|listed|notiert|gelistet|traded|Parkett)"
+)
 
 
 def _word(ch: str) -> bool:
@@ -369,7 +373,7 @@ class Matcher:
         spans = self._spans(text)
         if all(alias in plain for _, _, _, alias in spans):  # the common case: nothing to decide
             found = [Mention(s, e, plain[a], a, "alias") for s, e, _, a in spans]
-            return self._appositions(text, found), []
+            return self._venues(text, self._appositions(text, found)), []
         clear = {plain[a] for _, _, _, a in spans if a in plain}
         index_spans = [
             (s, plain[a]) for s, _, _, a in spans if a in plain and plain[a] in table.indices
@@ -382,7 +386,17 @@ class Matcher:
                 continue
             found = self._decide(text, start, end, alias_end, alias, clear, index_spans)
             (mentions if isinstance(found, Mention) else rejected).append(found)
-        return self._appositions(text, mentions), rejected
+        return self._venues(text, self._appositions(text, mentions)), rejected
+
+    def _venues(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """An index named like its exchange, used as the exchange, is no mention of the index:
+        a ticker prefix ("NASDAQ: BIDU"), a venue compound ("im NASDAQ-Handel", "Nasdaq-listed")."""
+        indices = self.table.indices
+        return [
+            m
+            for m in mentions
+            if not (m.entity in indices and _VENUE_USE.match(text, m.start + len(m.alias)))
+        ]
 
     def _appositions(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """An index word right before an index's name is that index: "Leitindex Nikkei 225"."""

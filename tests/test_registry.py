@@ -478,3 +478,16 @@ def test_provenance_names_every_source_id():
     ids = {i for r in rows for i in r["source"].split("+") if i and i != "brief"}
     assert all(f"| {i} |" in text for i in ids), ids
     assert "pytickersymbols" in text and Path(MENTIONS).is_file()
+
+
+@pytest.mark.parametrize(
+    "sentence, names",
+    [
+        ("Shares of Baidu (NASDAQ: BIDU) slumped 5.5%.", ["Baidu", "Baidu"]),
+        ("Der NASDAQ 100 verbuchte im NASDAQ-Handel Gewinne von 0,47 Prozent.", ["Nasdaq 100"]),
+        ("The Nasdaq fell 2% on Monday.", ["Nasdaq Composite"]),
+    ],
+)
+def test_an_exchange_used_as_the_venue_is_no_index_mention(sentence, names):
+    found = [e.name for _, _, e in default_registry().find_entities(sentence)]
+    assert found == names
