@@ -273,3 +273,23 @@ def test_quoted_prices_undo_dividends_paid_after_the_window(tmp_path):
     window_only = quoted_prices(series, None)  # the window alone cannot give the later factors
     assert not window_only.rebuilt
     assert window_only.series.prices.equals(series.prices)
+
+
+@pytest.mark.parametrize("claimed, verdict", [("2.4", "unverifiable"), ("4", "correct")])
+def test_extreme_so_far_against_the_full_days_extreme(offline_settings, claimed, verdict):
+    """^HSI on 2024-01-24: the day's high against the previous close, from the fixture."""
+    from conftest import fixture_frame
+
+    hsi = fixture_frame("^HSI")
+    i = hsi.index.get_loc(pd.Timestamp("2024-01-24"))
+    high = 100 * (hsi["High"].iloc[i] / hsi["Close"].iloc[i - 1] - 1)
+    assert 4.0 < high < 4.1  # the full day went further than 2.4, and 4 is within its rounding
+    text = (
+        "The Hang Seng Index gained 0.8 per cent at the local noon trading break, after earlier "
+        f"surging as much as {claimed} per cent."
+    )
+    article = Checker(offline_settings).check_article(
+        "t", extract_article(text, published="2024-01-24", lang="en")
+    )
+    check = next(c for c in article.checks if c.claim.magnitude == float(claimed))
+    assert check.verdict.value == verdict

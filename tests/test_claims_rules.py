@@ -556,3 +556,28 @@ def test_a_bare_dollar_keeps_the_line_the_article_named():
     claims = extract(text, published="2025-02-17", lang="en")
     assert [c.ticker for c in claims] == ["9988.HK", "9988.HK"]
     assert claims[1].dollar_ambiguous
+
+
+@pytest.mark.parametrize(
+    "text, lang, basis, during",
+    [
+        ("Alibaba soared 13.2 per cent, set for its biggest advance in a year.", "en",
+         "snapshot", True),
+        ("Die Alibaba-Aktie steuert auf ihren größten Tagesgewinn zu, sie steigt um 13,2 Prozent.",
+         "de", "snapshot", True),
+        ("Alibaba soared 13.2 per cent on Monday.", "en", "unknown", False),
+    ],
+)  # fmt: skip
+def test_a_sentence_written_while_the_session_runs(text, lang, basis, during):
+    claim = one(text, lang=lang)
+    assert (claim.basis_cue, claim.during_session) == (basis, during)
+
+
+def test_an_extreme_at_the_noon_break_is_the_extreme_so_far():
+    text = (
+        "The Hang Seng Index gained 0.8 per cent at the local noon trading break, after earlier "
+        "surging as much as 2.4 per cent."
+    )
+    claims = extract(text, published="2024-01-24", lang="en")
+    extreme = next(c for c in claims if c.magnitude == 2.4)
+    assert (extreme.basis_cue, extreme.hedge, extreme.during_session) == ("extreme", "up_to", True)

@@ -9,7 +9,8 @@ cue nearest before the number in its clause (so "rose to as high as HK$256.60 be
 unchanged at HK$252" gives the extreme to the first level and the close to the second); else
 the nearest after it in the clause ("plunged 30.1% in morning trading"); else a scene-setting
 snapshot or out-of-session cue earlier in the sentence ("As of 10:55 a.m. ET, ..."); else
-the scene the previous sentence set (scene_of); else unknown.
+a sentence written while the session runs ("set for its biggest advance", "at the noon
+break": a snapshot); else the scene the previous sentence set (scene_of); else unknown.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from impact.claims.fields import SentenceScan
 from impact.claims.lexicon import LEXICON
 from impact.claims.values import BasisCue
 
-__all__ = ["find_basis_cue", "scene_of"]
+__all__ = ["find_basis_cue", "scene_of", "underway"]
 
 
 def _cues(scan: SentenceScan, lo: int, hi: int) -> list[tuple[int, int, BasisCue]]:
@@ -66,7 +67,15 @@ def find_basis_cue(
     earlier = [c for c in _cues(scan, 0, lo) if c[2] in {"snapshot", "after_hours"}]
     if earlier:
         return earlier[-1][2]
+    if underway(scan):
+        return "snapshot"
     return scene or "unknown"
+
+
+def underway(scan: SentenceScan) -> bool:
+    """Whether the sentence is written while the session runs ("set for its biggest advance",
+    "at the local noon trading break"): its extremes are the extremes so far."""
+    return bool(scan.all(LEXICON.underway))
 
 
 def scene_of(text: str) -> BasisCue | None:

@@ -14,7 +14,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from impact.claims.basis import find_basis_cue, scene_of
+from impact.claims.basis import find_basis_cue, scene_of, underway
 from impact.claims.dates import detect_published
 from impact.claims.entities import (
     Discourse,
@@ -358,6 +358,7 @@ def _number_claim(
         dollar_ambiguous=dollar,
         value_reached=prep if r.kind == "level" and prep in {"auf", "to"} else None,
         basis_cue=r.basis,
+        during_session=underway(s.scan) or s.scene == "snapshot",
     )
 
 

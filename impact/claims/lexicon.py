@@ -411,6 +411,14 @@ SNAPSHOT_MARKERS = (
     r"at the midday break|at the local noon trading break|noon trading break|at last check|"
     r"at the time of publication|zum Zeitpunkt der Veröffentlichung"
 )
+# the session is still under way when the sentence is written ("set for its biggest advance",
+# "on track for", "steuert auf ... zu"): its figures are prints during the session
+UNDERWAY_MARKERS = (
+    r"set for|headed for|heading for|on track for|on course for|on pace for|poised for|"
+    r"steuert auf|steuerte auf|auf Kurs zu|auf dem Weg zu|so far today|bisher heute|"
+    r"at the local noon trading break|at the noon break|at the lunch break|at the midday break|"
+    r"zur Mittagspause|in der Mittagspause"
+)
 # a clock time: a figure printed during the session ("as of 12:24 p.m. ET", "um 11:30 Uhr")
 SNAPSHOT_TIME = (
     r"(?:as of|As of|at|by|um|gegen|bis)\s+\d{1,2}[:.]\d{2}\s*"
@@ -549,6 +557,7 @@ class Lexicon:
         self.snapshot = _fast(rf"{_W}(?:{SNAPSHOT_MARKERS}){_E}")
         self.level_high = _fast(rf"{_W}(?:{LEVEL_HIGH}){_E}")
         self.level_low = _fast(rf"{_W}(?:{LEVEL_LOW}){_E}")
+        self.underway = _fast(rf"{_W}(?:{UNDERWAY_MARKERS}){_E}")
         self.extreme = _fast(rf"{_W}(?:{EXTREME_MARKERS}){_E}")
         self.snapshot_time = _fast(rf"{_W}{SNAPSHOT_TIME}")
         self.open = _fast(rf"{_W}(?:{OPEN_MARKERS}){_E}")

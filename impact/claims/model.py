@@ -83,6 +83,7 @@ class Claim:
     attached_to: int | None = None
     closing: bool = False
     basis_cue: BasisCue = "unknown"  # what the text says about the time of day (values.BasisCue)
+    during_session: bool = False  # written while the session ran: an extreme is the one so far
     assumed_metric: bool = False  # no metric named: the share price of a listed company assumed
     dollar_ambiguous: bool = False  # "Dollar" for a Hong Kong listing: USD assumed
     value_reached: str | None = None  # "auf"/"to": the level reached, not the change
@@ -297,6 +298,7 @@ def _record(c: Claim) -> dict[str, Any]:
         "attached_to": c.attached_to,
         "closing": c.closing,
         "basis_cue": c.basis_cue,
+        "during_session": c.during_session,
         "record_of": c.record_of,
         "record_anchor": c.record_anchor,
         "record_until": _iso(c.record_until),

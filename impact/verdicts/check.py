@@ -30,7 +30,12 @@ from impact.verdicts.evidence import (
     TwinMove,
 )
 from impact.verdicts.explain import move_explanation, move_reason, realized
-from impact.verdicts.intraday import after_close, check_after_hours, check_snapshot
+from impact.verdicts.intraday import (
+    after_close,
+    check_after_hours,
+    check_snapshot,
+    extreme_so_far,
+)
 from impact.verdicts.levels import check_level
 from impact.verdicts.model import ArticleCheck, ClaimCheck, Verdict
 from impact.verdicts.moves import judge_move, try_sessions
@@ -113,8 +118,13 @@ class Checker:
         if claim.basis_cue == "after_hours":
             return check_after_hours(claim, window)
         about_today = claim.unanchored or claim.dates.rule == "today"
-        if claim.basis_cue == "snapshot" and about_today and not after_close(claim, window):
+        mid_session = about_today and not after_close(claim, window)
+        if claim.basis_cue == "snapshot" and mid_session:
             return check_snapshot(claim, window, self.tolerance)
+        if claim.basis_cue == "extreme" and claim.during_session and mid_session:
+            so_far = extreme_so_far(claim, window, self.tolerance)
+            if so_far is not None:
+                return so_far
         if claim.kind == "level":
             return check_level(claim, window, self.tolerance, self.book)
         if claim.unit == "money":  # "fallen $1.92": a difference of prices as traded then

@@ -6,6 +6,10 @@
   for a move; the price for a level) inside the range widened by the vendor band: ``unverifiable``
   (it could have been printed), outside: ``false``. A print whose article was published after the
   session's close is a close and is judged as one (check.py).
+- The day's extreme written while the session ran ("at the noon break, after earlier surging as
+  much as 2.4 per cent"): the extreme so far. When the full day's extreme went beyond the claimed
+  figure and its band, daily prices cannot say what it was at writing time: ``unverifiable``;
+  otherwise it is judged as an extreme (check.py).
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from impact.verdicts.evidence import DayRange, PriceSource
 from impact.verdicts.model import ClaimCheck, Verdict
 from impact.verdicts.window import MarketWindow
 
-__all__ = ["after_close", "check_after_hours", "check_snapshot"]
+__all__ = ["after_close", "check_after_hours", "check_snapshot", "extreme_so_far"]
 
 
 def after_close(claim: Claim, window: MarketWindow) -> bool:
@@ -83,4 +87,32 @@ def check_snapshot(claim: Claim, window: MarketWindow, tolerance: Tolerance) -> 
     evidence = DayRange(PriceSource.of(series), session.date(), low, high, claimed, unit.strip())
     return ClaimCheck(
         claim, verdict, text, session=session.date(), evidence=evidence, window=window
+    )
+
+
+def extreme_so_far(claim: Claim, window: MarketWindow, tolerance: Tolerance) -> ClaimCheck | None:
+    """``unverifiable`` for an extreme written during the session that the full day's extreme
+    went beyond (module docstring); None: judge it as the day's extreme."""
+    series, sessions = window.series, window.sessions
+    if sessions is None or claim.kind != "move" or claim.direction not in ("up", "down"):
+        return None
+    session = sessions.nominal or sessions.candidates[-1]
+    if session not in series.prices.index or series.prices.index.get_loc(session) == 0:
+        return None
+    low, high = _range(claim, series.prices, session)
+    size = claim.magnitude or 0.0
+    _, band = tolerance.intervals(size, claim.precision or 0, "exact", True)
+    reached = high if claim.direction == "up" else -low
+    if reached <= band.hi:
+        return None
+    claimed = size if claim.direction == "up" else -size
+    text = (
+        f"{claim.entity} ({claim.ticker}): an extreme written during the session of "
+        f"{session.date()}, so the extreme so far; the full day went to {reached:.2f}% "
+        f"({low:+.2f}%..{high:+.2f}% against the previous close), beyond the claimed "
+        f"{size:g}%, and daily prices cannot say where it stood when written."
+    )
+    evidence = DayRange(PriceSource.of(series), session.date(), low, high, claimed, "%")
+    return ClaimCheck(
+        claim, Verdict.UNVERIFIABLE, text, session=session.date(), evidence=evidence, window=window
     )
