@@ -581,3 +581,51 @@ def test_an_extreme_at_the_noon_break_is_the_extreme_so_far():
     claims = extract(text, published="2024-01-24", lang="en")
     extreme = next(c for c in claims if c.magnitude == 2.4)
     assert (extreme.basis_cue, extreme.hedge, extreme.during_session) == ("extreme", "up_to", True)
+
+
+# ---- discourse across sentences: the Hong Kong day, the latest venue, digit-less sentences ------
+def test_us_figures_in_a_report_on_the_hong_kong_day_are_from_the_night_before():
+    text = (
+        "In Hongkong fiel die Alibaba-Aktie um 7 Prozent. "
+        "Im US-Handel war Alibaba zuvor um 5 Prozent abgesackt."
+    )
+    hk, us = extract(text, published="2022-01-27", lang="de")
+    assert (hk.ticker, iso(hk.end)) == ("9988.HK", "2022-01-27")
+    assert (us.ticker, iso(us.end), us.dates.rule) == ("BABA", "2022-01-26", "overnight")
+    timed = extract(text, published="2022-01-27T23:30+01:00", lang="de")
+    assert iso(timed[1].end) == "2022-01-27"  # a time: the latest session before it
+
+
+def test_the_latest_venue_named_wins_over_an_earlier_line():
+    text = (
+        "Im US-Handel stieg der Alibaba-Kurs zuletzt um 2 Prozent. "
+        "Nervös zeigte sich aber der Handel in Hongkong. "
+        "Dort sackte der Kurs der Alibaba-Aktie um bis zu 9,4 Prozent ab."
+    )
+    claims = extract(text, published="2022-05-03", lang="de")
+    assert [c.ticker for c in claims] == ["BABA", "9988.HK"]
+
+
+def test_a_figure_before_its_company_takes_the_venue_of_the_next_sentence():
+    text = "Minus 7 Prozent! In Hongkong ist der Kurs der Alibaba-Aktie heute eingebrochen."
+    (claim,) = extract(text, published="2022-01-27", lang="de")
+    assert (claim.entity, claim.ticker, claim.entity_how) == ("Alibaba", "9988.HK", "next_sentence")
+
+
+@pytest.mark.parametrize(
+    "text, lang, magnitude, kind",
+    [
+        ("Apple shares have lost over a fifth of their value this year.", "en", 20.0, "move"),
+        ("Die Alibaba-Aktie verlor am Montag zwei Prozent.", "de", 2.0, "move"),
+        ("The Hang Seng Index posted its biggest decline in almost five years on Friday.", "en",
+         None, "record"),
+    ],
+)  # fmt: skip
+def test_a_sentence_without_digits_still_holds_claims(text, lang, magnitude, kind):
+    (claim,) = extract(text, published="2025-04-08", lang=lang)
+    assert (claim.magnitude, claim.kind) == (magnitude, kind)
+
+
+def test_a_record_of_the_market_value_is_no_price_record():
+    text = "Alphabet hat einen neuen Rekord geknackt: Der Konzern ist erstmals drei Billionen Dollar wert."
+    assert [c for c in extract(text, published="2025-09-15", lang="de") if c.kind == "record"] == []

@@ -92,15 +92,24 @@ class Discourse:
     last: Entity | None = None
     from_headline: bool = False
     ahead: list[list[Entity]] = field(default_factory=list)  # entities of the coming sentences
+    ahead_text: list[str] = field(default_factory=list)  # the coming sentences
     said: list[str] = field(default_factory=list)  # the headline and the sentences read so far
     listed: dict[str, ListingChoice] = field(
         default_factory=dict
     )  # a line the text named, by entity
+    listed_at: dict[str, int] = field(default_factory=dict)  # len(said) when it was named
 
     def heard(self, text: str) -> None:
         """A sentence (or the headline) was read: it may name a listing later claims use."""
         self.said.append(text)
-        del self.said[:-6]
+        if len(self.said) > 6:
+            del self.said[0]
+            self.listed_at = {name: at - 1 for name, at in self.listed_at.items()}
+
+    def named_line(self, name: str, choice: ListingChoice) -> None:
+        """The text named the line of entity ``name`` in the sentence being read."""
+        self.listed[name] = choice
+        self.listed_at[name] = len(self.said)
 
     def tell(self, named: list[Entity], headline: bool = False) -> None:
         """A sentence (or the headline) named these entities, in text order."""
@@ -264,14 +273,14 @@ def choose_listing(
     it is a bare "$"/"Dollar" and the article named a line before ("HKEX: 9888 ... a day low of
     $88.10": Hong Kong dollars); else the line the article last named for it, or a cue in the
     sentences before it or the headline ("Hong Kong shares of Alibaba ... The stock jumped
-    16%"); else the registry default."""
+    16%"), the latest of the two winning; else the registry default."""
     registry = discourse.registry
     for context in contexts:  # the words leading to the figure, its clause, its sentence
         choice = registry.resolve_listing(entity, context)
         if choice.how != "default":
             break
     if choice.how == "named_in_text":
-        discourse.listed[entity.name] = choice
+        discourse.named_line(entity.name, choice)
     if choice.how != "default" or len(entity.listings) < 2:
         return choice
     if bare_dollar and entity.name in discourse.listed:
@@ -281,10 +290,9 @@ def choose_listing(
         return replace(
             choice, listing=by_currency[0], how="named_in_text", cue=f"a price in {currency}"
         )
-    if entity.name in discourse.listed:
-        return discourse.listed[entity.name]
-    for earlier in reversed(discourse.said):
+    since = discourse.listed_at.get(entity.name, -1) + 1  # the sentences after the naming one
+    for earlier in reversed(discourse.said[max(0, since) :]):
         found = registry.resolve_listing(entity, earlier)
         if found.how == "named_in_text":
-            return found
-    return choice
+            return found  # a venue named later than the line ("beim Handel in Hongkong")
+    return discourse.listed.get(entity.name, choice)

@@ -11,8 +11,11 @@ carry their entity forward.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
+import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any
 
 from impact.claims.basis import find_basis_cue, scene_of, underway
 from impact.claims.dates import detect_published
@@ -34,22 +37,54 @@ from impact.claims.fields import (
 )
 from impact.claims.horizons import HorizonCue, base_level, find_cues, resolve_dates
 from impact.claims.lexicon import LEXICON
+from impact.claims.lexicon_records import GATES
 from impact.claims.model import Claim, DateAnchor, Published
 from impact.claims.negatives import negative_scan, non_price_reason
 from impact.claims.numbers import NumberMatch, find_numbers
 from impact.claims.records import add_record, find_records
 from impact.claims.sentences import WINDOW, clause_bounds, detect_language, split_sentences
 from impact.claims.values import BasisCue, Direction, Hedge, Kind, Metric
+from impact.listings import mic_for_ticker
 from impact.registry import Entity, Registry, default_registry
 
 __all__ = ["ExtractedArticle", "extract", "extract_article"]
 
 _DIGIT = re.compile(r"\d")
+# a sentence without a digit may still hold a claim: a number in words ("a fifth", "zwei
+# Prozent", "verdoppelt") or a record without a figure ("its biggest decline in five years")
+_WORDED = (
+    "prozent", "percent", "per cent", "fünftel", "drittel", "viertel", "hälfte", "zehntel",
+    "fifth", "third", "quarter", "half", "tenth", "verdoppel", "verdreifach", "halbiert",
+    "doubled", "tripled", "halved", "milliard", "billion", "million", "trillion",
+)  # fmt: skip
+# a record without a figure names a superlative, a record word, a first time, a streak
+_RECORD_STEMS = (
+    *GATES["superlative"], *GATES["threshold"], *GATES["streak"], *GATES["as_since"],
+    *GATES["record_for"], "rekord", "record", "all-time", "allzeit", "jahreshoch", "jahrestief",
+    "höchststand", "tiefststand", "year high", "year low", "month high", "month low",
+    "week high", "week low",
+)  # fmt: skip
+
+
+@functools.cache
+def _stems() -> Any:
+    """An Aho-Corasick automaton of the lower-case gate stems (numbers in words, record words)."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for stem in {*_WORDED, *_RECORD_STEMS}:
+        automaton.add_word(stem, len(stem))
+    automaton.make_automaton()
+    return automaton
+
+
 _URL_HINT = re.compile(r"https?:|www\.|\]\(")
 _URL = re.compile(r"(?:https?://|www\.)[^\s)\]]+|\]\([^)\s]*\)")
 _COMPLEMENTIZER = re.compile(r"\s*(?:dass|daß|ob|that|whether|wonach)\b", re.IGNORECASE)
 # reasons negatives.py gives for figures a company reports (tested against reported figures)
 _COMPANY_FIGURES = {"revenue", "profit", "payout", "fundamental", "growth"}
+# figures that have records of their own ("einen neuen Rekord geknackt: drei Billionen Dollar wert")
+_RECORD_FIGURES = {"market_cap", "market_share", "volume", "flow"}
 _FIGURE_METRIC: dict[str, Metric] = {"revenue": "revenue", "profit": "profit"}
 _PREPOSITION = re.compile(r"(?<!\w)(auf|to|bei|at|von|from|um|by)\s+(?:\S+\s+)?$")
 _BARE_DOLLAR = {"$", "Dollar", "dollar", "dollars"}
@@ -107,12 +142,10 @@ def _blank(m: re.Match[str]) -> str:
     return " " * len(m.group(0))
 
 
-def _clause(number: NumberMatch, s: _Sentence) -> tuple[tuple[int, int], str | None] | None:
-    """The number's clause and the company figure it is (negatives.py reason: "revenue",
-    "profit", ...; None: a price or a level), or None when the number is no market or company
-    figure (a market value, a target, a forecast, a stake, a count, ...)."""
+def _reason(number: NumberMatch, s: _Sentence) -> str | None:
+    """Why the number is no price (negatives.py: "market_cap", "revenue", ...), or None."""
     lo, hi = clause_bounds(s.text, number.start, number.end)
-    reason = non_price_reason(
+    return non_price_reason(
         s.text,
         number.start,
         number.end,
@@ -122,8 +155,16 @@ def _clause(number: NumberMatch, s: _Sentence) -> tuple[tuple[int, int], str | N
         number.scale,
         scan=negative_scan(s.text),
     )
+
+
+def _clause(number: NumberMatch, s: _Sentence) -> tuple[tuple[int, int], str | None] | None:
+    """The number's clause and the company figure it is (negatives.py reason: "revenue",
+    "profit", ...; None: a price or a level), or None when the number is no market or company
+    figure (a market value, a target, a forecast, a stake, a count, ...)."""
+    reason = _reason(number, s)
     if reason is not None and reason not in _COMPANY_FIGURES:
         return None
+    lo, hi = clause_bounds(s.text, number.start, number.end)
     if _governed_by_forecast(s, lo, hi):
         return None
     return (lo, hi), reason
@@ -297,6 +338,7 @@ def _number_claim(
         s.text[max(r.clause[0], around[0]) : number.end],  # the words leading to the figure
         s.text[r.clause[0] : r.clause[1]],
         s.text,
+        *(s.discourse.ahead_text[:1] if r.found.how == "next_sentence" else ()),
     )
     bare_dollar = number.currency == "USD" and number.currency_text in _BARE_DOLLAR
     choice = (
@@ -403,6 +445,7 @@ def _sentence_claims(s: _Sentence, first_id: int, previous: Claim | None) -> lis
     records = find_records(s.text, s.published, s.language)
     masked = [r.mask for r in records]
     claims: list[Claim] = []
+    others: list[tuple[int, int]] = []  # figures that are no price: a market value, a forecast
     for i, number in enumerate(numbers):
         around = (
             numbers[i - 1].end if i else 0,
@@ -411,10 +454,20 @@ def _sentence_claims(s: _Sentence, first_id: int, previous: Claim | None) -> lis
         claim = _number_claim(number, s, first_id + len(claims), previous, around, masked)
         if claim is not None:
             claims.append(claim)
+        elif records and _reason(number, s) in _RECORD_FIGURES:
+            others.append((number.start + s.offset, number.end + s.offset))
     for record in records:
         base = _record_base(record, s, first_id + len(claims))  # type: ignore[arg-type]
-        claims = add_record(claims, record, base, s.mentions, s.discourse, first_id)
+        claims = add_record(claims, record, base, s.mentions, s.discourse, first_id, others)
     return claims
+
+
+def _may_claim(text: str, lo: int, hi: int) -> bool:
+    """Whether the sentence text[lo:hi] can hold a claim (a cheap gate before the full reading):
+    a digit, else a number in words or a record word (the first stem found decides)."""
+    if _DIGIT.search(text, lo, hi):
+        return True
+    return next(_stems().iter(text[lo:hi].lower()), None) is not None
 
 
 def extract_article(
@@ -441,6 +494,7 @@ def extract_article(
     all_mentions = registry.find_entities(text)
     starts = [m[0] for m in all_mentions]
     spans = split_sentences(text)
+    gated = [_may_claim(text, a, b) for a, b in spans]
     named: list[list[Mention]] = []
     for s_start, s_end in spans:
         a, b = bisect.bisect_left(starts, s_start), bisect.bisect_left(starts, s_end)
@@ -449,9 +503,10 @@ def extract_article(
     scene: BasisCue | None = None
     for i, (s_start, s_end) in enumerate(spans):
         mentions = named[i]
-        if _DIGIT.search(text, s_start, s_end):
+        if gated[i]:
             scan = SentenceScan(text[s_start:s_end])
             discourse.ahead = [[e for _, _, e in m] for m in named[i + 1 : i + 3]]
+            discourse.ahead_text = [text[a:b] for a, b in spans[i + 1 : i + 3]]
             sentence = _Sentence(
                 text[s_start:s_end],
                 s_start,
@@ -467,11 +522,33 @@ def extract_article(
         discourse.tell([e for _, _, e in mentions])
         discourse.heard(text[s_start:s_end])
         following = spans[i + 1] if i + 1 < len(spans) else None
-        has_digit = following is not None and _DIGIT.search(text, *following)
+        has_digit = following is not None and gated[i + 1]
         scene = scene_of(text[s_start:s_end]) if has_digit else None
         if scene is not None and following is not None and _OWN_DAY.search(text, *following):
             scene = None  # the next sentence names its own day ("am Dienstag")
-    return ExtractedArticle(language, pub, tuple(claims))
+    return ExtractedArticle(language, pub, tuple(_overnight(claims, pub)))
+
+
+_US_MICS = {"XNYS", "XNAS"}
+
+
+def _overnight(claims: list[Claim], pub: Published) -> list[Claim]:
+    """A report on the Hong Kong trading day (a figure of an HKEX listing with no date, published
+    on a date without a time) gives its undated US figures the US session before: New York
+    trades after Hong Kong, so the day's US session had not happened ("Im US-Handel stieg der
+    Alibaba-Kurs zuletzt über 100 Dollar", "an overnight surge in New York")."""
+    if pub.time is not None or pub.end is None or pub.start != pub.end:
+        return claims
+    if not any(c.unanchored and c.ticker and mic_for_ticker(c.ticker) == "XHKG" for c in claims):
+        return claims
+    day = pub.end - dt.timedelta(days=1)
+    anchor = DateAnchor("overnight")
+    return [
+        replace(c, start=day, end=day, end_earliest=day, dates=anchor)
+        if c.unanchored and c.kind != "record" and c.ticker and mic_for_ticker(c.ticker) in _US_MICS
+        else c
+        for c in claims
+    ]
 
 
 def extract(

@@ -9,7 +9,9 @@ alternation (no nested quantifiers), compiled once.
 
 from __future__ import annotations
 
+import functools
 import re
+from typing import Any
 
 from impact.claims.lexicon import MONTHS, NUMBER_WORDS, ORDINALS
 from impact.fastre import WORD_END as _E
@@ -240,6 +242,31 @@ GATES: dict[str, tuple[str, ...]] = {
     "record_for": ("record for",),
 }  # fmt: skip
 ANY_GATE = tuple(sorted({stem for stems in GATES.values() for stem in stems}))
+
+
+@functools.cache
+def _gate_automaton() -> Any:
+    """One Aho-Corasick automaton over every stem, each mapped to the gates it opens."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    owners: dict[str, set[str]] = {}
+    for name, stems in GATES.items():
+        for stem in stems:
+            owners.setdefault(stem, set()).add(name)
+    for stem, names in owners.items():
+        automaton.add_word(stem, frozenset(names))
+    automaton.make_automaton()
+    return automaton
+
+
+def open_gates(lower: str) -> set[str]:
+    """The gates whose stems occur in a lower-case sentence (one pass)."""
+    found: set[str] = set()
+    for _, names in _gate_automaton().iter(lower):
+        found |= names
+    return found
+
 
 # ---- window phrases (tried right after a head, or after a short gap) ---------------------------
 _DAY = (

@@ -167,6 +167,11 @@ def _anchored(a: DateAnchor, c: Claim, where: str) -> str:
             return f"the latest {a.weekday} on or before publication ({where})"
         case "today":
             return f"the publication day ({where})"
+        case "overnight":
+            return (
+                f"a US figure in a report on the Hong Kong trading day of publication: the US "
+                f"session before it ({where})"
+            )
         case "yesterday":
             return f"the day before publication ({where})"
         case "ytd":

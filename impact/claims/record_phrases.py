@@ -30,14 +30,13 @@ import re
 from dataclasses import dataclass, replace
 
 from impact.claims.lexicon_records import (
-    ANY_GATE,
-    GATES,
     LEVEL_NOUNS,
     MOVE_NOUNS,
     RECORDS,
     SUPERLATIVES,
     WEEK_MODIFIERS,
     count_of,
+    open_gates,
 )
 from impact.claims.model import Published
 from impact.claims.numbers import parse_numeral
@@ -267,13 +266,13 @@ def _record_for(m: re.Match[str], text: str) -> RecordPhrase:
 def find_records(text: str, published: Published, lang: str) -> list[RecordPhrase]:
     """Every record phrase of a sentence, in order; of overlapping ones the longest (the first
     found on ties: a streak over the "record high" it counts)."""
-    lower = text.lower()
-    if not any(stem in lower for stem in ANY_GATE):
+    gates = open_gates(text.lower())
+    if not gates:
         return []
     pe = published.end
 
     def run(name: str) -> list[re.Match[str]]:
-        if not any(stem in lower for stem in GATES[name]):
+        if name not in gates:
             return []
         return list(getattr(RECORDS, name).finditer(text))
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from impact.claims.entities import Discourse, Mention, choose_listing, find_entity
@@ -74,13 +75,17 @@ def _attach(phrase: RecordPhrase, claims: list[Claim], text: str, offset: int) -
     return min(found, key=lambda c: c.span[0], default=None)
 
 
-def _about_company_figures(phrase: RecordPhrase, claims: list[Claim], offset: int) -> bool:
+def _about_company_figures(
+    phrase: RecordPhrase, claims: list[Claim], offset: int, others: Sequence[tuple[int, int]]
+) -> bool:
     """The figure nearest the record is a company figure ("Umsatz auf Rekordniveau von 120
-    Milliarden", "revenue hit a record high"): the record is that figure's, not a price's."""
-    mine = [c for c in claims if c.sentence_span[0] == offset]
+    Milliarden", "revenue hit a record high") or no price at all ("einen neuen Rekord geknackt:
+    erstmals drei Billionen Dollar wert"; ``others``: such spans): the record is that figure's."""
     lo, hi = phrase.lo + offset, phrase.hi + offset
-    nearest = min(mine, key=lambda c: min(abs(c.span[0] - hi), abs(c.span[1] - lo)), default=None)
-    return nearest is not None and nearest.metric in _COMPANY_FIGURES
+    spans = [(c.span, c.metric in _COMPANY_FIGURES) for c in claims if c.sentence_span[0] == offset]
+    spans += [(span, True) for span in others]
+    nearest = min(spans, key=lambda x: min(abs(x[0][0] - hi), abs(x[0][1] - lo)), default=None)
+    return nearest is not None and nearest[1]
 
 
 def _at_mark(phrase: RecordPhrase, c: Claim, offset: int) -> bool:
@@ -162,10 +167,11 @@ def record_claim(
     claims: list[Claim],
     mentions: list[Mention],
     discourse: Discourse,
+    others: Sequence[tuple[int, int]] = (),
 ) -> Claim | None:
     """The record claim of a phrase; ``base`` holds the sentence-level fields."""
     offset = base.sentence_span[0]
-    if _about_company_figures(phrase, claims, offset):
+    if _about_company_figures(phrase, claims, offset, others):
         return None
     attached = _attach(phrase, claims, base.sentence, offset)
     direction = _direction(phrase, attached)
@@ -222,10 +228,11 @@ def add_record(
     mentions: list[Mention],
     discourse: Discourse,
     first_id: int,
+    others: Sequence[tuple[int, int]] = (),
 ) -> list[Claim]:
     """The sentence's claims with the record of ``phrase`` added. A window extreme takes over
     the number claim it states; ids are renumbered from ``first_id`` (references follow)."""
-    record = record_claim(phrase, base, claims, mentions, discourse)
+    record = record_claim(phrase, base, claims, mentions, discourse, others)
     if record is None:
         return claims
     offset = base.sentence_span[0]

@@ -109,6 +109,7 @@ Confidence = Literal["given", "high", "medium", "low", "none"]
 # how the claim's dates were decided (see DateAnchor)
 DateRule = Literal[
     "unanchored",  # no date in the sentence: the latest session before publication
+    "overnight",  # a US figure in a report on the Hong Kong day: the US session before it
     "weekday",  # "am Donnerstag": the latest such weekday on or before publication
     "today",
     "yesterday",
