@@ -629,3 +629,33 @@ def test_a_sentence_without_digits_still_holds_claims(text, lang, magnitude, kin
 def test_a_record_of_the_market_value_is_no_price_record():
     text = "Alphabet hat einen neuen Rekord geknackt: Der Konzern ist erstmals drei Billionen Dollar wert."
     assert [c for c in extract(text, published="2025-09-15", lang="de") if c.kind == "record"] == []
+
+
+@pytest.mark.parametrize(
+    "text, lang, published, horizon, start, end_earliest, end",
+    [
+        ("Apple shares have lost 22% in the four sessions since the tariffs were announced.", "en",
+         "2025-04-08", "n_sessions", None, "2025-04-08", "2025-04-08"),
+        ("PDD fell 24.6% on Oct. 24, 2022.", "en", "2024-08-26", "one_day", "2022-10-24",
+         "2022-10-24", "2022-10-24"),
+        ("The Nasdaq 100 fell 3.3% in mid-December 2022.", "en", "2023-10-25", "one_day",
+         "2022-12-11", "2022-12-11", "2022-12-20"),
+        ("Der S&P 500 fiel Ende Februar um 3 Prozent.", "de", "2025-06-27", "one_day",
+         "2025-02-21", "2025-02-21", "2025-02-28"),
+        ("The stock has risen 20% since mid-December.", "en", "2025-02-03", "since",
+         "2024-12-15", "2025-02-03", "2025-02-03"),
+    ],
+)  # fmt: skip
+def test_periods_named_in_words(text, lang, published, horizon, start, end_earliest, end):
+    claim = next(c for c in extract(text, published=published, lang=lang) if c.kind == "move")
+    assert (claim.horizon, iso(claim.start), iso(claim.end_earliest), iso(claim.end)) == (
+        horizon, start, end_earliest, end,
+    )  # fmt: skip
+
+
+def test_a_sized_move_to_an_amount_is_a_move():
+    text = "SPY has fallen $1.92 on Thursday. This brought its two-day fall to $2.16."
+    claims = extract(text, published="2024-04-25", lang="en")
+    assert [(c.kind, c.horizon, c.n_sessions) for c in claims] == [
+        ("move", "one_day", None), ("move", "n_sessions", 2),
+    ]  # fmt: skip

@@ -103,6 +103,12 @@ _LEVEL_LEAD = re.compile(
     r"(?:[$€£]|HK\$|US\$)?$"
 )
 # a number restating the move before it: ", or 1,349.89 points", "(0.4%)", "bzw. 2 Prozent"
+# a move named by its length: "its two-day fall to $2.16" is the size of the fall, not a level
+_SIZED_MOVE = re.compile(
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten)-(?:day|session|week) (?:fall|drop|"
+    r"decline|slide|loss|gain|rally|rise|advance|surge|slump|selloff|sell-off|rout|plunge|jump|"
+    r"climb|retreat) (?:to|of) (?:[$€£]|HK\$|US\$)?$"
+)
 _RESTATED = re.compile(r"(?:,\s*or|\bor|\brespektive|\bbzw\.|\boder)\s+(?:[$€£]|HK\$|US\$)?$|\($")
 # what may stand between a direction word and the amount it governs
 _GOVERNED_GAP = re.compile(
@@ -188,6 +194,8 @@ def _governed_move(s: _Sentence, number: NumberMatch, lo: int) -> bool:
     US-Dollar"), or it restates the move before it ("5.6 per cent, or 1,349.89 points",
     "fallen $1.92 (0.4%)")."""
     before = s.text[max(lo, number.start - 45) : number.start]
+    if _SIZED_MOVE.search(before):
+        return True
     if _LEVEL_LEAD.search(before):
         return False
     if _RESTATED.search(before):

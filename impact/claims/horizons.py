@@ -206,10 +206,36 @@ def _week(cue: HorizonCue, p: Published) -> ResolvedDates:
     return ResolvedDates("week", DateAnchor("week", m.group(0)), monday, end, earliest)
 
 
+_PARTS = {"early": (1, 10), "anfang": (1, 10), "mid": (11, 20), "mitte": (11, 20)}
+
+
+def _part_month(cue: HorizonCue, p: Published) -> ResolvedDates | None:
+    """A session in part of a month ("in mid-December 2022 when it experienced a 3.3% dip",
+    "Mitte Februar"): any session of days 1-10 (early, Anfang), 11-20 (mid, Mitte) or 21 to the
+    end (late, Ende); the year from publication when omitted (a later month: the year before)."""
+    assert cue.match is not None
+    gd = cue.match.groupdict()
+    month = MONTHS.get((gd.get("pmon") or gd.get("pmon2") or "").strip(".").lower())
+    if month is None or p.end is None:
+        return None
+    written = gd.get("pyear") or gd.get("pyear2")
+    year = int(written) if written else p.end.year
+    if not written and dt.date(year, month, 1) > p.end:
+        year -= 1
+    first, last = month_range(year, month)
+    part = (gd.get("part") or gd.get("part2") or "").strip(" -").lower()
+    lo, hi = _PARTS.get(part, (21, last.day))
+    start, end = first.replace(day=lo), min(first.replace(day=hi), p.end)
+    if end < start:
+        return None
+    anchor = DateAnchor("explicit", cue.match.group(0))
+    return ResolvedDates("one_day", anchor, start, end, start)
+
+
 def _n_sessions(cue: HorizonCue, p: Published) -> ResolvedDates:
     m = cue.match
     assert m is not None
-    word = (m.group("nd") or m.group("ne") or "").lower()
+    word = next((m.group(g) for g in ("nd", "ne", "ns", "nh", "nb") if m.group(g)), "").lower()
     n = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
     anchor = DateAnchor("n_sessions", m.group(0), count=n)
     return ResolvedDates("n_sessions", anchor, None, p.end, p.start, n_sessions=n)
@@ -401,6 +427,10 @@ def resolve_dates(cues: list[HorizonCue], metric: str, p: Published) -> Resolved
         return ResolvedDates("fiscal_yoy" if reported else "latest_reported", anchor, end=p.end)
     if "ytd" in kinds:
         return _ytd(kinds["ytd"], p)
+    if "part_month" in kinds and not {"since", "from_date", "from_extreme"} & kinds.keys():
+        found = _part_month(kinds["part_month"], p)
+        if found is not None:
+            return found
     if "mtd" in kinds or "month" in kinds:
         return _month(kinds.get("month") or kinds["mtd"], p)
     for kind, special in (

@@ -269,6 +269,12 @@ HORIZONS: list[tuple[str, str]] = [
         "mtd",
     ),
     (
+        rf"(?:in|In)\s+(?P<part>mid-|mid |early |late )(?P<pmon>{MONTH_RE})(?:\s+(?P<pyear>\d{{4}}))?|"
+        rf"(?<!von )(?<!seit )(?<!bis )(?<!Seit )(?P<part2>Anfang |Mitte |Ende )"
+        rf"(?P<pmon2>{MONTH_RE})(?:\s+(?P<pyear2>\d{{4}}))?",
+        "part_month",
+    ),
+    (
         rf"(?:allein |alone |so far )?(?:im|in|so far in)\s+"
         rf"(?P<month>{MONTH_RE})(?:\s+(?P<myear>\d{{4}}))?",
         "month",
@@ -284,7 +290,14 @@ HORIZONS: list[tuple[str, str]] = [
         r"in (?:den |der )?(?:letzten|vergangenen|zurückliegenden) (?P<nd>\d+|zwei|drei|vier|fünf|"
         r"sechs|sieben|acht|neun|zehn) (?:Handelstagen|Börsentagen|Tagen|Sitzungen|Handelssitzungen)|"
         r"(?:over|in) the (?:past|last|previous) (?P<ne>\d+|two|three|four|five|six|seven|eight|nine|"
-        r"ten) (?:trading days|sessions|trading sessions|days)",
+        r"ten) (?:trading days|sessions|trading sessions|days)|"
+        r"(?:over|in|during) the (?P<ns>\d+|two|three|four|five|six|seven|eight|nine|ten) "
+        r"(?:trading days|sessions|trading sessions) (?:since|after|through|to)|"
+        r"(?P<nh>\d+|two|three|four|five|six|seven|eight|nine|ten)-(?:day|session) (?:fall|drop|"
+        r"decline|slide|loss|losses|gain|gains|rally|rise|advance|surge|slump|selloff|sell-off|rout|"
+        r"plunge|jump|climb|retreat)|"
+        r"(?:binnen|innerhalb von|an|in) (?:den )?(?P<nb>\d+|zwei|drei|vier|fünf|sechs|sieben|acht|"
+        r"neun|zehn) (?:aufeinanderfolgenden )?(?:Handelstagen|Börsentagen|Sitzungen)",
         "n_sessions",
     ),
     (
@@ -308,7 +321,7 @@ HORIZONS: list[tuple[str, str]] = [
         rf"since (?P<smonth2>{MONTH_RE})\s+(?P<sday2>\d{{1,2}})(?:,?\s+(?P<syear2>\d{{4}}))?|"
         rf"(?:seit|since)\s+(?:(?:Anfang|Mitte|Ende|early|mid|late|mid-)\s*)?(?:(?P<smonth3>{MONTH_RE})\s+)?"
         rf"(?P<syear3>\d{{4}})|(?:seit|since)\s+(?:(?:Anfang|Beginn|Mitte|Ende|early|mid|late|the start of|"
-        rf"the beginning of|the end of)\s+)?(?P<smonth4>{MONTH_RE})|"
+        rf"the beginning of|the end of)\s+|mid-)?(?P<smonth4>{MONTH_RE})|"
         rf"seit letztem Jahr|seit dem vergangenen Jahr|since last year",
         "since",
     ),

@@ -72,7 +72,7 @@ _ABBREVIATIONS = {
 }
 _SENTENCE_END = re.compile(r"[.!?]+[\"“”»«')\]]*(?=\s)")
 _CLAUSE_BREAK = re.compile(
-    r"[;:]\s|,\s|\s[–—-]\s|\(|\)|\s(?=(?:after|before|while|whereas|because|although|"
+    r"[;:]\s|,\s(?!(?:19|20)\d\d\b)|\s[–—-]\s|\(|\)|\s(?=(?:after|before|while|whereas|because|although|"
     r"nachdem|bevor|weil|während|obwohl|wohingegen)\s)"
 )
 
