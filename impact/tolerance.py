@@ -6,7 +6,8 @@ Rules (after claims-methods.md §4.2; every parameter is a field of :class:`Tole
   [9.05, 9.15), a bare "11" means [10.5, 11.5).
 - *Hedges as intervals* around the stated value x:
   ``exact`` and ``up_to`` [x − u, x + u); ``about`` [x − a, x + a] with a = max(2u, about_rel·x);
-  ``over``/``at_least`` [x, far_factor·x] (above that: *far above*, which is misleading);
+  ``over``/``at_least`` [x, far_factor·x] (above that: *far above*, which is misleading;
+  far_factor = 3: "more than 2%" for a 3.6% move is true, for a 9% move it hides the size);
   ``under``/``at_most`` [x/far_factor, x]; ``just_under`` ("fast", "knapp", "nearly") [x − δ, x]
   (nearly means not quite: a value above x is outside) and ``just_over`` [x − u, x + δ], with
   δ = max(2u, near_rel·x), near_rel = 10 %.
@@ -62,7 +63,7 @@ class Tolerance:
 
     about_rel: float = 0.03
     near_rel: float = 0.10
-    far_factor: float = 1.5
+    far_factor: float = 3.0
     band_abs: float = 0.1
     band_rel: float = 0.02
 

@@ -9,9 +9,10 @@ The verdict follows from where the matches are, the first that applies:
 1. on the implied basis at the nominal session (or one as fair, sessions.py): ``correct``
    (exact) / ``mostly_correct`` (band);
 2. only on another basis at the nominal session: ``misleading``;
-3. only at another candidate session: ``misleading`` when the date is firm, else
+3. a hedge "über/more than" far exceeded at the nominal session (tolerance.py): ``misleading``
+   (true there, but the size is hidden), before any other session;
+4. only at another candidate session: ``misleading`` when the date is firm, else
    ``mostly_correct``;
-4. a hedge "über/more than" far exceeded: ``misleading``;
 5. only on the company's other listing: ``misleading`` when the text named the listing, else
    ``mostly_correct``;
 6. otherwise ``false`` (also when the direction is wrong).
@@ -171,10 +172,10 @@ def judge_move(
         ("mostly_correct", "band", {"band"}, same, at_nominal),
         ("misleading", "other_basis", {"exact", "band"}, other, at_nominal),
     ]
+    rules.append(("misleading", "far", {"far"}, same, at_nominal))  # true there, size hidden
     if nominal is not None:
         verdict = "misleading" if firm else "mostly_correct"
         rules.append((verdict, "other_session", {"exact", "band"}, same, anywhere))
-    rules.append(("misleading", "far", {"far"}, same, at_nominal))
     for verdict, finding, fits, basis_ok, session_ok in rules:
         chosen = _pick(claim, tried, nominal, fits, basis_ok, session_ok)
         if chosen is not None:
