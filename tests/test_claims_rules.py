@@ -659,3 +659,19 @@ def test_a_sized_move_to_an_amount_is_a_move():
     assert [(c.kind, c.horizon, c.n_sessions) for c in claims] == [
         ("move", "one_day", None), ("move", "n_sessions", 2),
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text, lang, entity, direction, kind",
+    [
+        ("Alibaba's New York-listed stock piled on nearly eight percent.", "en", "Alibaba", "up",
+         "move"),
+        ("The Hang Seng's rise was fuelled by a six percent surge in Alibaba.", "en", "Alibaba",
+         "up", "move"),
+        ("Der Kursverlust von Apple beläuft sich auf über sechs Prozent.", "de", "Apple", "down",
+         "move"),
+    ],
+)  # fmt: skip
+def test_move_phrases(text, lang, entity, direction, kind):
+    claim = one(text, lang=lang)
+    assert (claim.entity, claim.direction, claim.kind) == (entity, direction, kind)

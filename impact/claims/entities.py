@@ -156,10 +156,22 @@ def _carried(found: Entity | None, discourse: Discourse, how: EntityHow) -> Enti
     return EntityFound(found, "headline" if discourse.from_headline else how)
 
 
+# what joins a move's size to the company it is about, when the company follows it
+_MOVE_OF = re.compile(
+    r"\S+(?:\s+(?:per\s?cent|percent|Prozent|%))?(?:\s+\w+)?\s+(?:surge|jump|rise|gain|rally|"
+    r"advance|climb|fall|drop|decline|slide|slump|plunge|loss|Kurssprung|Plus|Minus|Anstieg|"
+    r"Rückgang|Kursverlust|Kursgewinn)s?\s+(?:in|for|at|of|bei|von|der|des)\s+"
+    r"(?:shares\s+(?:in|of)\s+|the\s+|Aktien\s+(?:von\s+)?)?$"
+)
+
+
 def _named(pos: int, clause: tuple[int, int], sentence: str, mentions: list[Mention]):
     """Rules 1-3: a name in the clause or earlier in the sentence."""
     lo, hi = clause
     inside = [m for m in mentions if lo <= m[0] < hi and not _is_venue(sentence, m)]
+    for m in inside:  # "a six percent surge in Alibaba", "ein Kurssprung von 6 Prozent bei JD"
+        if m[0] > pos and _MOVE_OF.match(sentence[pos : m[0]]):
+            return m[2]
     before = [m for m in inside if m[0] < pos]
     companies = [m for m in before if m[2].kind == "company"]
     if companies:

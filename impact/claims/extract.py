@@ -217,7 +217,8 @@ def _kind(metric: Metric, number: NumberMatch, s: _Sentence, lo: int, direction:
         return "share"
     if number.unit in {"money", "points"}:
         return "move" if _governed_move(s, number, lo) else "level"
-    if _LEVEL_LEAD.search(s.text[max(lo, number.start - 25) : number.start]):
+    price = metric in {"share_price", "index_level"}  # a price in percent is always a change
+    if not price and _LEVEL_LEAD.search(s.text[max(lo, number.start - 25) : number.start]):
         return "level"
     return "move" if direction != "none" else "other"
 

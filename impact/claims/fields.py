@@ -39,7 +39,9 @@ class SentenceScan(Scan):
                 if m.group(0).lower() == "up" and self.text.startswith(" to", m.end()):
                     continue
                 found.append((m.start(), name))  # type: ignore[arg-type]
-            self._directions = found
+            for pattern, name in LEXICON.direction_phrases:
+                found += [(m.start(), name) for m in self.all(pattern)]  # type: ignore[misc]
+            self._directions = sorted(found)
         return self._directions
 
 

@@ -155,7 +155,7 @@ DIRECTION_UP = (
     r"rising|gaining|climbing|jumping|surging|soaring|rallying|advancing|adding|firmed|firmer|"
     r"edged|ticked|inched|rebound|rebounding|recovered|recovering|bounced|bounce|spike|"
     r"skyrocketed|skyrocketing|rocketed|zoomed|outperformed|upswing|uptick|stronger|"
-    r"topped|surpassed|upside"
+    r"topped|surpassed|upside|angezogen|anzog|aufgewertet|hochgeschnellt|emporgeschnellt"
 )
 DIRECTION_DOWN = (
     r"fiel|fielen|fällt|fallen|gefallen|sank|sanken|sinkt|sinken|gesunken|verlor|verloren|"
@@ -176,8 +176,11 @@ DIRECTION_DOWN = (
     r"shedding|sheds|dip|dipping|sliding|slipping|sinking|sagged|sagging|skidded|tanked|"
     r"tanking|cratered|dived|dove|nosedived|collapsed|plummeting|plunging|tumbling|slumping|"
     r"declining|dropping|losing|losses|loss|selloff|sell-off|rout|downturn|weaker|"
-    r"underperformed|pared|erased"
+    r"underperformed|pared|erased|knocked|shaved|weggebrochen|abgegeben"
 )
+# direction phrases of several words (the single words above are looked up token by token)
+DIRECTION_PHRASES_UP = r"piled on|tacked on|racked up|notched up|gapped up|shot up|perked up"
+DIRECTION_PHRASES_DOWN = r"gave up|gave back|wiped out|gapped down|sold off"
 DIRECTION_FLAT = r"unverändert|stagnierte|stagnierten|stagniert|unchanged|flat"
 # separable German verbs: the finite part ... the particle at the clause end
 SEPARABLE_UP = [
@@ -297,7 +300,8 @@ HORIZONS: list[tuple[str, str]] = [
         r"decline|slide|loss|losses|gain|gains|rally|rise|advance|surge|slump|selloff|sell-off|rout|"
         r"plunge|jump|climb|retreat)|"
         r"(?:binnen|innerhalb von|an|in) (?:den )?(?P<nb>\d+|zwei|drei|vier|fünf|sechs|sieben|acht|"
-        r"neun|zehn) (?:aufeinanderfolgenden )?(?:Handelstagen|Börsentagen|Sitzungen)",
+        r"neun|zehn) (?:aufeinanderfolgenden )?(?:Handelstagen|Börsentagen|Sitzungen)|"
+        r"(?:binnen|innerhalb von) (?P<nt>zwei|drei|vier|fünf|\d) Tagen",
         "n_sessions",
     ),
     (
@@ -550,6 +554,10 @@ class Lexicon:
             for word in words.split("|"):
                 self.direction_words.setdefault(word.split("(")[0].lower(), name)
         self.token = re.compile(r"[\wÄÖÜäöüß]+")
+        self.direction_phrases = [
+            (_fast(rf"{_W}(?:{DIRECTION_PHRASES_UP}){_E}"), "up"),
+            (_fast(rf"{_W}(?:{DIRECTION_PHRASES_DOWN}){_E}"), "down"),
+        ]
         self.separable = [
             (None, _fast(rf"{_W}(?:{b}){_E}"), d) for _a, b, d in self._separable_pairs()
         ]
