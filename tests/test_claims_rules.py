@@ -675,3 +675,17 @@ def test_a_sized_move_to_an_amount_is_a_move():
 def test_move_phrases(text, lang, entity, direction, kind):
     claim = one(text, lang=lang)
     assert (claim.entity, claim.direction, claim.kind) == (entity, direction, kind)
+
+
+def test_a_level_in_a_named_month_is_any_session_of_it():
+    text = (
+        "Alphabet shares surpassed the current closing high of $149.84 recorded in November 2021."
+    )
+    level = next(c for c in extract(text, published="2024-01-24", lang="en") if c.kind == "level")
+    assert (iso(level.end_earliest), iso(level.end)) == ("2021-11-01", "2021-11-30")
+
+
+def test_a_level_past_a_mark_since_a_date_is_todays_level():
+    text = "Die Alibaba-Aktie kletterte am Freitag erstmals seit August 2022 über die 100-Dollar-Marke."
+    level = next(c for c in extract(text, published="2024-09-27", lang="de") if c.kind == "level")
+    assert (level.hedge, level.direction, iso(level.end)) == ("over", "up", "2024-09-27")

@@ -35,7 +35,13 @@ from impact.claims.fields import (
     find_metric,
     level_direction,
 )
-from impact.claims.horizons import HorizonCue, base_level, find_cues, resolve_dates
+from impact.claims.horizons import (
+    HorizonCue,
+    base_level,
+    find_cues,
+    level_dates,
+    resolve_dates,
+)
 from impact.claims.lexicon import LEXICON
 from impact.claims.lexicon_records import GATES
 from impact.claims.model import Claim, DateAnchor, Published
@@ -342,7 +348,7 @@ def _number_claim(
         cues.append(HorizonCue("intraday", None))
     dates = resolve_dates(cues, r.metric, s.published)
     if r.kind == "level":
-        dates = base_level(dates, cues, s.text, number.start)
+        dates = level_dates(base_level(dates, cues, s.text, number.start), s.published)
     contexts = (
         s.text[max(r.clause[0], around[0]) : number.end],  # the words leading to the figure
         s.text[r.clause[0] : r.clause[1]],

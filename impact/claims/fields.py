@@ -100,12 +100,20 @@ _MARK = re.compile(
 )
 
 
+_THRESHOLD_ARTICLE = re.compile(
+    r"(?:über|unter|oberhalb|unterhalb|above|below|über)\s+((?:die|der|den|the)\s+)$"
+)
+
+
 def find_hedge(sentence: str, pos: int) -> Hedge:
     """The hedge written right before the number at ``pos`` (across "die Marke von")."""
     before = sentence[max(0, pos - 70) : pos]
     mark = _MARK.search(before)
     if mark:
         before = before[: mark.start()]
+    article = _THRESHOLD_ARTICLE.search(before)  # "über die 100-Dollar-Marke", "above the $100"
+    if article:
+        before = before[: article.start(1)]
     before = before[-40:]
     for rx, kind in LEXICON.hedges:
         if rx.search(before):

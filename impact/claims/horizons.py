@@ -21,7 +21,7 @@ from impact.claims.lexicon import LEXICON, MONTHS, NUMBER_WORDS, ORDINALS, WEEKD
 from impact.claims.values import DateAnchor, Horizon, Published
 from impact.fastre import Scan
 
-__all__ = ["HorizonCue", "ResolvedDates", "base_level", "find_cues", "resolve_dates"]
+__all__ = ["HorizonCue", "ResolvedDates", "base_level", "find_cues", "level_dates", "resolve_dates"]
 
 _REPORTED = {"revenue", "share_of_revenue", "profit", "shipments", "market_share"}
 
@@ -411,6 +411,20 @@ def base_level(dates: ResolvedDates, cues: list[HorizonCue], text: str, pos: int
             if _OF_GAP.fullmatch(text, cue.match.end(), pos):
                 anchor = DateAnchor("explicit", cue.match.group(0))
                 return ResolvedDates("one_day", anchor, dates.start, dates.start, dates.start)
+    return dates
+
+
+_PERIODS = {"since", "ytd", "mtd", "trailing", "n_sessions"}
+
+
+def level_dates(dates: ResolvedDates, p: Published) -> ResolvedDates:
+    """The sessions a price level is about: any session of a named month ("the closing high of
+    $149.84 recorded in November 2021"); a period cue is the record's window, not the level's
+    day ("erstmals seit August 2022 über 100 Dollar": the level is now)."""
+    if dates.horizon == "month" and dates.start is not None:
+        return replace(dates, horizon="one_day", end_earliest=dates.start)
+    if dates.horizon in _PERIODS:
+        return _one_day(None, "one_day", p)
     return dates
 
 
