@@ -689,3 +689,55 @@ def test_a_level_past_a_mark_since_a_date_is_todays_level():
     text = "Die Alibaba-Aktie kletterte am Freitag erstmals seit August 2022 über die 100-Dollar-Marke."
     level = next(c for c in extract(text, published="2024-09-27", lang="de") if c.kind == "level")
     assert (level.hedge, level.direction, iso(level.end)) == ("over", "up", "2024-09-27")
+
+
+def test_a_day_named_in_an_earlier_sentence_carries():
+    text = (
+        "Apple on Monday became the first company to hit a $3 trillion market value. "
+        "The stock ended the session up 2.5 per cent. "
+        "Apple's stock has risen nearly 46 percent this year."
+    )
+    move, ytd = extract(text, published="2022-01-05", lang="en")  # a Wednesday
+    assert (move.dates.rule, iso(move.end)) == ("carried", "2022-01-03")
+    assert (ytd.horizon, iso(ytd.end)) == ("ytd", "2022-01-03")
+
+
+def test_a_reference_day_does_not_carry():
+    text = (
+        "Der S&P 500 ging 0,75 Prozent stärker in den Handel, nach 5.722 Punkten am Vortag. "
+        "Das Tageshoch lag bei 5.767 Punkten."
+    )
+    claims = extract(text, published="2024-09-26", lang="de")
+    assert iso(claims[-1].end) == "2024-09-26"
+
+
+@pytest.mark.parametrize(
+    "text, published, rule, end_earliest, end",
+    [
+        ("On the first day of trading in 2022, Apple rose 2.5 per cent.", "2022-01-05",
+         "first_session", "2022-01-02", "2022-01-04"),
+        ("Zum Jahreswechsel war die Apple-Aktie noch 259 Dollar wert.", "2025-04",
+         "year_end", "2024-12-31", "2024-12-31"),
+    ],
+)  # fmt: skip
+def test_the_first_and_last_session_of_a_year(text, published, rule, end_earliest, end):
+    (claim,) = extract(text, published=published)
+    assert (claim.dates.rule, iso(claim.end_earliest), iso(claim.end)) == (rule, end_earliest, end)
+
+
+def test_a_move_against_a_dated_high_and_the_high_itself():
+    text = (
+        "Im Vergleich zum Rekordhoch von gut 319 US-Dollar aus dem Oktober 2020 bedeutete das "
+        "für die Alibaba-Aktie ein Minus von 77 Prozent."
+    )
+    level, move = extract(text, published="2022-03-16", lang="de")
+    assert (level.kind, iso(level.end_earliest), iso(level.end)) == (
+        "level",
+        "2020-10-01",
+        "2020-10-31",
+    )
+    assert (move.dates.rule, iso(move.start), move.dates.extreme) == (
+        "from_extreme",
+        "2020-10-01",
+        "high",
+    )

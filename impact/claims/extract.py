@@ -37,10 +37,13 @@ from impact.claims.fields import (
 )
 from impact.claims.horizons import (
     HorizonCue,
+    ResolvedDates,
     base_level,
+    carried,
     find_cues,
     level_dates,
     resolve_dates,
+    sentence_day,
 )
 from impact.claims.lexicon import LEXICON
 from impact.claims.lexicon_records import GATES
@@ -265,6 +268,16 @@ def _cues(
     # on April 29 last year"): it reads the dates there
     masked = [m for m in masked if not m[0] <= number.start < m[1]]
     cues = find_cues(s.scan, max(lo, around[0]), min(hi, around[1]), masked)
+    if cues:  # a base that reaches into the window: "Im Vergleich zum Rekordhoch von 319 Dollar
+        # aus dem Oktober 2020 bedeutete das ein Minus von 77 Prozent"
+        cues += [
+            c
+            for c in find_cues(s.scan, lo, number.start, masked)
+            if c.kind in _BASES
+            and c.match is not None
+            and c.match.end() > around[0]
+            and all(c.kind != d.kind for d in cues)
+        ]
     if not cues:
         cues = find_cues(s.scan, lo, number.end, masked)
     if not cues:
@@ -348,7 +361,8 @@ def _number_claim(
         cues.append(HorizonCue("intraday", None))
     dates = resolve_dates(cues, r.metric, s.published)
     if r.kind == "level":
-        dates = level_dates(base_level(dates, cues, s.text, number.start), s.published)
+        dates = base_level(dates, cues, s.text, number.start)
+        dates = level_dates(dates, cues, number.start, s.published)
     contexts = (
         s.text[max(r.clause[0], around[0]) : number.end],  # the words leading to the figure
         s.text[r.clause[0] : r.clause[1]],
@@ -516,6 +530,7 @@ def extract_article(
         named.append([(x - s_start, y - s_start, e) for x, y, e in all_mentions[a:b] if y <= s_end])
     claims: list[Claim] = []
     scene: BasisCue | None = None
+    day: ResolvedDates | None = None  # the day an earlier sentence named
     for i, (s_start, s_end) in enumerate(spans):
         mentions = named[i]
         if gated[i]:
@@ -533,7 +548,10 @@ def extract_article(
                 registry,
                 scene,
             )
-            claims.extend(_sentence_claims(sentence, len(claims), claims[-1] if claims else None))
+            found = _sentence_claims(sentence, len(claims), claims[-1] if claims else None)
+            own = sentence_day(scan, pub)
+            claims.extend(_with_day(found, own or day, periods=own is None))
+            day = own or day
         discourse.tell([e for _, _, e in mentions])
         discourse.heard(text[s_start:s_end])
         following = spans[i + 1] if i + 1 < len(spans) else None
@@ -544,7 +562,47 @@ def extract_article(
     return ExtractedArticle(language, pub, tuple(_overnight(claims, pub)))
 
 
+def _with_day(claims: list[Claim], day: ResolvedDates | None, periods: bool) -> list[Claim]:
+    """Claims with no date of their own take the day an earlier sentence (or their own, in a
+    later clause) named ("Apple Inc on Monday became ... The stock ended the session up 2.5 per
+    cent"); a print during the session stays at publication; a record follows its figure.
+    ``periods``: a period running to publication ends on an earlier sentence's day too."""
+    if day is None:
+        return claims
+    anchor = carried(day)
+    out = [
+        replace(c, start=day.start, end=day.end, end_earliest=day.end_earliest, dates=anchor)
+        if c.unanchored and c.basis_cue != "snapshot"
+        else _period_to(c, day)
+        if periods
+        else c
+        for c in claims
+    ]
+    moved = {c.id: c for c, old in zip(out, claims, strict=True) if c is not old}
+    return [
+        replace(c, start=m.start, end=m.end, end_earliest=m.end_earliest)
+        if c.dates.rule == "attached" and (m := moved.get(c.attached_to)) is not None  # type: ignore[arg-type]
+        else c
+        for c in out
+    ]
+
+
+_TO_NOW = {"since", "ytd", "mtd", "trailing", "n_sessions", "from_date", "from_extreme"}
+
+
+def _period_to(c: Claim, day: ResolvedDates) -> Claim:
+    """A period that runs to publication ends on the day the text is about ("Apple's stock has
+    skyrocketed nearly 46 percent this year", after "on Friday")."""
+    pe = c.published.end
+    if c.dates.rule not in _TO_NOW or day.end is None or pe is None or c.end != pe:
+        return c
+    if day.end >= pe or (c.start is not None and day.end <= c.start):
+        return c
+    return replace(c, end=day.end, end_earliest=day.end)
+
+
 _US_MICS = {"XNYS", "XNAS"}
+_BASES = {"from_extreme", "from_date", "from_weekday"}
 
 
 def _overnight(claims: list[Claim], pub: Published) -> list[Claim]:

@@ -21,7 +21,16 @@ from impact.claims.lexicon import LEXICON, MONTHS, NUMBER_WORDS, ORDINALS, WEEKD
 from impact.claims.values import DateAnchor, Horizon, Published
 from impact.fastre import Scan
 
-__all__ = ["HorizonCue", "ResolvedDates", "base_level", "find_cues", "level_dates", "resolve_dates"]
+__all__ = [
+    "HorizonCue",
+    "ResolvedDates",
+    "base_level",
+    "carried",
+    "find_cues",
+    "level_dates",
+    "resolve_dates",
+    "sentence_day",
+]
 
 _REPORTED = {"revenue", "share_of_revenue", "profit", "shipments", "market_share"}
 
@@ -204,6 +213,27 @@ def _week(cue: HorizonCue, p: Published) -> ResolvedDates:
     end = min(monday + dt.timedelta(days=6), pe)
     earliest = end if p.exact else monday
     return ResolvedDates("week", DateAnchor("week", m.group(0)), monday, end, earliest)
+
+
+def _year_edge(cue: HorizonCue, horizon: Horizon, p: Published) -> ResolvedDates | None:
+    """The first or last session of a year ("On the first day of trading in 2022", "Zum
+    Jahreswechsel"): the first session lies in 2-4 January (any of them a candidate); the last
+    is the last session on or before 31 December. Without a year: the year of publication for
+    the first day, the year before for the turn of the year."""
+    assert cue.match is not None
+    gd = cue.match.groupdict()
+    if p.end is None:
+        return None
+    if gd.get("first"):
+        anchor = DateAnchor("first_session", cue.match.group(0))
+        written = gd.get("fyear") or gd.get("fyear2")
+        year = int(written) if written else p.end.year
+        return ResolvedDates(horizon, anchor, dt.date(year, 1, 2), dt.date(year, 1, 4),
+                             dt.date(year, 1, 2))  # fmt: skip
+    written = gd.get("lyear") or gd.get("lyear2") or gd.get("lyear3")
+    year = int(written) if written else p.end.year - 1
+    day = dt.date(year, 12, 31)
+    return ResolvedDates(horizon, DateAnchor("year_end", cue.match.group(0)), day, day, day)
 
 
 _PARTS = {"early": (1, 10), "anfang": (1, 10), "mid": (11, 20), "mitte": (11, 20)}
@@ -417,10 +447,48 @@ def base_level(dates: ResolvedDates, cues: list[HorizonCue], text: str, pos: int
 _PERIODS = {"since", "ytd", "mtd", "trailing", "n_sessions"}
 
 
-def level_dates(dates: ResolvedDates, p: Published) -> ResolvedDates:
+_CARRIED = {"weekday", "today", "first_session"}  # "am Vortag" names a reference, not a scene
+_FROM = {"from_weekday", "from_date", "from_extreme", "since", "date_range"}
+
+
+def sentence_day(scan: Scan, p: Published) -> ResolvedDates | None:
+    """The day a sentence names for what follows it ("Am Montag ...", "On the first day of
+    trading in 2022, ..."): its first weekday, today or first session of a year; never the
+    start of a move ("down 6.9% from Friday's close")."""
+    starts = [m.span() for rx, kind in LEXICON.horizons if kind in _FROM for m in scan.all(rx)]
+    for rx, kind in LEXICON.horizons:
+        if kind not in {"one_day", "year_edge"}:
+            continue
+        for m in scan.all(rx):
+            if any(a <= m.start() < b for a, b in starts):
+                continue
+            found = resolve_dates([HorizonCue(kind, m)], "share_price", p)
+            if found.anchor.rule in _CARRIED and found.end is not None:
+                return found
+    return None
+
+
+def carried(dates: ResolvedDates) -> DateAnchor:
+    """The anchor of a claim that takes the day an earlier sentence named."""
+    return DateAnchor("carried", dates.anchor.cue, of=dates.anchor)
+
+
+def level_dates(
+    dates: ResolvedDates, cues: list[HorizonCue], pos: int, p: Published
+) -> ResolvedDates:
     """The sessions a price level is about: any session of a named month ("the closing high of
-    $149.84 recorded in November 2021"); a period cue is the record's window, not the level's
-    day ("erstmals seit August 2022 über 100 Dollar": the level is now)."""
+    $149.84 recorded in November 2021"); the window of the high or low it states ("zum
+    Rekordhoch von gut 319 US-Dollar aus dem Oktober 2020"); a period cue is the record's
+    window, not the level's day ("erstmals seit August 2022 über 100 Dollar": the level is
+    now)."""
+    inside = any(
+        c.kind == "from_extreme" and c.match is not None and c.match.start() <= pos < c.match.end()
+        for c in cues
+    )
+    if dates.anchor.rule == "from_extreme" and inside and dates.start is not None:
+        last = dates.anchor.until or dates.end
+        anchor = DateAnchor("explicit", dates.anchor.cue)
+        return ResolvedDates("one_day", anchor, dates.start, last, dates.start)
     if dates.horizon == "month" and dates.start is not None:
         return replace(dates, horizon="one_day", end_earliest=dates.start)
     if dates.horizon in _PERIODS:
@@ -430,6 +498,14 @@ def level_dates(dates: ResolvedDates, p: Published) -> ResolvedDates:
 
 def resolve_dates(cues: list[HorizonCue], metric: str, p: Published) -> ResolvedDates:
     """The horizon and dates the cues mean for a claim about ``metric`` (module docstring)."""
+    spans = [c.match.span() for c in cues if c.match is not None]
+    cues = [  # a cue inside a longer one is part of it ("vom Rekordhoch aus dem Oktober 2020")
+        c
+        for c in cues
+        if c.match is None
+        or not any(a <= c.match.start() and c.match.end() <= b and (a, b) != c.match.span()
+                   for a, b in spans)
+    ]  # fmt: skip
     kinds = {c.kind: c for c in cues}
     reported = metric in _REPORTED
     if not reported:
@@ -443,6 +519,8 @@ def resolve_dates(cues: list[HorizonCue], metric: str, p: Published) -> Resolved
         return ResolvedDates("fiscal_yoy" if reported else "latest_reported", anchor, end=p.end)
     if "ytd" in kinds:
         return _ytd(kinds["ytd"], p)
+    if "year_edge" in kinds and (found := _year_edge(kinds["year_edge"], "one_day", p)):
+        return found
     if "part_month" in kinds and not {"since", "from_date", "from_extreme"} & kinds.keys():
         found = _part_month(kinds["part_month"], p)
         if found is not None:

@@ -278,7 +278,17 @@ HORIZONS: list[tuple[str, str]] = [
         "part_month",
     ),
     (
-        rf"(?:allein |alone |so far )?(?:im|in|so far in)\s+"
+        r"(?P<first>(?:on |On |at |At )?the first (?:trading )?day of (?:trading in |trading of )?"
+        r"(?:the year|the new year|(?P<fyear>\d{4}))|(?:am|Am) ersten Handelstag "
+        r"(?:des (?:neuen )?Jahres|(?:des Jahres )?(?P<fyear2>\d{4})))|"
+        r"(?P<last>(?:zum|Zum|am|Am|beim|Beim) Jahreswechsel|(?:zum|Zum|am|Am) Jahresende|"
+        r"(?:am|Am) letzten Handelstag (?:des (?:vergangenen |alten )?Jahres|(?P<lyear>\d{4}))|"
+        r"(?:at|At) (?:the )?end of (?:last year|the year|(?P<lyear2>\d{4}))|(?:at|At) year-end|"
+        r"(?:on |On )?the last trading day of (?:last year|the year|(?P<lyear3>\d{4})))",
+        "year_edge",
+    ),
+    (
+        rf"(?:allein |alone |so far )?(?:im|in|so far in|aus dem)\s+"
         rf"(?P<month>{MONTH_RE})(?:\s+(?P<myear>\d{{4}}))?",
         "month",
     ),
@@ -349,12 +359,14 @@ HORIZONS: list[tuple[str, str]] = [
         "from_date",
     ),
     (
-        rf"(?:from|vom|von ihrem|von seinem|unter dem|below|off) (?:an?|its|their|the|dem|ihrem|"
+        rf"(?:from|vom|von ihrem|von seinem|unter dem|below|off|[Ii]m Vergleich zum|gegenüber dem|"
+        rf"compared with|compared to) (?:an?|its|their|the|dem|ihrem|"
         rf"seinem)?\s*(?:(?P<xmon>{MONTH_RE}) |(?P<xyear>\d{{4}}) )?"
         rf"(?P<xkind>peak|high|record high|all-time high|record|top|trough|low|52-week high|"
         rf"52-week low|Rekordhoch|Allzeithoch|Jahreshoch|Hoch|Höchststand|52-Wochen-Hoch|"
         rf"52-Wochen-Tief|Tief|Tiefststand)"
-        rf"(?: (?:seen |set |reached |of |von \S+ )?(?:in|im|aus dem|vom) "
+        rf"(?: (?:seen |set |reached |recorded |of |von (?:gut |rund |knapp |über )?\S+ "
+        rf"(?:US-Dollar |Dollar |Euro |Punkten |Zählern |HK\$ )?)?(?:in|im|aus dem|vom) "
         rf"(?:(?P<xmon2>{MONTH_RE})\s*)?(?P<xyear2>\d{{4}}))?",
         "from_extreme",
     ),
@@ -382,7 +394,8 @@ HORIZONS: list[tuple[str, str]] = [
     (
         rf"an einem (?:einzigen )?(?:Tag|Handelstag)|binnen eines Tages|innerhalb eines Tages|"
         rf"one-day|single-day|one day|single day|in a single session|on the day|"
-        rf"am (?P<wd>{WEEKDAY_RE})|on (?P<wd2>{WEEKDAY_RE})|(?P<today>heute|today|am heutigen)|"
+        rf"am (?P<wd>{WEEKDAY_RE})|on (?P<wd2>{WEEKDAY_RE})|(?P<today>heute|today|am heutigen|"
+        rf"[Aa]ktuell|[Dd]erzeit|currently|at present|at the time of writing|[Aa]t last check)|"
         rf"(?P<wd3>{WEEKDAY_RE})(?:'s|’s|s-Abend|-Abend|abend|shandel|s-Handel)?|"
         rf"(?P<monday>zu Wochenbeginn|zum Wochenbeginn|zu Wochenauftakt|zum Wochenauftakt|"
         rf"zum Wochenstart|zu Beginn der Woche)|"

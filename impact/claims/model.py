@@ -167,6 +167,12 @@ def _anchored(a: DateAnchor, c: Claim, where: str) -> str:
             return f"the latest {a.weekday} on or before publication ({where})"
         case "today":
             return f"the publication day ({where})"
+        case "carried":
+            return f"no date in the sentence: the day an earlier sentence named, {c.end}"
+        case "first_session":
+            return f"the first session of the year, {c.end_earliest}..{c.end}"
+        case "year_end":
+            return f"the last session on or before {c.end}"
         case "overnight":
             return (
                 f"a US figure in a report on the Hong Kong trading day of publication: the US "

@@ -110,6 +110,9 @@ Confidence = Literal["given", "high", "medium", "low", "none"]
 DateRule = Literal[
     "unanchored",  # no date in the sentence: the latest session before publication
     "overnight",  # a US figure in a report on the Hong Kong day: the US session before it
+    "carried",  # no date in the sentence: the day an earlier sentence named ("am Montag")
+    "first_session",  # the first session of a year ("On the first day of trading in 2022")
+    "year_end",  # the last session of a year ("Zum Jahreswechsel")
     "weekday",  # "am Donnerstag": the latest such weekday on or before publication
     "today",
     "yesterday",
