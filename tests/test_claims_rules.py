@@ -741,3 +741,19 @@ def test_a_move_against_a_dated_high_and_the_high_itself():
         "2020-10-01",
         "high",
     )
+
+
+def test_a_when_clause_after_a_records_window_is_that_day():
+    text = (
+        "Alibaba delivered its best single-day performance since March 16, 2022, when the stock "
+        "jumped 27 per cent."
+    )
+    move, record = extract(text, published="2025-09-01", lang="en")
+    assert (move.magnitude, iso(move.end)) == (27.0, "2022-03-16")
+    assert (record.kind, iso(record.end)) == ("record", "2025-09-01")
+
+
+def test_unterhalb_der_marke_is_a_threshold_below():
+    text = "Der Hang Seng steht erstmals seit sechs Jahren wieder unterhalb der 20000er Marke."
+    mark = next(c for c in extract(text, published="2022-03-14", lang="de") if c.kind == "level")
+    assert (mark.hedge, mark.direction) == ("under", "down")

@@ -281,8 +281,9 @@ def _cues(
     if not cues:
         cues = find_cues(s.scan, lo, number.end, masked)
     if not cues:
-        cues = find_cues(s.scan, max(0, number.start - WINDOW), number.end, masked)
-        if _AT_THAT_DATE.match(s.text, lo):
+        when = bool(_AT_THAT_DATE.match(s.text, lo))  # the date a record's window names, too
+        cues = find_cues(s.scan, max(0, number.start - WINDOW), number.end, [] if when else masked)
+        if when:
             cues = [HorizonCue("at_date", c.match) if c.kind == "since" else c for c in cues]
     return cues
 

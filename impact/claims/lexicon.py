@@ -119,8 +119,12 @@ HEDGES: list[tuple[str, str]] = [
         "just_over",
     ),
     (r"knapp unter|knapp weniger als|just under|just below|slightly less than", "just_under"),
-    (r"mehr als|über|deutlich über|more than|over|above|upwards of|in excess of", "over"),
-    (r"weniger als|unter|less than|under|below", "under"),
+    (
+        r"mehr als|über|deutlich über|oberhalb|oberhalb von|more than|over|above|upwards of|"
+        r"in excess of",
+        "over",
+    ),
+    (r"weniger als|unter|unterhalb|unterhalb von|less than|under|below", "under"),
     (r"mindestens|wenigstens|at least", "at_least"),
     (r"höchstens|maximal|at most|no more than", "at_most"),
     (r"bis zu|as much as|up to|as high as", "up_to"),

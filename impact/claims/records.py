@@ -59,6 +59,9 @@ def _attach(phrase: RecordPhrase, claims: list[Claim], text: str, offset: int) -
         at_mark = _at_mark(phrase, c, offset)
         if at_mark and phrase.of == "window_extreme":
             continue  # the number the record states, not a claim it qualifies
+        anchor = phrase.window is not None and phrase.window.anchor
+        if anchor and c.dates.rule == "explicit" and c.end == since_of(phrase.window, c.end):
+            continue  # the earlier event the window starts at ("since March 16, 2022, when ...")
         if lo <= c.span[0] < hi and not at_mark:
             continue  # inside the window phrase: the earlier event, not the record's session
         if c.span[0] >= hi and RECORDS.when.search(text, phrase.hi, c.span[0] - offset):
