@@ -757,3 +757,29 @@ def test_unterhalb_der_marke_is_a_threshold_below():
     text = "Der Hang Seng steht erstmals seit sechs Jahren wieder unterhalb der 20000er Marke."
     mark = next(c for c in extract(text, published="2022-03-14", lang="de") if c.kind == "level")
     assert (mark.hedge, mark.direction) == ("under", "down")
+
+
+def test_named_weekdays_span_a_move():
+    text = "Die Alibaba-Aktie hat am Montag und Dienstag insgesamt mehr als acht Prozent verloren."
+    claim = one(text, published="2023-01-31", lang="de")  # a Tuesday
+    assert (claim.horizon, iso(claim.start), iso(claim.end)) == (
+        "since",
+        "2023-01-29",
+        "2023-01-31",
+    )
+
+
+def test_a_level_reached_throughout_the_day_is_the_days_extreme():
+    text = "PDD opened 28% down on Monday and shed value throughout the day to come below $100."
+    level = next(c for c in extract(text, published="2024-08-26", lang="en") if c.kind == "level")
+    assert (level.basis_cue, level.hedge, level.direction) == ("extreme", "under", "down")
+
+
+def test_a_forecast_clause_keeps_its_day_to_itself():
+    text = (
+        "Im US-Handel stieg der Alibaba-Kurs zuletzt wieder über 100 Dollar und dürfte auch heute "
+        "stabil eröffnen. In Hongkong verlor die Alibaba-Aktie heute bis zu 9,4 Prozent."
+    )
+    us, hk = extract(text, published="2022-05-03", lang="de")
+    assert (us.ticker, iso(us.end), us.dates.rule) == ("BABA", "2022-05-02", "overnight")
+    assert (hk.ticker, iso(hk.end)) == ("9988.HK", "2022-05-03")

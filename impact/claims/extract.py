@@ -613,7 +613,14 @@ def _overnight(claims: list[Claim], pub: Published) -> list[Claim]:
     Alibaba-Kurs zuletzt über 100 Dollar", "an overnight surge in New York")."""
     if pub.time is not None or pub.end is None or pub.start != pub.end:
         return claims
-    if not any(c.unanchored and c.ticker and mic_for_ticker(c.ticker) == "XHKG" for c in claims):
+    today = {"unanchored", "today", "carried"}
+    if not any(
+        c.dates.rule in today
+        and c.end == pub.end
+        and c.ticker
+        and mic_for_ticker(c.ticker) == "XHKG"
+        for c in claims
+    ):
         return claims
     day = pub.end - dt.timedelta(days=1)
     anchor = DateAnchor("overnight")

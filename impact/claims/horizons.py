@@ -377,6 +377,23 @@ def _date_range(cue: HorizonCue, p: Published) -> ResolvedDates | None:
     return ResolvedDates("since", anchor, first, last, last)
 
 
+def _weekday_range(cue: HorizonCue, p: Published) -> ResolvedDates | None:
+    """A move over named weekdays ("am Montag und Dienstag insgesamt 8 Prozent", "from Monday
+    to Wednesday"): from the close before the first to the close of the last, the latest such
+    days on or before publication."""
+    assert cue.match is not None
+    gd = cue.match.groupdict()
+    first_t, last_t = gd.get("rw1") or gd.get("rw3"), gd.get("rw2") or gd.get("rw4")
+    if p.end is None or not first_t or not last_t:
+        return None
+    last = latest_weekday(WEEKDAYS[last_t.lower()], p.end)
+    first = latest_weekday(WEEKDAYS[first_t.lower()], last)
+    if first >= last:
+        return None
+    anchor = DateAnchor("from_date", cue.match.group(0))
+    return ResolvedDates("since", anchor, first - dt.timedelta(days=1), last, last)
+
+
 def _from_weekday(cue: HorizonCue, p: Published) -> ResolvedDates | None:
     """A move measured from a weekday's close ("down 6.9% from Friday's close"): to publication."""
     assert cue.match is not None
@@ -448,7 +465,7 @@ _PERIODS = {"since", "ytd", "mtd", "trailing", "n_sessions"}
 
 
 _CARRIED = {"weekday", "today", "first_session"}  # "am Vortag" names a reference, not a scene
-_FROM = {"from_weekday", "from_date", "from_extreme", "since", "date_range"}
+_FROM = {"from_weekday", "from_date", "from_extreme", "since", "date_range", "weekday_range"}
 
 
 def sentence_day(scan: Scan, p: Published) -> ResolvedDates | None:
@@ -529,6 +546,7 @@ def resolve_dates(cues: list[HorizonCue], metric: str, p: Published) -> Resolved
         return _month(kinds.get("month") or kinds["mtd"], p)
     for kind, special in (
         ("date_range", _date_range),
+        ("weekday_range", _weekday_range),
         ("from_weekday", _from_weekday),
         ("from_date", _from_date),
         ("from_extreme", _from_extreme),

@@ -349,6 +349,11 @@ HORIZONS: list[tuple[str, str]] = [
         "date_range",
     ),
     (
+        rf"(?:am|an|on) (?P<rw1>{WEEKDAY_RE}) (?:und|and|bis|through|to) (?P<rw2>{WEEKDAY_RE})|"
+        rf"(?:von|from) (?P<rw3>{WEEKDAY_RE}) (?:bis|to|through) (?P<rw4>{WEEKDAY_RE})",
+        "weekday_range",
+    ),
+    (
         rf"(?:from|since|seit|vom) (?P<fwd>{WEEKDAY_RE})(?:'s|’s|s)? (?:close|closing price|"
         rf"closing level|level|Schlusskurs|Schlussstand)",
         "from_weekday",
@@ -428,7 +433,8 @@ EXTREME_MARKERS = (
     r"as high as|as low as|as much as|initially|Initially|briefly|During the day|during the day|"
     r"in intraday trading|In intraday trading|intraday high|intraday low|day high|day low|"
     r"day's high|day's low|Tageshoch|Tagestief|Tageshöchststand|Tagestiefststand|"
-    r"Gleich nach Handelsbeginn|gleich nach Handelsbeginn"
+    r"Gleich nach Handelsbeginn|gleich nach Handelsbeginn|throughout the day|"
+    r"over the course of the day|im Tagesverlauf|im Laufe des Tages"
 )
 # nouns that make a price level a high or a low ("day low of $88.10", "das Jahreshoch")
 LEVEL_HIGH = (
