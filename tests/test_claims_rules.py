@@ -783,3 +783,14 @@ def test_a_forecast_clause_keeps_its_day_to_itself():
     us, hk = extract(text, published="2022-05-03", lang="de")
     assert (us.ticker, iso(us.end), us.dates.rule) == ("BABA", "2022-05-02", "overnight")
     assert (hk.ticker, iso(hk.end)) == ("9988.HK", "2022-05-03")
+
+
+def test_respectively_pairs_names_and_numbers_in_order():
+    text = "The Dow Jones Index and S&P 500 saw declines of nearly 4% and over 4.8%, respectively."
+    dow, spx = extract(text, published="2025-04-04", lang="en")
+    assert (dow.entity, dow.magnitude, spx.entity, spx.magnitude) == (
+        "Dow Jones",
+        4.0,
+        "S&P 500",
+        4.8,
+    )

@@ -150,6 +150,7 @@ class _Sentence:
     discourse: Discourse
     registry: Registry
     scene: BasisCue | None = None  # the time-of-day scene the previous sentence set
+    respective: dict[int, Entity] | None = None  # "X and Y fell 4% and 5%, respectively"
 
 
 def _blank(m: re.Match[str]) -> str:
@@ -320,9 +321,12 @@ def _read(number: NumberMatch, s: _Sentence) -> _Reading | None:
         number.unit == "money" and number.scale == 1
     )
     price_like = (around in _HINTED) if around else price_unit
-    found = find_entity(
-        number.start, clause, s.text, s.mentions, s.discourse, number.unit, price_like
-    )
+    if s.respective and number.start in s.respective:
+        found = EntityFound(s.respective[number.start], "clause")
+    else:
+        found = find_entity(
+            number.start, clause, s.text, s.mentions, s.discourse, number.unit, price_like
+        )
     metric, assumed = _metric(near, around, found.entity, number)
     direction = find_direction(s.scan, lo, hi, number.start, number.sign)
     if direction == "none":  # an elliptical clause ("allein im Februar um 17 Prozent")
@@ -469,11 +473,29 @@ def _record_base(record: re.Match[str], s: _Sentence, claim_id: int) -> Claim:
     )
 
 
+_RESPECTIVELY = re.compile(r"(?<!\w)(?:respectively|beziehungsweise|respektive)(?!\w)")
+
+
+def _respective(s: _Sentence, numbers: list[NumberMatch]) -> dict[int, Entity]:
+    """ "The Dow and the S&P 500 fell nearly 4% and over 4.8%, respectively": the n names
+    before the first number, in order, each with the n numbers of the same unit after them."""
+    if not numbers:
+        return {}
+    unit = numbers[0].unit
+    same = [n for n in numbers if n.unit == unit]
+    names = [m for m in s.mentions if m[1] <= same[0].start]
+    if len(same) < 2 or len(names) < len(same):
+        return {}
+    return {n.start: m[2] for n, m in zip(same, names[-len(same) :], strict=True)}
+
+
 def _sentence_claims(s: _Sentence, first_id: int, previous: Claim | None) -> list[Claim]:
     masked_text = _URL.sub(_blank, s.text) if _URL_HINT.search(s.text) else s.text
     numbers = find_numbers(masked_text, s.language)  # type: ignore[arg-type]
     records = find_records(s.text, s.published, s.language)
     masked = [r.mask for r in records]
+    if _RESPECTIVELY.search(s.text):
+        s = replace(s, respective=_respective(s, numbers))
     claims: list[Claim] = []
     others: list[tuple[int, int]] = []  # figures that are no price: a market value, a forecast
     for i, number in enumerate(numbers):
