@@ -293,3 +293,18 @@ def test_extreme_so_far_against_the_full_days_extreme(offline_settings, claimed,
     )
     check = next(c for c in article.checks if c.claim.magnitude == float(claimed))
     assert check.verdict.value == verdict
+
+
+def test_a_row_without_a_range_is_not_judged(offline_settings):
+    """9888.HK 2024-01-15 in the fixture: High = Low = Close (a placeholder row)."""
+    from conftest import fixture_frame
+
+    row = fixture_frame("9888.HK").loc["2024-01-15"]
+    assert row["High"] == row["Low"] == row["Close"]
+    text = "Die Baidu-Aktie fiel in Hongkong am Montag um bis zu zwölf Prozent."
+    article = Checker(offline_settings).check_article(
+        "t", extract_article(text, published="2024-01-15", lang="de")
+    )
+    (check,) = article.checks
+    assert check.verdict.value == "insufficient_data"
+    assert "2024-01-15 is suspect" in check.explanation

@@ -35,6 +35,7 @@ from impact.verdicts.intraday import (
     check_after_hours,
     check_snapshot,
     extreme_so_far,
+    flat_session,
 )
 from impact.verdicts.levels import check_level
 from impact.verdicts.model import ArticleCheck, ClaimCheck, Verdict
@@ -117,6 +118,13 @@ class Checker:
         """A move or level: out of session and mid-session prints first (intraday.py)."""
         if claim.basis_cue == "after_hours":
             return check_after_hours(claim, window)
+        flat = flat_session(window)
+        if flat is not None:
+            text = (
+                f"{claim.ticker}: the data row of {flat.date()} is suspect (High = Low = Close, "
+                "volume 0: no trading recorded on a trading day), so the session cannot be judged"
+            )
+            return ClaimCheck(claim, Verdict.INSUFFICIENT_DATA, text, evidence=Failure(text))
         about_today = claim.unanchored or claim.dates.rule == "today"
         mid_session = about_today and not after_close(claim, window)
         if claim.basis_cue == "snapshot" and mid_session:

@@ -23,7 +23,7 @@ from impact.verdicts.evidence import DayRange, PriceSource
 from impact.verdicts.model import ClaimCheck, Verdict
 from impact.verdicts.window import MarketWindow
 
-__all__ = ["after_close", "check_after_hours", "check_snapshot", "extreme_so_far"]
+__all__ = ["after_close", "check_after_hours", "check_snapshot", "extreme_so_far", "flat_session"]
 
 
 def after_close(claim: Claim, window: MarketWindow) -> bool:
@@ -33,6 +33,23 @@ def after_close(claim: Claim, window: MarketWindow) -> bool:
         return False
     close = calendars.get_calendar(window.series.mic).session_close(sessions.nominal)
     return pd.Timestamp(claim.published.time) >= close
+
+
+def flat_session(window: MarketWindow) -> pd.Timestamp | None:
+    """The claim's nominal session when its row records no trading (High = Low = Close and a
+    volume of 0 on a day the exchange was open: a placeholder row, e.g. 9888.HK 2024-01-15),
+    else None."""
+    sessions = window.sessions
+    if sessions is None or sessions.nominal is None:
+        return None
+    prices = window.series.prices
+    if sessions.nominal not in prices.index or "High" not in prices:
+        return None
+    row = prices.loc[sessions.nominal]
+    no_volume = "Volume" in prices and row["Volume"] == 0
+    if row["High"] == row["Low"] == row["Close"] and no_volume:
+        return sessions.nominal
+    return None
 
 
 def check_after_hours(claim: Claim, window: MarketWindow) -> ClaimCheck:
