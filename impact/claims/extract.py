@@ -64,25 +64,39 @@ _DIGIT = re.compile(r"\d")
 _WORDED = (
     "prozent", "percent", "per cent", "fünftel", "drittel", "viertel", "hälfte", "zehntel",
     "fifth", "third", "quarter", "half", "tenth", "verdoppel", "verdreifach", "halbiert",
-    "doubled", "tripled", "halved", "milliard", "billion", "million", "trillion",
+    "doubled", "tripled", "halved",
 )  # fmt: skip
-# a record without a figure names a superlative, a record word, a first time, a streak
+# a record without a figure names a superlative, a record word, a first time, a streak; an
+# amount in words a scale word ("zwei Milliarden Dollar")
 _RECORD_STEMS = (
     *GATES["superlative"], *GATES["threshold"], *GATES["streak"], *GATES["as_since"],
     *GATES["record_for"], "rekord", "record", "all-time", "allzeit", "jahreshoch", "jahrestief",
     "höchststand", "tiefststand", "year high", "year low", "month high", "month low",
-    "week high", "week low",
+    "week high", "week low", "milliard", "billion", "million", "trillion",
+)  # fmt: skip
+# ... and then the sentence speaks of a market: a share, an index, a move
+_MARKET_STEMS = (
+    "aktie", "kurs", "index", "indizes", "börse", "papier", "titel", "stock", "share", "dax",
+    "dow", "nasdaq", "s&p", "hang seng", "stoxx", "nikkei", "punkte", "points", "zähler",
+    "rally", "rallye", "decline", "drop", "fall", "gain", "plunge", "slump", "jump", "surge",
+    "advance", "loss", "verlust", "einbruch", "sturz", "anstieg", "plus", "minus", "hoch", "tief",
+    "high", "low", "close", "schluss", "wert", "value",
 )  # fmt: skip
 
 
 @functools.cache
 def _stems() -> Any:
-    """An Aho-Corasick automaton of the lower-case gate stems (numbers in words, record words)."""
+    """An Aho-Corasick automaton of the lower-case gate stems: a number in words (enough on its
+    own), a record or scale word, a market word (the two together)."""
     import ahocorasick
 
     automaton = ahocorasick.Automaton()
-    for stem in {*_WORDED, *_RECORD_STEMS}:
-        automaton.add_word(stem, len(stem))
+    kinds: dict[str, int] = {}
+    for bit, stems in ((1, _WORDED), (2, _RECORD_STEMS), (4, _MARKET_STEMS)):
+        for stem in stems:
+            kinds[stem] = kinds.get(stem, 0) | bit
+    for stem, bits in kinds.items():
+        automaton.add_word(stem, bits)
     automaton.make_automaton()
     return automaton
 
@@ -514,12 +528,26 @@ def _sentence_claims(s: _Sentence, first_id: int, previous: Claim | None) -> lis
     return claims
 
 
-def _may_claim(text: str, lo: int, hi: int) -> bool:
+def _gate_bits(text: str) -> tuple[list[int], list[int]] | None:
+    """Where the gate stems occur in the text, and which kinds (one Aho-Corasick pass); None when
+    lower-casing shifts positions (then every sentence is read)."""
+    lower = text.lower()
+    if len(lower) != len(text):
+        return None
+    found = sorted((end - 1, bits) for end, bits in _stems().iter(lower))
+    return [at for at, _ in found], [bits for _, bits in found]
+
+
+def _may_claim(text: str, lo: int, hi: int, gate: tuple[list[int], list[int]] | None) -> bool:
     """Whether the sentence text[lo:hi] can hold a claim (a cheap gate before the full reading):
-    a digit, else a number in words or a record word (the first stem found decides)."""
-    if _DIGIT.search(text, lo, hi):
+    a digit; else a number in words, or a record or scale word with a market word."""
+    if gate is None or _DIGIT.search(text, lo, hi):
         return True
-    return next(_stems().iter(text[lo:hi].lower()), None) is not None
+    places, kinds = gate
+    seen = 0
+    for i in range(bisect.bisect_left(places, lo), bisect.bisect_left(places, hi)):
+        seen |= kinds[i]
+    return bool(seen & 1) or seen & 6 == 6
 
 
 def extract_article(
@@ -546,7 +574,8 @@ def extract_article(
     all_mentions = registry.find_entities(text)
     starts = [m[0] for m in all_mentions]
     spans = split_sentences(text)
-    gated = [_may_claim(text, a, b) for a, b in spans]
+    gate = _gate_bits(text)
+    gated = [_may_claim(text, a, b, gate) for a, b in spans]
     named: list[list[Mention]] = []
     for s_start, s_end in spans:
         a, b = bisect.bisect_left(starts, s_start), bisect.bisect_left(starts, s_end)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from impact.claims.dates import latest_weekday, month_range
 from impact.claims.lexicon import LEXICON, MONTHS, NUMBER_WORDS, ORDINALS, WEEKDAYS
 from impact.claims.values import DateAnchor, Horizon, Published
-from impact.fastre import Scan
+from impact.fastre import WORD_START, Scan, compile_fast
 
 __all__ = [
     "HorizonCue",
@@ -468,10 +468,22 @@ _CARRIED = {"weekday", "today", "first_session"}  # "am Vortag" names a referenc
 _FROM = {"from_weekday", "from_date", "from_extreme", "since", "date_range", "weekday_range"}
 
 
+# a cheap first test: a sentence naming no weekday, today or first day names no day
+_DAY_WORDS = compile_fast(
+    rf"{WORD_START}(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Monday|"
+    r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|heute|Heute|today|Today|aktuell|"
+    r"Aktuell|derzeit|Derzeit|currently|Currently|at present|At present|at the time of writing|"
+    r"At the time of writing|at last check|At last check|first day|first trading day|"
+    r"ersten Handelstag|Wochenbeginn|Wochenauftakt|Wochenstart|Beginn der Woche|heutigen)"
+)
+
+
 def sentence_day(scan: Scan, p: Published) -> ResolvedDates | None:
     """The day a sentence names for what follows it ("Am Montag ...", "On the first day of
     trading in 2022, ..."): its first weekday, today or first session of a year; never the
     start of a move ("down 6.9% from Friday's close")."""
+    if not scan.all(_DAY_WORDS):
+        return None
     starts = [m.span() for rx, kind in LEXICON.horizons if kind in _FROM for m in scan.all(rx)]
     for rx, kind in LEXICON.horizons:
         if kind not in {"one_day", "year_edge"}:

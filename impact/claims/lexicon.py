@@ -282,7 +282,8 @@ HORIZONS: list[tuple[str, str]] = [
         "part_month",
     ),
     (
-        r"(?P<first>(?:on |On |at |At )?the first (?:trading )?day of (?:trading in |trading of )?"
+        r"(?P<first>(?:on the|On the|at the|At the|the) first (?:trading )?day of "
+        r"(?:trading in |trading of )?"
         r"(?:the year|the new year|(?P<fyear>\d{4}))|(?:am|Am) ersten Handelstag "
         r"(?:des (?:neuen )?Jahres|(?:des Jahres )?(?P<fyear2>\d{4})))|"
         r"(?P<last>(?:zum|Zum|am|Am|beim|Beim) Jahreswechsel|(?:zum|Zum|am|Am) Jahresende|"
