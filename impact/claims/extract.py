@@ -49,7 +49,7 @@ from impact.claims.lexicon import LEXICON
 from impact.claims.lexicon_records import GATES
 from impact.claims.model import Claim, DateAnchor, Published
 from impact.claims.negatives import negative_scan, non_price_reason
-from impact.claims.numbers import NumberMatch, find_numbers
+from impact.claims.numbers import NumberMatch, Style, decimal_style, find_numbers
 from impact.claims.records import add_record, find_records
 from impact.claims.sentences import WINDOW, clause_bounds, detect_language, split_sentences
 from impact.claims.values import BasisCue, Direction, Hedge, Kind, Metric
@@ -165,6 +165,7 @@ class _Sentence:
     registry: Registry
     scene: BasisCue | None = None  # the time-of-day scene the previous sentence set
     respective: dict[int, Entity] | None = None  # "X and Y fell 4% and 5%, respectively"
+    style: Style | None = None  # the article's decimal separator (numbers.decimal_style)
 
 
 def _blank(m: re.Match[str]) -> str:
@@ -505,7 +506,7 @@ def _respective(s: _Sentence, numbers: list[NumberMatch]) -> dict[int, Entity]:
 
 def _sentence_claims(s: _Sentence, first_id: int, previous: Claim | None) -> list[Claim]:
     masked_text = _URL.sub(_blank, s.text) if _URL_HINT.search(s.text) else s.text
-    numbers = find_numbers(masked_text, s.language)  # type: ignore[arg-type]
+    numbers = find_numbers(masked_text, s.language, style=s.style)  # type: ignore[arg-type]
     records = find_records(s.text, s.published, s.language)
     masked = [r.mask for r in records]
     if _RESPECTIVELY.search(s.text):
@@ -575,6 +576,7 @@ def extract_article(
     starts = [m[0] for m in all_mentions]
     spans = split_sentences(text)
     gate = _gate_bits(text)
+    style = decimal_style(text, language)  # type: ignore[arg-type]
     gated = [_may_claim(text, a, b, gate) for a, b in spans]
     named: list[list[Mention]] = []
     for s_start, s_end in spans:
@@ -599,6 +601,7 @@ def extract_article(
                 discourse,
                 registry,
                 scene,
+                style=style,
             )
             found = _sentence_claims(sentence, len(claims), claims[-1] if claims else None)
             own = sentence_day(scan, pub)

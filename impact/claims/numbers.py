@@ -46,7 +46,7 @@ from impact.claims.words import (
     word_readings,
 )
 
-__all__ = ["NumberMatch", "decimal_style", "find_numbers", "parse_numeral"]
+__all__ = ["NumberMatch", "Style", "decimal_style", "find_numbers", "parse_numeral"]
 
 Lang = Literal["de", "en"]
 Style = Literal["comma", "point"]
