@@ -3,7 +3,8 @@
 Rules (after claims-methods.md §4.2; every parameter is a field of :class:`Tolerance`):
 
 - *Rounding interval* of the stated precision: ``u = 0.5 × 10^-decimals``; a bare "9,1" means
-  [9.05, 9.15), a bare "11" means [10.5, 11.5).
+  [9.05, 9.15), a bare "11" means [10.5, 11.5); a number in words carries its own rounding
+  ("a fifth" 20 ± 2.5, "doubled" +100 ± 10; numbers.py ``half_unit``).
 - *Hedges as intervals* around the stated value x:
   ``exact`` and ``up_to`` [x − u, x + u); ``about`` [x − a, x + a] with a = max(2u, about_rel·x);
   ``over``/``at_least`` [x, far_factor·x] (above that: *far above*, which is misleading;
@@ -68,11 +69,17 @@ class Tolerance:
     band_rel: float = 0.02
 
     def intervals(
-        self, value: float, decimals: int, hedge: str, absolute_band: bool = True
+        self,
+        value: float,
+        decimals: int,
+        hedge: str,
+        absolute_band: bool = True,
+        half_unit: float | None = None,
     ) -> tuple[Interval, Interval]:
-        """(correct interval, second band) for a stated magnitude (a positive number)."""
+        """(correct interval, second band) for a stated magnitude (a positive number);
+        ``half_unit``: the rounding a number in words implies ("a fifth": 2.5), else u."""
         x = abs(value)
-        u = 0.5 * 10 ** (-decimals)
+        u = half_unit if half_unit else 0.5 * 10 ** (-decimals)
         if hedge in {"exact", "up_to"}:
             correct = Interval(x - u, x + u, hi_open=True)
         elif hedge == "about":
@@ -100,10 +107,11 @@ class Tolerance:
         hedge: str,
         direction: str = "none",
         absolute_band: bool = True,
+        half_unit: float | None = None,
     ) -> Judgement:
         """Where a realized figure falls. For moves, ``realized`` is signed and ``direction``
         the claimed one; the comparison is on magnitudes once the sign agrees."""
-        correct, band = self.intervals(value, decimals, hedge, absolute_band)
+        correct, band = self.intervals(value, decimals, hedge, absolute_band, half_unit)
         if direction in {"up", "down"} and realized != 0:
             if (realized > 0) != (direction == "up"):
                 return Judgement("wrong_direction", correct, band)

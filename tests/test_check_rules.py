@@ -308,3 +308,11 @@ def test_a_row_without_a_range_is_not_judged(offline_settings):
     (check,) = article.checks
     assert check.verdict.value == "insufficient_data"
     assert "2024-01-15 is suspect" in check.explanation
+
+
+def test_a_number_in_words_carries_its_own_rounding():
+    tol = Tolerance()
+    correct, _ = tol.intervals(20.0, 0, "exact", half_unit=2.5)  # "a fifth"
+    assert (correct.lo, correct.hi) == (17.5, 22.5)
+    assert tol.judge(-22.0, 20.0, 0, "exact", "down", half_unit=2.5).fit == "exact"
+    assert tol.judge(-22.0, 20.0, 0, "exact", "down").fit != "exact"

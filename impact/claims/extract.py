@@ -450,6 +450,7 @@ def _number_claim(
         value_reached=prep if r.kind == "level" and prep in {"auf", "to"} else None,
         basis_cue=r.basis,
         during_session=underway(s.scan) or s.scene == "snapshot",
+        half_unit=number.half_unit,
     )
 
 

@@ -84,6 +84,7 @@ class Claim:
     closing: bool = False
     basis_cue: BasisCue = "unknown"  # what the text says about the time of day (values.BasisCue)
     during_session: bool = False  # written while the session ran: an extreme is the one so far
+    half_unit: float | None = None  # the rounding a number in words implies ("a fifth": 2.5)
     assumed_metric: bool = False  # no metric named: the share price of a listed company assumed
     dollar_ambiguous: bool = False  # "Dollar" for a Hong Kong listing: USD assumed
     value_reached: str | None = None  # "auf"/"to": the level reached, not the change
@@ -310,6 +311,7 @@ def _record(c: Claim) -> dict[str, Any]:
         "closing": c.closing,
         "basis_cue": c.basis_cue,
         "during_session": c.during_session,
+        "half_unit": c.half_unit,
         "record_of": c.record_of,
         "record_anchor": c.record_anchor,
         "record_until": _iso(c.record_until),

@@ -136,6 +136,7 @@ def check_level(
                 claim.precision or 0,
                 claim.hedge,
                 absolute_band=False,
+                half_unit=claim.half_unit,
             )
             tried.append(LevelTry(s.date(), value, judgement.fit, column, judgement))
     verdict = _verdict(tried, sessions, claim.published.firm)

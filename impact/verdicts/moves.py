@@ -111,6 +111,7 @@ def try_sessions(
                 claim.hedge,
                 claim.direction,
                 absolute_band=not in_units,
+                half_unit=claim.half_unit,
             )
             tried.append(TriedMove(s.date(), move, judgement))
     return tuple(tried)
