@@ -409,3 +409,16 @@ def check_floors_ok(data: dict, floors: dict) -> bool:
             ok = value <= limit if name == "false_alarms" else value >= limit
             assert ok, f"{scope} {name} {value} vs {limit}"
     return True
+
+
+def test_a_print_during_the_session_counts_as_intraday():
+    from impact.evaluation.fields import tool_horizons
+
+    assert tool_horizons({"horizon": "one_day", "time_of_day": "snapshot"}) == {
+        "one_day",
+        "intraday",
+    }
+    assert tool_horizons({"horizon": "one_day", "time_of_day": "after_hours"}) == {
+        "one_day", "after_hours",
+    }  # fmt: skip
+    assert tool_horizons({"horizon": "ytd", "time_of_day": "snapshot"}) == {"ytd"}

@@ -11,9 +11,9 @@ None (not scorable: the annotation gives nothing to compare with).
   "zwischenzeitlich", "initially", ...) map to up_to; "gut"/"a good" accepts just_over or over.
   Not scorable: claims without a magnitude (records) and the wordings in ``UNSCORABLE_HEDGES``.
 - horizon: ``HORIZONS`` maps the annotated horizon to the tool horizons that mean the same
-  (month: month or mtd; level: any one-session horizon; after_hours: the tool's after-hours or
-  pre-market horizon, which it does not have today, so these count as wrong); ``none`` is not
-  scorable.
+  (month: month or mtd; level: any one-session horizon); a one-day figure whose time of day
+  (``time_of_day``) is a print during the session or the day's extreme is also intraday, one
+  outside the session after_hours; ``none`` is not scorable.
 - end session: the tool's end session equals ``horizon_end``. The tool's end session is its
   ``session`` (the session its realized figure is for), else its ``nominal_session``, else, when
   it tested no session at all, the end date it resolved (``end``). Scored when the annotation has
@@ -42,6 +42,7 @@ __all__ = [
     "tool_base_session",
     "tool_class",
     "tool_end_session",
+    "tool_horizons",
 ]
 
 FIELDS = ("listing", "direction", "hedge", "horizon", "end_session", "base_session")
@@ -177,6 +178,19 @@ def tool_end_session(claim: Mapping[str, Any]) -> str | None:
     return claim.get("session") or claim.get("nominal_session") or claim.get("end")
 
 
+def tool_horizons(claim: Mapping[str, Any]) -> frozenset[str]:
+    """The tool's horizon, and what its time of day adds in the corpus's terms: a one-day
+    figure printed during the session or at the day's extreme is intraday, one printed outside
+    the session after_hours."""
+    horizon, time = claim.get("horizon"), claim.get("time_of_day")
+    found = {horizon}
+    if horizon == "one_day" and time in {"snapshot", "extreme"}:
+        found.add("intraday")
+    if time == "after_hours":
+        found.add("after_hours")
+    return frozenset(h for h in found if h)
+
+
 def judge_fields(
     claim: Mapping[str, Any], a: Annotation, data: frozenset[str]
 ) -> dict[str, bool | None]:
@@ -192,7 +206,7 @@ def judge_fields(
         if a.direction is None
         else tool_dir == a.direction,
         "hedge": _hedge(claim, a),
-        "horizon": None if horizons is None else claim.get("horizon") in horizons,
+        "horizon": None if horizons is None else bool(tool_horizons(claim) & horizons),
         "end_session": session == a.horizon_end if a.horizon_end and has_data else None,
         "base_session": base == a.horizon_start if a.horizon_start and base else None,
     }

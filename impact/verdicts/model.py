@@ -69,6 +69,7 @@ class ClaimCheck:
             "scale": c.scale,
             "hedge": c.hedge,
             "horizon": c.horizon,
+            "time_of_day": c.basis_cue,
             "start": _iso(c.start),
             "end": _iso(c.end),
             "verdict": self.verdict.value,
