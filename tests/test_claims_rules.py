@@ -794,3 +794,21 @@ def test_respectively_pairs_names_and_numbers_in_order():
         "S&P 500",
         4.8,
     )
+
+
+@pytest.mark.parametrize(
+    "text, published, horizon, start, end_earliest, end",
+    [
+        ("Auf die letzte Handelswoche gesehen legte die Apple-Aktie gut 2 Prozent zu.",
+         "2023-06-19", "week", "2023-06-12", "2023-06-18", "2023-06-18"),
+        ("Auf die letzte Handelswoche gesehen legte die Apple-Aktie gut 2 Prozent zu.",
+         "2023-06", "week", "2023-06-19", "2023-05-22", "2023-06-25"),
+        ("Damit hat die Apple-Aktie in nur 4 Monaten mehr als 34 Prozent eingebüßt.",
+         "2025-04-08", "since", "2024-12-07", "2025-04-08", "2025-04-08"),
+    ],
+)  # fmt: skip
+def test_weeks_and_months_back(text, published, horizon, start, end_earliest, end):
+    claim = one(text, published=published, lang="de")
+    assert (claim.horizon, iso(claim.start), iso(claim.end_earliest), iso(claim.end)) == (
+        horizon, start, end_earliest, end,
+    )  # fmt: skip

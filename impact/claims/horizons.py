@@ -185,9 +185,10 @@ def _trailing(cue: HorizonCue, p: Published) -> ResolvedDates:
     m = cue.match
     assert m is not None
     gd = m.groupdict()
-    word = (gd.get("tn") or gd.get("tn2") or "1").lower()
+    word = (gd.get("tn") or gd.get("tn2") or gd.get("tn5") or "1").lower()
     count = int(word) if word.isdigit() else NUMBER_WORDS.get(word, 1)
-    unit = (gd.get("tu") or gd.get("tu2") or gd.get("tu3") or gd.get("tu4") or "year").lower()
+    units = ("tu", "tu2", "tu3", "tu4", "tu5")
+    unit = next((gd[k] for k in units if gd.get(k)), "year").lower()
     if unit.startswith(("monat", "month")):
         per_unit = 30.44
     elif unit.startswith(("woch", "week")):
@@ -207,11 +208,15 @@ def _week(cue: HorizonCue, p: Published) -> ResolvedDates:
     pe = p.end
     if not pe:
         return ResolvedDates("week", DateAnchor("unknown", m.group(0), missing="publication"))
-    past = re.search(r"vergangen|letzt|last", m.group(0))
-    anchor_day = pe - dt.timedelta(days=7) if past else pe
+    past = re.search(r"vergangen|letzt|last|abgelaufen|previous", m.group(0))
+    back = dt.timedelta(days=7) if past else dt.timedelta(0)
+    anchor_day = pe - back
     monday = anchor_day - dt.timedelta(days=anchor_day.weekday())
     end = min(monday + dt.timedelta(days=6), pe)
     earliest = end if p.exact else monday
+    if p.start is not None and p.start < pe - dt.timedelta(days=6):  # a month: any of its weeks
+        first = p.start - back
+        earliest = first - dt.timedelta(days=first.weekday())
     return ResolvedDates("week", DateAnchor("week", m.group(0)), monday, end, earliest)
 
 

@@ -326,12 +326,17 @@ HORIZONS: list[tuple[str, str]] = [
         r"(?:over|in|during) the (?:past|last|previous) (?P<tn2>\d+|two|three|four|five|six|seven|"
         r"eight|nine|ten|twelve) (?P<tu2>months|weeks|years)|"
         r"(?:over|in) the (?:past|last) (?P<tu3>year|month|week)|"
-        r"(?:innerhalb|binnen) (?:eines|einer) (?P<tu4>Jahres|Monats|Woche)",
+        r"(?:innerhalb|binnen) (?:eines|einer) (?P<tu4>Jahres|Monats|Woche)|"
+        r"in (?:nur |gerade |knapp |gerade einmal |lediglich |just |only )?(?P<tn5>\d+|zwei|drei|"
+        r"vier|fünf|sechs|sieben|acht|neun|zehn|zwölf|two|three|four|five|six|seven|eight|nine|ten|"
+        r"twelve) (?P<tu5>Monaten|Wochen|Jahren|months|weeks|years)",
         "trailing",
     ),
     (
         r"in dieser Woche|diese Woche|im Wochenverlauf|auf Wochensicht|in der vergangenen Woche|"
         r"vergangene Woche|letzte Woche|in der letzten Woche|this week|last week|for the week|"
+        r"letzte Handelswoche|letzten Handelswoche|vergangene Handelswoche|vergangenen Handelswoche|"
+        r"abgelaufenen Woche|abgelaufene Woche|Wochenbilanz|the past week|the previous week|"
         r"on the week|weekly",
         "week",
     ),

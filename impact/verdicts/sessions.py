@@ -119,7 +119,10 @@ def base_session(claim: Claim, mic: str, end: pd.Timestamp, prices: pd.DataFrame
         base = calendars.last_session_of_prior_year(mic, start.year)  # type: ignore[union-attr]
     elif claim.horizon in {"mtd", "month"}:
         base = calendars.last_session_before_month(mic, start.year, start.month)  # type: ignore[union-attr]
-    elif claim.horizon in {"since", "week", "quarter"}:
+    elif claim.horizon == "week":  # the week the end session lies in, from the close before it
+        monday = end - pd.Timedelta(days=end.weekday())
+        base = calendars.previous_session(mic, monday)
+    elif claim.horizon in {"since", "quarter"}:
         base = calendars.previous_session(mic, start)  # type: ignore[arg-type]
     elif claim.horizon == "n_sessions":
         i = prices.index.get_loc(end)
