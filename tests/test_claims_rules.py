@@ -812,3 +812,40 @@ def test_weeks_and_months_back(text, published, horizon, start, end_earliest, en
     assert (claim.horizon, iso(claim.start), iso(claim.end_earliest), iso(claim.end)) == (
         horizon, start, end_earliest, end,
     )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Nestlé-Aktien fielen um zwei Prozent. Das organische Wachstum lag bei 1,4 Prozent.", "de"),
+        ("Nestlé-Aktien fielen um zwei Prozent. Die Preise wurden um 3,1 Prozent erhöht.", "de"),
+        ("Der Dax stieg um 3,4 Prozent. Die Rendite der Bundesanleihe stieg auf 2,79 Prozent.", "de"),
+        ("Die Allianz-Aktie stieg um 2 Prozent. Die Dividende soll 2,25 Euro je Aktie betragen.", "de"),
+    ],
+)  # fmt: skip
+def test_company_and_economy_figures_are_no_share_moves(text, lang):
+    claims = extract(text, published="2024-04-25", lang=lang)
+    assert len([c for c in claims if c.metric in ("share_price", "index_level")]) == 1
+
+
+def test_earnings_per_share_is_a_profit_figure():
+    claims = extract(
+        "Apple shares jumped 6% on Friday. Earnings per share were $1.53.",
+        published="2024-05-03",
+        lang="en",
+    )
+    assert [(c.text, c.metric) for c in claims] == [("6%", "share_price"), ("$1.53", "profit")]
+
+
+@pytest.mark.parametrize(
+    "text, segment, end",
+    [
+        ("Apple's services revenue rose to $26.6 billion.", "Services", None),
+        ("Apple reported revenue of $95.4 billion for the March quarter.", None, "2025-03-31"),
+    ],
+)
+def test_business_lines_and_calendar_quarters(text, segment, end):
+    (claim,) = extract(text, published="2025-05-01", lang="en")
+    assert claim.segment == segment
+    if end:
+        assert (claim.horizon, iso(claim.end)) == ("quarter", end)

@@ -264,11 +264,33 @@ def testability(metric: Metric, entity: Entity | None, unit: str | None) -> tupl
     return "market", "price"
 
 
+# a word that names a business line when it stands right before the revenue noun
+_BUSINESS_LINE = re.compile(
+    r"(?<![\w'’])(?P<line>[A-Za-z][\w]*)[ -](?:revenue|revenues|sales|Umsatz|Umsätze|"
+    r"Erlöse|Umsatzerlöse)(?!\w)"
+)
+_NOT_A_LINE = {
+    "total", "net", "quarterly", "annual", "its", "their", "the", "group", "company", "konzern",
+    "gesamt", "quartals", "jahres", "organic", "organischer", "first", "second", "third",
+    "fourth", "fiscal", "record", "higher", "lower", "overall", "global", "weltweit", "der",
+    "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "sein", "seinen", "ihr",
+    "ihren", "and", "und", "of", "von", "in", "im", "to", "a", "an", "whose", "same",
+    "reported", "posted", "generated", "booked", "recorded", "expected", "estimated", "with",
+    "mit", "on", "auf", "for", "für", "strong", "weak", "stronger", "weaker", "meldete",
+    "erzielte", "verbuchte", "steigerte", "senkte", "hohe", "hohen", "starke", "starken",
+}  # fmt: skip
+
+
 def find_segment(sentence: str, previous_segment: str | None) -> str | None:
-    """The region a reported figure is for ("China", "Europa"), else the previous claim's."""
+    """The region a reported figure is for ("China", "Europa"), a business line named before the
+    revenue ("services revenue", "iPhone revenue", "Cloud-Umsatz"), else the previous claim's."""
     for rx, name in _REGIONS:
         if rx.search(sentence):
             return name
+    line = _BUSINESS_LINE.search(sentence)
+    if line and line.group("line").lower() not in _NOT_A_LINE:
+        word = line.group("line")
+        return word.capitalize() if word.islower() else word
     return previous_segment
 
 

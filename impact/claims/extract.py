@@ -108,6 +108,7 @@ _COMPLEMENTIZER = re.compile(r"\s*(?:dass|daß|ob|that|whether|wonach)\b", re.IG
 _COMPANY_FIGURES = {"revenue", "profit", "payout", "fundamental", "growth"}
 # figures that have records of their own ("einen neuen Rekord geknackt: drei Billionen Dollar wert")
 _RECORD_FIGURES = {"market_cap", "market_share", "volume", "flow"}
+_PRICE_METRICS = {None, "share_price", "index_level", "market_value"}
 _FIGURE_METRIC: dict[str, Metric] = {"revenue": "revenue", "profit": "profit"}
 _PREPOSITION = re.compile(r"(?<!\w)(auf|to|bei|at|von|from|um|by)\s+(?:\S+\s+)?$")
 _BARE_DOLLAR = {"$", "Dollar", "dollar", "dollars"}
@@ -327,7 +328,7 @@ def _read(number: NumberMatch, s: _Sentence) -> _Reading | None:
     lo, hi = clause
     wide = max(0, number.start - WINDOW), min(len(s.text), number.end + WINDOW)
     near = find_metric(s.scan, lo, hi, number.start)  # else the sentence before it
-    if figure is not None and near is None:  # "would earn $2.18 per ADS": no share price
+    if figure is not None and near in _PRICE_METRICS:  # "earnings per share were $1.53"
         if figure not in _FIGURE_METRIC:
             return None  # a payout, a ratio, a growth rate of no figure named: nothing to test
         near = _FIGURE_METRIC[figure]

@@ -78,8 +78,12 @@ def _quarter(cue: HorizonCue, yoy: bool, reported: bool, p: Published) -> Resolv
     assert m is not None
     gd = m.groupdict()
     q = ORDINALS.get((gd.get("q") or "").lower()) or int((gd.get("q2") or "Q0")[1])
-    year = gd.get("qyear") or gd.get("q2year")
+    year = gd.get("qyear") or gd.get("q2year") or gd.get("qyear3")
     y = int(year) if year else (p.end.year if p.end else None)
+    if gd.get("qmon"):  # "the March quarter": the calendar quarter ending that month, reported
+        q = MONTHS[gd["qmon"].lower()] // 3  # by publication
+        if y and not year and p.end and month_range(y, 3 * q)[1] > p.end:
+            y -= 1
     fiscal = bool(gd.get("fiscal"))
     if fiscal and reported and not year:
         anchor = DateAnchor("fiscal_quarter", m.group(0), quarter=q, fiscal=True)

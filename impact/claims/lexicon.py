@@ -300,7 +300,9 @@ HORIZONS: list[tuple[str, str]] = [
     (
         r"(?:im|in the|in|des|of the)\s+(?P<q>ersten|zweiten|dritten|vierten|[1-4]\.|first|second|"
         r"third|fourth)\s+(?P<fiscal>Geschäfts|fiscal |financial )?(?:Quartal|quarter|Quartals)"
-        r"(?:\s+(?:des Jahres |of |des Geschäftsjahres |of fiscal |fiscal )?(?P<qyear>\d{4}))?",
+        r"(?:\s+(?:des Jahres |of |des Geschäftsjahres |of fiscal |fiscal )?(?P<qyear>\d{4}))?|"
+        r"(?:the |in the |for the )(?P<qmon>March|June|September|December)(?:-| )quarter"
+        r"(?:\s+(?:of )?(?P<qyear3>\d{4}))?",
         "quarter",
     ),
     (r"(?P<q2>Q[1-4])\s?(?P<q2year>\d{4})", "quarter"),

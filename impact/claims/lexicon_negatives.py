@@ -40,7 +40,8 @@ NOUNS: dict[str, str] = {
         "erlöse|einnahmen|nettoumsatz|gesamtumsatz|quartalsumsatz|jahresumsatz|konzernumsatz|"
         "bookings|billings|gmv|share of revenue|share of sales|anteil am umsatz|umsatzanteil|"
         "auftragseingang|cost of revenue|umsatzwachstum|umsatzplus|umsatzminus|umsatzanstieg|"
-        "umsatzrückgang|umsatzsprung|umsatzeinbruch|umsatzzuwachs"
+        "umsatzrückgang|umsatzsprung|umsatzeinbruch|umsatzzuwachs|auftragseingänge|"
+        "auftragseingangs|neugeschäft|bestellungen|bestelleingang"
     ),
     "profit": (
         "profit|profits|net profit|net income|income|earnings|eps|earnings per share|ebit|ebitda|"
@@ -83,7 +84,10 @@ NOUNS: dict[str, str] = {
         "leitzinsen|teuerung|industrial production|industrieproduktion|wirtschaftsleistung|"
         "consumer price index|price index|producer price index|verbraucherpreisindex|"
         "erzeugerpreisindex|einkaufsmanagerindex|purchasing managers index|pmi|ifo-index|"
-        "ifo index|geschäftsklimaindex|bond|bonds|yielded|yielding"
+        "ifo index|geschäftsklimaindex|bond|bonds|yielded|yielding|rendite|renditen|"
+        "anleiherenditen|bundesanleihe|bundesanleihen|staatsanleihe|staatsanleihen|treasury|"
+        "treasuries|treasury yield|treasury yields|bund yield|bund yields|ölpreis|ölpreise|"
+        "oil price|oil prices|goldpreis|gold price"
     ),
     "index_weight": "weighting|weightings|weight|index weight|gewichtung|gewicht|indexgewicht",
     "offering": (
@@ -106,7 +110,10 @@ NOUNS: dict[str, str] = {
         "abschreibungen|times earnings|times sales|times revenue|"
         "times forward earnings|mal gewinn|fache des gewinns|unit|division|segment|sparte|"
         "geschäftsbereich|konzernsparte|subsidiary|tochter|tochtergesellschaft|number of|"
-        "zahl der|anzahl der|zahl des|headcount|belegschaft"
+        "zahl der|anzahl der|zahl des|headcount|belegschaft|wachstum|organisches wachstum|"
+        "organic growth|reales internes wachstum|internes wachstum|preise|preis|prices|"
+        "price increases|"
+        "preiserhöhung|preiserhöhungen|preissteigerung|preissteigerungen|absatzvolumen"
     ),
 }
 
@@ -135,7 +142,7 @@ HEADS: dict[str, str] = {
 
 # shares, stocks, indices and price words: the number's subject is a market price
 PRICE = (
-    "shares|share|stock|stocks|share price|stock price|aktie|aktien|aktienkurs|aktienkurse|"
+    "shares|share|stock|stocks|share price|stock price|share prices|stock prices|aktie|aktien|aktienkurs|aktienkurse|"
     "kurs|kurse|papiere|papier|titel|anteilsscheine|adrs|adr|adss|ads|american depositary shares|"
     "american depositary receipts|american depository receipts|depositary receipts|index|"
     "indices|indizes|leitindex|benchmark|gauge|barometer|börsenbarometer|standardbarometer|"
