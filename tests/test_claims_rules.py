@@ -849,3 +849,46 @@ def test_business_lines_and_calendar_quarters(text, segment, end):
     assert claim.segment == segment
     if end:
         assert (claim.horizon, iso(claim.end)) == ("quarter", end)
+
+
+@pytest.mark.parametrize(
+    "text, lang, direction",
+    [
+        ("Die Vorzugsaktien von Volkswagen sind am Montag um rund fünf Prozent eingeknickt.", "de",
+         "down"),
+        ("Nvidia shares gave up 17% on Monday.", "en", "down"),
+        ("Nvidia shares were off 17% on Monday.", "en", "down"),
+        ("Die Papiere von Bayer rauschten um 8 Prozent in die Tiefe.", "de", "down"),
+        ("Die Aktien von SAP rückten um 3 Prozent vor.", "de", "up"),
+    ],
+)  # fmt: skip
+def test_more_move_verbs(text, lang, direction):
+    assert one(text, published="2025-01-27", lang=lang).direction == direction
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("SAP shares rose 5.2%. The stock was up 4.8% at 1130 GMT.", "en"),
+        ("In early trading, Baidu shares were up 10%.", "en"),
+        ("Gegen Mittag notierte der Dax 3,2 Prozent höher.", "de"),
+        ("Um 11.30 Uhr lag der Dax 3,2 Prozent im Plus.", "de"),
+    ],
+)
+def test_more_times_of_day(text, lang):
+    claim = extract(text, published="2023-04-21", lang=lang)[-1]
+    assert claim.basis_cue == "snapshot"
+
+
+def test_a_day_from_a_sentence_without_figures_carries():
+    text = (
+        "Siemens hatte am Donnerstag Zahlen vorgelegt. Das Papier des Konzerns verlor 6,8 Prozent."
+    )
+    (claim,) = extract(text, published="2024-05-20", lang="de")  # a Monday
+    assert (claim.dates.rule, iso(claim.end)) == ("carried", "2024-05-16")
+
+
+def test_each_figure_takes_its_nearest_weekday():
+    text = "Apple shares fell 9.2% on Thursday and another 7.3% on Friday."
+    first, second = extract(text, published="2025-04-08", lang="en")
+    assert (iso(first.end), iso(second.end)) == ("2025-04-03", "2025-04-04")

@@ -284,7 +284,7 @@ def _cues(
     # a number inside a record's words is the record's anchor event ("since a 15.7 per cent jump
     # on April 29 last year"): it reads the dates there
     masked = [m for m in masked if not m[0] <= number.start < m[1]]
-    cues = find_cues(s.scan, max(lo, around[0]), min(hi, around[1]), masked)
+    cues = find_cues(s.scan, max(lo, around[0]), min(hi, around[1]), masked, number.start)
     if cues:  # a base that reaches into the window: "Im Vergleich zum Rekordhoch von 319 Dollar
         # aus dem Oktober 2020 bedeutete das ein Minus von 77 Prozent"
         cues += [
@@ -589,8 +589,8 @@ def extract_article(
     day: ResolvedDates | None = None  # the day an earlier sentence named
     for i, (s_start, s_end) in enumerate(spans):
         mentions = named[i]
+        scan = SentenceScan(text[s_start:s_end])
         if gated[i]:
-            scan = SentenceScan(text[s_start:s_end])
             discourse.ahead = [[e for _, _, e in m] for m in named[i + 1 : i + 3]]
             discourse.ahead_text = [text[a:b] for a, b in spans[i + 1 : i + 3]]
             sentence = _Sentence(
@@ -608,7 +608,9 @@ def extract_article(
             found = _sentence_claims(sentence, len(claims), claims[-1] if claims else None)
             own = sentence_day(scan, pub)
             claims.extend(_with_day(found, own or day, periods=own is None))
-            day = own or day
+        else:  # "Siemens hatte am Donnerstag Zahlen vorgelegt. Das Papier verlor 6,8 Prozent."
+            own = sentence_day(scan, pub)
+        day = own or day
         discourse.tell([e for _, _, e in mentions])
         discourse.heard(text[s_start:s_end])
         following = spans[i + 1] if i + 1 < len(spans) else None
@@ -629,7 +631,7 @@ def _with_day(claims: list[Claim], day: ResolvedDates | None, periods: bool) -> 
     anchor = carried(day)
     out = [
         replace(c, start=day.start, end=day.end, end_earliest=day.end_earliest, dates=anchor)
-        if c.unanchored and c.basis_cue != "snapshot"
+        if c.unanchored and c.basis_cue != "snapshot" and c.kind != "record"
         else _period_to(c, day)
         if periods
         else c

@@ -40,7 +40,9 @@ class SentenceScan(Scan):
                     continue
                 found.append((m.start(), name))  # type: ignore[arg-type]
             for pattern, name in LEXICON.direction_phrases:
-                found += [(m.start(), name) for m in self.all(pattern)]  # type: ignore[misc]
+                for m in self.all(pattern):  # a phrase wins over its words ("gave up": down)
+                    found = [f for f in found if not m.start() <= f[0] < m.end()]
+                    found.append((m.start(), name))  # type: ignore[arg-type]
             self._directions = sorted(found)
         return self._directions
 

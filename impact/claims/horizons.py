@@ -56,16 +56,24 @@ class ResolvedDates:
     fiscal_quarter: int | None = None
 
 
-def find_cues(scan: Scan, lo: int, hi: int, masked: list[tuple[int, int]]) -> list[HorizonCue]:
-    """The first cue of each horizon kind inside [lo, hi), outside the ``masked`` spans."""
+def find_cues(
+    scan: Scan, lo: int, hi: int, masked: list[tuple[int, int]], near: int | None = None
+) -> list[HorizonCue]:
+    """One cue of each horizon kind inside [lo, hi), outside the ``masked`` spans: the first, or
+    with ``near`` the one closest to that position ("9.2% on Thursday and another 7.3% on
+    Friday": Friday for the second figure)."""
     found: dict[str, HorizonCue] = {}
     for rx, kind in LEXICON.horizons:
-        if kind in found:
+        matches = [
+            m for m in scan.within(rx, lo, hi) if not any(a <= m.start() < b for a, b in masked)
+        ]
+        if not matches:
             continue
-        for m in scan.within(rx, lo, hi):
-            if not any(a <= m.start() < b for a, b in masked):
-                found[kind] = HorizonCue(kind, m)
-                break
+        if near is None:
+            found[kind] = HorizonCue(kind, matches[0])
+        else:
+            gap = lambda m: min(abs(m.start() - near), abs(m.end() - near))  # noqa: E731
+            found[kind] = HorizonCue(kind, min(matches, key=gap))
     return list(found.values())
 
 

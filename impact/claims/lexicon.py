@@ -159,7 +159,9 @@ DIRECTION_UP = (
     r"rising|gaining|climbing|jumping|surging|soaring|rallying|advancing|adding|firmed|firmer|"
     r"edged|ticked|inched|rebound|rebounding|recovered|recovering|bounced|bounce|spike|"
     r"skyrocketed|skyrocketing|rocketed|zoomed|outperformed|upswing|uptick|stronger|"
-    r"topped|surpassed|upside|angezogen|anzog|aufgewertet|hochgeschnellt|emporgeschnellt"
+    r"topped|surpassed|upside|angezogen|anzog|aufgewertet|hochgeschnellt|emporgeschnellt|"
+    r"vorgerückt|rückte|rückten|haussierten|haussiert|hausse|kletterten|avancierte|avancierten|"
+    r"verbesserte|verbesserten|verbessert"
 )
 DIRECTION_DOWN = (
     r"fiel|fielen|fällt|fallen|gefallen|sank|sanken|sinkt|sinken|gesunken|verlor|verloren|"
@@ -180,11 +182,17 @@ DIRECTION_DOWN = (
     r"shedding|sheds|dip|dipping|sliding|slipping|sinking|sagged|sagging|skidded|tanked|"
     r"tanking|cratered|dived|dove|nosedived|collapsed|plummeting|plunging|tumbling|slumping|"
     r"declining|dropping|losing|losses|loss|selloff|sell-off|rout|downturn|weaker|"
-    r"underperformed|pared|erased|knocked|shaved|weggebrochen|abgegeben"
+    r"underperformed|pared|erased|knocked|shaved|weggebrochen|abgegeben|eingeknickt|knickte|"
+    r"knickten|abgeschmiert|schmierte|schmierten|gerauscht|rauschte|rauschten|abgetaucht|"
+    r"tauchte|tauchten|gecrasht|crashte|crashten|einbüßten|eingebrochen|verschlechterte|"
+    r"verschlechterten|tumbled|sagged|slumping"
 )
 # direction phrases of several words (the single words above are looked up token by token)
 DIRECTION_PHRASES_UP = r"piled on|tacked on|racked up|notched up|gapped up|shot up|perked up"
-DIRECTION_PHRASES_DOWN = r"gave up|gave back|wiped out|gapped down|sold off"
+DIRECTION_PHRASES_DOWN = (
+    r"gave up|gave back|wiped out|gapped down|sold off|were off|was off|are off|is off|"
+    r"in die Tiefe"
+)
 DIRECTION_FLAT = r"unverändert|stagnierte|stagnierten|stagniert|unchanged|flat"
 # separable German verbs: the finite part ... the particle at the clause end
 SEPARABLE_UP = [
@@ -362,7 +370,8 @@ HORIZONS: list[tuple[str, str]] = [
         "weekday_range",
     ),
     (
-        rf"(?:from|since|seit|vom) (?P<fwd>{WEEKDAY_RE})(?:'s|’s|s)? (?:close|closing price|"
+        rf"(?:from|since|seit|vom|compared to|compared with|against|gegenüber dem|verglichen mit "
+        rf"dem) (?P<fwd>{WEEKDAY_RE})(?:'s|’s|s)? (?:close|closing price|close price|"
         rf"closing level|level|Schlusskurs|Schlussstand)",
         "from_weekday",
     ),
@@ -453,6 +462,9 @@ LEVEL_LOW = r"[Ll]ow|[Ll]ows|[Tt]rough|[Jj]ahrestief|[Tt]agestief|Tief|Tiefststa
 SNAPSHOT_MARKERS = (
     r"zuletzt|Zuletzt|am Vormittag|Am Vormittag|am Nachmittag|Am Nachmittag|am Mittag|Am Mittag|"
     r"zur Mittagspause|im frühen Handel|Im frühen Handel|im frühen Geschäft|im späten Handel|"
+    r"gegen Mittag|zur Mittagszeit|am frühen Nachmittag|am späten Vormittag|im Mittagshandel|"
+    r"im Vormittagshandel|im Nachmittagshandel|early in the session|in midday trade|"
+    r"in lunchtime trading|in late morning trading|in the morning session|in the afternoon session|"
     r"in den ersten Handelsstunden|In den ersten Handelsstunden|im Handelsverlauf|"
     r"in morning trading|in early trading|in early trade|in afternoon trading|in midday trading|"
     r"in morning trade|in afternoon trade|at midday|at the noon break|at the lunch break|"
@@ -469,9 +481,18 @@ UNDERWAY_MARKERS = (
 )
 # a clock time: a figure printed during the session ("as of 12:24 p.m. ET", "um 11:30 Uhr")
 SNAPSHOT_TIME = (
-    r"(?:as of|As of|at|by|um|gegen|bis)\s+\d{1,2}[:.]\d{2}\s*"
-    r"(?:a\.m\.|p\.m\.|am\b|pm\b|Uhr|ET\b|EST\b|EDT\b|HKT\b|MEZ|MESZ|CET|CEST|GMT|BST|local)"
+    r"(?:as of|As of|at|At|by|By|um|Um|gegen|Gegen|bis|Bis)\s+"
+    r"(?:\d{1,2}[:.]\d{2}\s*(?:a\.m\.|p\.m\.|am\b|pm\b|Uhr|ET\b|EST\b|EDT\b|HKT\b|MEZ|MESZ|"
+    r"CET|CEST|GMT|BST|local)|[012]\d[0-5]\d\s*(?:GMT|ET|EST|EDT|HKT|BST|CET|CEST|MEZ|MESZ)\b)"
 )
+
+
+def both_cases(alternation: str) -> str:
+    """Each alternative as written and with a capital first letter (sentence-initial cues)."""
+    words = alternation.split("|")
+    return "|".join(dict.fromkeys(w for a in words for w in (a, a[:1].upper() + a[1:])))
+
+
 OPEN_MARKERS = (
     r"opened|opening|at the open|at the opening bell|started trading|eröffnete|eröffneten|"
     r"zur Eröffnung|zum Handelsstart|zum Handelsbeginn|zum Start|In den Handel ging|"
@@ -606,11 +627,11 @@ class Lexicon:
             for word in a.split("|"):
                 self.separable_by_head.setdefault(word.lower(), []).append((particle, d))
         self.close = _fast(rf"{_W}(?:{CLOSE_MARKERS}){_E}")
-        self.snapshot = _fast(rf"{_W}(?:{SNAPSHOT_MARKERS}){_E}")
+        self.snapshot = _fast(rf"{_W}(?:{both_cases(SNAPSHOT_MARKERS)}){_E}")
         self.level_high = _fast(rf"{_W}(?:{LEVEL_HIGH}){_E}")
         self.level_low = _fast(rf"{_W}(?:{LEVEL_LOW}){_E}")
         self.underway = _fast(rf"{_W}(?:{UNDERWAY_MARKERS}){_E}")
-        self.extreme = _fast(rf"{_W}(?:{EXTREME_MARKERS}){_E}")
+        self.extreme = _fast(rf"{_W}(?:{both_cases(EXTREME_MARKERS)}){_E}")
         self.snapshot_time = _fast(rf"{_W}{SNAPSHOT_TIME}")
         self.open = _fast(rf"{_W}(?:{OPEN_MARKERS}){_E}")
         self.after_hours = _fast(rf"{_W}(?:{AFTER_HOURS_MARKERS}){_E}", re.IGNORECASE)

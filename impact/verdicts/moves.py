@@ -89,6 +89,8 @@ def measure(claim: Claim, series: PriceSeries, session: pd.Timestamp) -> list[Mo
             moves.insert(0, to_open(prices, session))
         return moves
     base = base_session(claim, series.mic, session, prices)
+    if base >= session:
+        return []  # a candidate session on or before the period's start measures nothing
     moves = [period_return(prices, base, session, "period_close")]
     if claim.horizon == "intraday" or claim.hedge == "up_to":
         moves.append(period_extreme(prices, base, session, direction))
