@@ -892,3 +892,28 @@ def test_each_figure_takes_its_nearest_weekday():
     text = "Apple shares fell 9.2% on Thursday and another 7.3% on Friday."
     first, second = extract(text, published="2025-04-08", lang="en")
     assert (iso(first.end), iso(second.end)) == ("2025-04-03", "2025-04-04")
+
+
+@pytest.mark.parametrize(
+    "text, lang, magnitude, ticker",
+    [
+        ("The S&P 500 closed at 5,456.90.", "en", 5456.90, "^GSPC"),
+        ("Der Dax schloss bei 20.641,72.", "de", 20641.72, "^GDAXI"),
+        ("The Hang Seng Index fell to 20,926.79 on Tuesday.", "en", 20926.79, "^HSI"),
+    ],
+)
+def test_index_levels_without_points(text, lang, magnitude, ticker):
+    claim = one(text, published="2025-04-09", lang=lang)
+    assert (claim.kind, claim.unit, claim.magnitude, claim.ticker) == (
+        "level",
+        "points",
+        magnitude,
+        ticker,
+    )
+
+
+def test_a_bare_number_without_an_index_is_no_claim():
+    assert (
+        extract("Apple said it sold 1,234 phones at the fair.", published="2025-04-09", lang="en")
+        == []
+    )

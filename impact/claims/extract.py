@@ -506,9 +506,34 @@ def _respective(s: _Sentence, numbers: list[NumberMatch]) -> dict[int, Entity]:
     return {n.start: m[2] for n, m in zip(same, names[-len(same) :], strict=True)}
 
 
+# what introduces an index level written without "points": "closed at 5,456.90", "schloss bei
+# 20.641,72", "fell to 20,926.79", "a record 6,173.07"
+_BARE_LEAD = re.compile(
+    r"(?<!\w)(?:at|to|bei|auf|von|record|Rekord|Rekordstand von|level of|Stand von)\s+"
+    r"(?:(?:a|an|the|der|die|den|dem|rund|etwa|knapp|gut|about|around|nearly|some|new|neuen|"
+    r"record|Rekord)\s+)*$"
+)
+
+
+def _index_level(number: NumberMatch, s: _Sentence) -> NumberMatch | None:
+    """A number with a unit as found; a bare one only as an index level, in points: an index
+    named in the sentence (or one the article is about, when the sentence says "the index"), a
+    level word before it, and a value of an index's size (100 or more)."""
+    if number.unit is not None or number.currency is not None:
+        return number
+    if number.worded or number.value < 100 or number.noun is not None:
+        return None
+    if not _BARE_LEAD.search(s.text, max(0, number.start - 30), number.start):
+        return None
+    index_named = any(e.kind == "index" for _, _, e in s.mentions)
+    index_meant = s.discourse.index is not None and bool(s.scan.all(LEXICON.coref_index))
+    return replace(number, unit="points") if index_named or index_meant else None
+
+
 def _sentence_claims(s: _Sentence, first_id: int, previous: Claim | None) -> list[Claim]:
     masked_text = _URL.sub(_blank, s.text) if _URL_HINT.search(s.text) else s.text
-    numbers = find_numbers(masked_text, s.language, style=s.style)  # type: ignore[arg-type]
+    found = find_numbers(masked_text, s.language, style=s.style, bare=True)  # type: ignore[arg-type]
+    numbers = [n for n in (_index_level(n, s) for n in found) if n is not None]
     records = find_records(s.text, s.published, s.language)
     masked = [r.mask for r in records]
     if _RESPECTIVELY.search(s.text):

@@ -112,8 +112,13 @@ def _basis(phrase: RecordPhrase, text: str, attached: Claim | None) -> BasisCue:
     return "close" if RECORDS.close.search(text, lo, hi) else "unknown"
 
 
-def _direction(phrase: RecordPhrase, attached: Claim | None) -> str | None:
+def _direction(phrase: RecordPhrase, attached: Claim | None, claims: list[Claim]) -> str | None:
     moved = attached.direction if attached and attached.direction in {"up", "down"} else None
+    if moved is None and attached is not None:  # "fell 1.2% to 4,100, a level last seen ...":
+        same = [c for c in claims if c.sentence_span == attached.sentence_span]  # the move's
+        moves = [c for c in same if c.kind == "move" and c.direction in {"up", "down"}]
+        if moves:
+            moved = min(moves, key=lambda c: abs(c.span[0] - attached.span[0])).direction
     if phrase.direction is not None:
         return phrase.direction
     if phrase.shift and moved:  # "snapping three sessions of losses" after a rise
@@ -177,7 +182,7 @@ def record_claim(
     if _about_company_figures(phrase, claims, offset, others):
         return None
     attached = _attach(phrase, claims, base.sentence, offset)
-    direction = _direction(phrase, attached)
+    direction = _direction(phrase, attached, claims)
     if direction is None:
         return None
     claim = _entity(base, phrase, attached, mentions, discourse)
