@@ -42,6 +42,7 @@ from impact.claims.horizons import (
     carried,
     find_cues,
     level_dates,
+    may_name_day,
     resolve_dates,
     sentence_day,
 )
@@ -289,9 +290,8 @@ def _cues(
         # aus dem Oktober 2020 bedeutete das ein Minus von 77 Prozent"
         cues += [
             c
-            for c in find_cues(s.scan, lo, number.start, masked)
-            if c.kind in _BASES
-            and c.match is not None
+            for c in find_cues(s.scan, lo, number.start, masked, kinds=_BASES)
+            if c.match is not None
             and c.match.end() > around[0]
             and all(c.kind != d.kind for d in cues)
         ]
@@ -614,8 +614,9 @@ def extract_article(
     day: ResolvedDates | None = None  # the day an earlier sentence named
     for i, (s_start, s_end) in enumerate(spans):
         mentions = named[i]
-        scan = SentenceScan(text[s_start:s_end])
+        own = None
         if gated[i]:
+            scan = SentenceScan(text[s_start:s_end])
             discourse.ahead = [[e for _, _, e in m] for m in named[i + 1 : i + 3]]
             discourse.ahead_text = [text[a:b] for a, b in spans[i + 1 : i + 3]]
             sentence = _Sentence(
@@ -631,10 +632,12 @@ def extract_article(
                 style=style,
             )
             found = _sentence_claims(sentence, len(claims), claims[-1] if claims else None)
-            own = sentence_day(scan, pub)
+            own = _day_of_claims(found)
+            if own is None and may_name_day(text, s_start, s_end):
+                own = sentence_day(sentence.text, pub)
             claims.extend(_with_day(found, own or day, periods=own is None))
-        else:  # "Siemens hatte am Donnerstag Zahlen vorgelegt. Das Papier verlor 6,8 Prozent."
-            own = sentence_day(scan, pub)
+        elif may_name_day(text, s_start, s_end):  # "Siemens hatte am Donnerstag Zahlen
+            own = sentence_day(text[s_start:s_end], pub)  # vorgelegt. Das Papier ..."
         day = own or day
         discourse.tell([e for _, _, e in mentions])
         discourse.heard(text[s_start:s_end])
@@ -644,6 +647,18 @@ def extract_article(
         if scene is not None and following is not None and _OWN_DAY.search(text, *following):
             scene = None  # the next sentence names its own day ("am Dienstag")
     return ExtractedArticle(language, pub, tuple(_overnight(claims, pub)))
+
+
+_DAY_RULES = {"weekday", "today", "first_session"}
+
+
+def _day_of_claims(claims: list[Claim]) -> ResolvedDates | None:
+    """The day the sentence's own figures are dated by ("fell 5% on Monday"), as the day it
+    names for the sentences after it (horizons.sentence_day, without reading it again)."""
+    for c in claims:
+        if c.kind != "record" and c.horizon == "one_day" and c.dates.rule in _DAY_RULES:
+            return ResolvedDates("one_day", c.dates, c.start, c.end, c.end_earliest)
+    return None
 
 
 def _with_day(claims: list[Claim], day: ResolvedDates | None, periods: bool) -> list[Claim]:
@@ -686,7 +701,7 @@ def _period_to(c: Claim, day: ResolvedDates) -> Claim:
 
 
 _US_MICS = {"XNYS", "XNAS"}
-_BASES = {"from_extreme", "from_date", "from_weekday"}
+_BASES = frozenset({"from_extreme", "from_date", "from_weekday"})
 
 
 def _overnight(claims: list[Claim], pub: Published) -> list[Claim]:

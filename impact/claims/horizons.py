@@ -17,9 +17,9 @@ import re
 from dataclasses import dataclass, replace
 
 from impact.claims.dates import latest_weekday, month_range
-from impact.claims.lexicon import LEXICON, MONTHS, NUMBER_WORDS, ORDINALS, WEEKDAYS
+from impact.claims.lexicon import LEXICON, MONTHS, NUMBER_WORDS, ORDINALS, WEEKDAY_RE, WEEKDAYS
 from impact.claims.values import DateAnchor, Horizon, Published
-from impact.fastre import WORD_START, Scan, compile_fast
+from impact.fastre import Scan
 
 __all__ = [
     "HorizonCue",
@@ -28,6 +28,7 @@ __all__ = [
     "carried",
     "find_cues",
     "level_dates",
+    "may_name_day",
     "resolve_dates",
     "sentence_day",
 ]
@@ -57,13 +58,21 @@ class ResolvedDates:
 
 
 def find_cues(
-    scan: Scan, lo: int, hi: int, masked: list[tuple[int, int]], near: int | None = None
+    scan: Scan,
+    lo: int,
+    hi: int,
+    masked: list[tuple[int, int]],
+    near: int | None = None,
+    kinds: frozenset[str] | None = None,
 ) -> list[HorizonCue]:
     """One cue of each horizon kind inside [lo, hi), outside the ``masked`` spans: the first, or
     with ``near`` the one closest to that position ("9.2% on Thursday and another 7.3% on
-    Friday": Friday for the second figure)."""
+    Friday": Friday for the second figure; a cue that names a day before one that does not,
+    "schloss"); ``kinds``: only these kinds."""
     found: dict[str, HorizonCue] = {}
     for rx, kind in LEXICON.horizons:
+        if kinds is not None and kind not in kinds:
+            continue
         matches = [
             m for m in scan.within(rx, lo, hi) if not any(a <= m.start() < b for a, b in masked)
         ]
@@ -72,8 +81,12 @@ def find_cues(
         if near is None:
             found[kind] = HorizonCue(kind, matches[0])
         else:
-            gap = lambda m: min(abs(m.start() - near), abs(m.end() - near))  # noqa: E731
-            found[kind] = HorizonCue(kind, min(matches, key=gap))
+
+            def rank(m: re.Match[str]) -> tuple[bool, int]:  # a cue naming a day first
+                named = any(v for v in m.groupdict().values())
+                return not named, min(abs(m.start() - near), abs(m.end() - near))
+
+            found[kind] = HorizonCue(kind, min(matches, key=rank))
     return list(found.values())
 
 
@@ -485,32 +498,43 @@ _CARRIED = {"weekday", "today", "first_session"}  # "am Vortag" names a referenc
 _FROM = {"from_weekday", "from_date", "from_extreme", "since", "date_range", "weekday_range"}
 
 
-# a cheap first test: a sentence naming no weekday, today or first day names no day
-_DAY_WORDS = compile_fast(
-    rf"{WORD_START}(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Monday|"
-    r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|heute|Heute|today|Today|aktuell|"
-    r"Aktuell|derzeit|Derzeit|currently|Currently|at present|At present|at the time of writing|"
-    r"At the time of writing|at last check|At last check|first day|first trading day|"
-    r"ersten Handelstag|Wochenbeginn|Wochenauftakt|Wochenstart|Beginn der Woche|heutigen)"
+_DAY_PLAIN = (
+    "tag", "Tag", "day", "heute", "Heute", "aktuell", "Aktuell", "derzeit", "Derzeit",
+    "currently", "Currently", "at present", "time of writing", "last check", "Wochen",
+)  # fmt: skip
+
+
+def may_name_day(text: str, lo: int, hi: int) -> bool:
+    """A cheap test before :func:`sentence_day` (weekday names end in "tag" or "day")."""
+    sentence = text[lo:hi]
+    return any(word in sentence for word in _DAY_PLAIN)
+
+
+# the day a sentence sets as its scene: a weekday (not one a move is measured from), today, the
+# first session of a year
+_SCENE = re.compile(
+    rf"(?<![\w])(?P<base>(?:from|since|seit|vom|against|compared to|compared with|gegenüber dem)"
+    rf"\s+)?(?P<wd>{WEEKDAY_RE})(?P<close>(?:'s|’s|s)?\s+(?:close|Schlusskurs|Schlussstand))?|"
+    r"(?<![\w])(?P<today>heute|Heute|today|Today|aktuell|Aktuell|derzeit|Derzeit|currently|"
+    r"Currently)(?![\w])|"
+    r"(?P<first>first (?:trading )?day of (?:trading in |trading of )?(?:the year|the new year|"
+    r"(?P<fyear>\d{4}))|ersten Handelstag (?:des (?:neuen )?Jahres|(?:des Jahres )?(?P<fyear2>\d{4})))"
 )
 
 
-def sentence_day(scan: Scan, p: Published) -> ResolvedDates | None:
+def sentence_day(text: str, p: Published) -> ResolvedDates | None:
     """The day a sentence names for what follows it ("Am Montag ...", "On the first day of
     trading in 2022, ..."): its first weekday, today or first session of a year; never the
     start of a move ("down 6.9% from Friday's close")."""
-    if not scan.all(_DAY_WORDS):
-        return None
-    starts = [m.span() for rx, kind in LEXICON.horizons if kind in _FROM for m in scan.all(rx)]
-    for rx, kind in LEXICON.horizons:
-        if kind not in {"one_day", "year_edge"}:
+    for m in _SCENE.finditer(text):
+        if m.group("base") or m.group("close"):
             continue
-        for m in scan.all(rx):
-            if any(a <= m.start() < b for a, b in starts):
-                continue
-            found = resolve_dates([HorizonCue(kind, m)], "share_price", p)
-            if found.anchor.rule in _CARRIED and found.end is not None:
-                return found
+        if m.group("first"):
+            found = _year_edge(HorizonCue("year_edge", m), "one_day", p)
+        else:
+            found = _one_day(HorizonCue("one_day", m), "one_day", p)
+        if found is not None and found.anchor.rule in _CARRIED and found.end is not None:
+            return found
     return None
 
 
