@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from impact.claims.values import Published
 from impact.config import Settings
 from impact.sources.model import ColumnMap, SourcedArticle, SourceProblem
 from impact.verdicts.window import PriceBook
@@ -35,9 +36,9 @@ __all__ = [
     "run_check",
 ]
 
-# one row per claim: the article's fields, then the claim's (ClaimCheck.to_dict, flattened)
+# one row per claim: the article's fields, then the claim's (ClaimCheck.to_dict, flattened).
+# article_path is unique in a run (FILE, FILE#n for a feed entry or corpus row)
 ARTICLE_COLUMNS = (
-    "article",
     "article_id",
     "article_path",
     "article_url",
@@ -87,7 +88,7 @@ class BatchOptions:
     settings: Settings = field(default_factory=Settings.from_env)
     registry: Path | None = None  # the user's registry TOML, added to the bundled one
     lang: str | None = None
-    published: str | None = None  # a publication date for every article (as --published)
+    published: str | Published | None = None  # one publication date for every article
     columns: ColumnMap = field(default_factory=ColumnMap)
     book_size: int = 4096  # price series a worker keeps in memory (least recently used go)
 
@@ -136,10 +137,9 @@ def make_checker(options: BatchOptions):
     return checker
 
 
-def _article_fields(index: int, item: SourcedArticle, extracted: Any) -> dict[str, Any]:
+def _article_fields(item: SourcedArticle, extracted: Any) -> dict[str, Any]:
     p = extracted.published
     return {
-        "article": index,
         "article_id": item.id or item.path,
         "article_path": item.path,
         "article_url": item.url,
@@ -184,7 +184,7 @@ def check_item(
     except Exception as exc:  # a bug on one article must not stop a run of thousands
         line = f"{type(exc).__name__}: {exc}"
         return ArticleOutcome(index, item.path, problem=("internal_error", line))
-    head = _article_fields(index, item, extracted)
+    head = _article_fields(item, extracted)
     rows = tuple({**head, **_claim_fields(c)} for c in result.checks)
     return ArticleOutcome(index, item.path, rows)
 

@@ -137,12 +137,13 @@ def _warn_encoding(article: object) -> None:
         typer.echo(f"warning: {getattr(article, 'path', '?')}: read as {encoding}", err=True)
 
 
-def _readable(inputs: list[str], problems: list[str]):
-    """The articles that could be read; each one that could not adds a line to ``problems``."""
-    from impact.articles import InputProblem, iter_articles
+def _readable(inputs: list[str], problems: list[str], offline: bool = False, columns=None):
+    """The articles that could be read (text, web pages, feeds, corpora: impact.sources); each
+    one that could not adds a line to ``problems``."""
+    from impact.sources import SourceProblem, iter_sources
 
-    for item in iter_articles(inputs):
-        if isinstance(item, InputProblem):
+    for item in iter_sources(inputs, columns, offline):
+        if isinstance(item, SourceProblem):
             problems.append(f"{item.path}: {item.message}")
             continue
         _warn_encoding(item)
@@ -173,7 +174,7 @@ def claims(
     problems: list[str] = []
     out = []
     for item in _readable(inputs, problems):
-        extracted = extract_article(item.text, pub, lang, reg)
+        extracted = extract_article(item.text, pub or item.published, lang, reg, item.title)
         if json_:
             out.append(report.claims_json(item.path, extracted))
         else:
@@ -181,6 +182,42 @@ def claims(
     if json_:
         typer.echo(report.dumps_json(out))
     _report_problems(problems)
+
+
+OutOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--out",
+        help="Write one row per claim to FILE (.jsonl, .csv or .parquet; with --dask a folder of "
+        "Parquet parts) and print a summary.",
+    ),
+]
+WorkersOption = Annotated[
+    int, typer.Option("--workers", help="Worker processes (needs --out); 1: this process.")
+]
+DaskOption = Annotated[
+    str | None,
+    typer.Option("--dask", help="Run on Dask: 'local' or a scheduler address (needs --out DIR)."),
+]
+ColumnsOption = Annotated[
+    str | None,
+    typer.Option(
+        "--columns",
+        help="Corpus column names, e.g. text=body,published=date (also url, title, id).",
+    ),
+]
+PartitionOption = Annotated[
+    int, typer.Option("--partition-rows", help="Articles per Dask partition.")
+]
+
+
+def _columns(spec: str | None):
+    from impact.sources import ColumnMap
+
+    try:
+        return ColumnMap.parse(spec)
+    except ValueError as exc:
+        raise InputError(f"--columns {exc}") from None
 
 
 @app.command()
@@ -204,8 +241,14 @@ def check(
         bool, typer.Option("--force", help="Overwrite files impact did not write.")
     ] = False,
     registry: RegistryOption = None,
+    out: OutOption = None,
+    workers: WorkersOption = 1,
+    dask: DaskOption = None,
+    columns: ColumnsOption = None,
+    partition_rows: PartitionOption = 1000,
 ) -> None:
-    """Test every claim against the market data and reported figures, with the evidence."""
+    """Test every claim against the market data and reported figures, with the evidence.
+    Articles: text files, web pages, RSS/Atom feeds, JSONL/CSV/Parquet corpora, folders, URLs."""
     from impact.verdicts import VERDICTS, Checker, check_articles
 
     bad = [v for v in fail_on or [] if v not in VERDICTS]
@@ -213,12 +256,23 @@ def check(
         raise InputError(f"--fail-on {bad[0]!r}: expected one of {', '.join(VERDICTS)}")
     _check_lang(lang)
     pub = _published(published)
+    cols = _columns(columns)
+    if out is not None or workers != 1 or dask is not None:
+        from impact.batch import BatchOptions
+        from impact.cli_batch import check_batch
+
+        _registry(registry)  # a bad --registry fails here, before any worker starts
+        settings = _settings(offline, data_dir)
+        options = BatchOptions(settings, registry, lang, pub, cols)
+        args = (inputs, out, options, workers, dask, partition_rows, force, fail_on, stdout)
+        raise typer.Exit(check_batch(*args))
     reg = _registry(registry)
     checker = Checker(_settings(offline, data_dir), reg)
     problems: list[str] = []
     results = []
-    for item in _readable(inputs, problems):
-        (result,) = check_articles([item], published=pub, lang=lang, checker=checker)
+    for item in _readable(inputs, problems, checker.settings.offline, cols):
+        published_at = pub or item.published
+        (result,) = check_articles([item], published=published_at, lang=lang, checker=checker)
         results.append(result)
         if not (json_ or csv_):
             report.render_check_table(result, stdout)

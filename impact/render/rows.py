@@ -22,7 +22,7 @@ from impact.fileio import fsync_file, temp_beside
 __all__ = ["FORMATS", "RowWriter", "row_format", "row_schema", "write_parquet_rows"]
 
 FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}
-_INTS = {"article", "claim_id", "span_start", "span_end"}
+_INTS = {"claim_id", "span_start", "span_end"}
 _FLOATS = {"magnitude", "scale", "realized", "market_move"}
 _MARKER = b"impact.rows"
 
