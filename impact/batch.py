@@ -20,8 +20,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
+
 from impact.claims.values import Published
 from impact.config import Settings
+from impact.prices.model import PriceSeries
 from impact.sources.model import ColumnMap, SourcedArticle, SourceProblem
 from impact.verdicts.window import PriceBook
 
@@ -31,6 +34,7 @@ __all__ = [
     "BatchOptions",
     "BatchSummary",
     "BoundedPriceBook",
+    "FileMemo",
     "check_item",
     "make_checker",
     "run_check",
@@ -107,23 +111,58 @@ class ArticleOutcome:
         return [r["verdict"] for r in self.rows]
 
 
+class FileMemo:
+    """Price files read once per process: a file's frame is kept under its path, size and
+    modification time (a changed file is read again), the ``size`` files used last."""
+
+    def __init__(self, size: int = 256) -> None:
+        self.size = size
+        self._frames: dict[tuple[str, int, int], pd.DataFrame] = {}
+
+    def read(self, path: Path) -> pd.DataFrame:
+        from impact.prices.model import read_price_csv
+
+        stat = Path(path).stat()
+        key = (str(Path(path).resolve()), stat.st_size, stat.st_mtime_ns)
+        frame = self._frames.pop(key, None)
+        if frame is None:
+            frame = read_price_csv(path)
+        self._frames[key] = frame  # most recent last
+        while len(self._frames) > self.size:
+            del self._frames[next(iter(self._frames))]
+        return frame
+
+
 class BoundedPriceBook(PriceBook):
-    """A price book that keeps the ``size`` series used last: memory stays bounded over a run
-    of any length, and a series asked for again is not read again while it is kept."""
+    """A price book for long runs: each price file is read once (:class:`FileMemo`), and the
+    ``size`` series asked for last are kept, so memory stays bounded over a run of any length.
+    The series are the ones ``load_prices`` gives, range by range, as in PriceBook."""
 
     def __init__(self, settings: Settings, yahoo: object = None, size: int = 4096) -> None:
         super().__init__(settings, yahoo)
         self.size = size
+        self.files = FileMemo()
 
-    def _load(self, ticker: str, lo: dt.date, hi: dt.date):  # type: ignore[override]
+    def _load(self, ticker: str, lo: dt.date, hi: dt.date) -> PriceSeries:
+        from impact.errors import DataUnavailable
+        from impact.prices import load_prices
+
         key = (ticker, lo, hi)
-        if key in self._loaded:
-            self._loaded[key] = self._loaded.pop(key)  # most recent last
-        try:
-            return super()._load(ticker, lo, hi)
-        finally:
-            while len(self._loaded) > self.size:
-                del self._loaded[next(iter(self._loaded))]
+        found = self._loaded.pop(key, None)
+        if found is None:
+            try:
+                found = load_prices(
+                    ticker, lo.isoformat(), hi.isoformat(), self.settings, self.yahoo,  # type: ignore[arg-type]
+                    read=self.files.read,
+                )  # fmt: skip
+            except DataUnavailable as exc:
+                found = exc
+        self._loaded[key] = found  # most recent last
+        while len(self._loaded) > self.size:
+            del self._loaded[next(iter(self._loaded))]
+        if isinstance(found, DataUnavailable):
+            raise found
+        return found
 
 
 def make_checker(options: BatchOptions):
