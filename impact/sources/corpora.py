@@ -44,15 +44,18 @@ class Piece:
 
 
 def _value(row: dict[str, Any], column: str) -> Any:
+    """An optional field's value; missing, NaN and blank (an empty CSV cell) are None."""
     value = row.get(column)
     if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if isinstance(value, str) and not value.strip():
         return None
     return value
 
 
 def row_article(row: dict[str, Any], where: str, columns: ColumnMap, kind: str):
     """One corpus row as an article, or the problem that stops it."""
-    text = _value(row, columns.text)
+    text = row.get(columns.text)
     if not isinstance(text, str):
         return SourceProblem(where, "bad_row", f"column {columns.text!r} holds no text")
     if not text.strip():

@@ -6,7 +6,7 @@ Publication, first found wins: JSON-LD ``datePublished``; the meta tags that nam
 publication (``article:published_time``, ``datePublished``, ``pubdate``, Dublin Core ``date``,
 ...); a ``<time>`` element marked as the publication (``itemprop=datePublished`` or ``pubdate``).
 A value with a UTC offset keeps its time. Otherwise htmldate reads the day from the markup and
-the page URL (original date, no search of the text). Modified dates are never used. Nothing
+the page URL (original date, no search of the text; confidence medium, as a dated URL). Modified dates are never used. Nothing
 found: the date is looked for in the article text, as for a text file.
 
 The headline (metadata title) is not part of the text: when the extracted text starts with it,
@@ -94,7 +94,7 @@ def page_published(tree: Any, url: str | None = None) -> Published | None:
     import htmldate
 
     day = htmldate.find_date(tree, extensive_search=False, original_date=True, url=url)
-    return source_published(day, "page markup (htmldate)") if day else None
+    return source_published(day, "page markup or URL (htmldate)", "medium") if day else None
 
 
 def _without_title(text: str, title: str | None) -> str:

@@ -1,8 +1,9 @@
 """The values of the sources stage: an article with what its source says about it, a problem that
 stopped one article, the corpus column names, and a publication timestamp read from a source.
 
-A source's timestamp is the publication date (confidence ``high``, like a header line): the
-article's own date evidence is then not looked at. A timestamp with a UTC offset keeps its time
+A source's timestamp is the publication date (confidence ``high``, like a header line; a day
+that htmldate read from a page's markup or URL: ``medium``, like a dated URL): the article's own
+date evidence is then not looked at. A timestamp with a UTC offset keeps its time
 (``Published.time``, ISO with offset), so a claim about "today" is read against the sessions
 completed at that instant; a timestamp without a zone keeps its day only, and says so.
 """
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from impact.articles import Article
-from impact.claims.values import Published
+from impact.claims.values import Confidence, Published
 
 __all__ = [
     "ColumnMap",
@@ -120,7 +121,9 @@ def parse_stamp(value: object) -> dt.datetime | dt.date | None:
     return stamp
 
 
-def source_published(value: object, where: str) -> Published | None:
+def source_published(
+    value: object, where: str, confidence: Confidence = "high"
+) -> Published | None:
     """The publication date from a source's value (see module doc); ``where`` says which field
     of the source it was (``"page metadata article:published_time"``). None: not a date."""
     stamp = parse_stamp(value)
@@ -131,6 +134,6 @@ def source_published(value: object, where: str) -> Published | None:
         return None
     if isinstance(stamp, dt.datetime) and stamp.tzinfo is not None:
         when = stamp.isoformat()
-        return Published(stamp.date(), stamp.date(), f"{where}: {when}", "high", when)
+        return Published(stamp.date(), stamp.date(), f"{where}: {when}", confidence, when)
     note = " (no time zone: the day only)" if isinstance(stamp, dt.datetime) else ""
-    return Published(day, day, f"{where}: {day.isoformat()}{note}", "high")
+    return Published(day, day, f"{where}: {day.isoformat()}{note}", confidence)
