@@ -428,9 +428,19 @@ def study(
     offline: OfflineFlag = False,
     data_dir: DataDirOption = None,
     json_: JsonFlag = False,
+    chunk: Annotated[
+        int | None,
+        typer.Option("--chunk", help="With --events: read and study N events at a time."),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help="With --events: each event's CAR, t, p, BHAR to this file."),
+    ] = None,
+    dask: DaskOption = None,
 ) -> None:
     """Event study: abnormal returns, CAR with corrected variance, t-statistics; or AAR/CAAR and
-    the standard tests (Patell, BMP, Kolari-Pynnönen, Corrado, sign) over many events."""
+    the standard tests (Patell, BMP, Kolari-Pynnönen, Corrado, sign) over many events, in chunks
+    for files larger than memory (--chunk, --out, --dask)."""
     from impact.eventstudy import run_event_studies, run_event_study
 
     settings = _settings(offline, data_dir)
@@ -438,7 +448,12 @@ def study(
     if estimation < 14:
         raise InputError(f"--estimation {estimation}: the window [-N, -11] needs N >= 14")
     est = (-estimation, -11)
-    if events is not None:
+    if events is not None and (chunk or out or dask):
+        from impact.eventstudy.streaming import StudySpec, study_events
+
+        spec = StudySpec(model, win, est, settings, market)
+        result = study_events(events, spec, chunk or 5000, out, dask)
+    elif events is not None:
         specs = _read_events(events, market)
         result = run_event_studies(specs, model, win, est, settings)
     else:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import json
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from pathlib import Path
 from typing import Any
 
@@ -35,12 +35,13 @@ def row_format(path: Path) -> str:
     return fmt
 
 
-def row_schema(columns: Sequence[str]):
-    """The Parquet schema of the rows: integers, floats, the rest strings."""
+def row_schema(columns: Sequence[str], floats: Set[str] = _FLOATS, ints: Set[str] = _INTS):
+    """The Parquet schema of the rows: integers, floats (claim rows' by default), the rest
+    strings."""
     import pyarrow as pa
 
     def kind(name: str) -> Any:
-        return pa.int64() if name in _INTS else pa.float64() if name in _FLOATS else pa.string()
+        return pa.int64() if name in ints else pa.float64() if name in floats else pa.string()
 
     return pa.schema([(c, kind(c)) for c in columns], metadata={_MARKER: b"1"})
 
@@ -67,9 +68,16 @@ class RowWriter:
     manager, an exception leaves the old file (if any) as it was."""
 
     def __init__(
-        self, path: Path, columns: Sequence[str], force: bool = False, batch: int = 2048
+        self,
+        path: Path,
+        columns: Sequence[str],
+        force: bool = False,
+        batch: int = 2048,
+        floats: Set[str] = _FLOATS,
+        ints: Set[str] = _INTS,
     ) -> None:
         self.path, self.columns, self.batch = Path(path), list(columns), batch
+        self.floats, self.ints = floats, ints
         self.fmt = row_format(self.path)
         if self.path.exists() and not force:
             if self.path.is_dir() or not _written_by_impact(self.path, self.fmt, columns):
@@ -84,7 +92,7 @@ class RowWriter:
         if self.fmt == "parquet":
             import pyarrow.parquet as pq
 
-            self._schema = row_schema(self.columns)
+            self._schema = row_schema(self.columns, self.floats, self.ints)
             self._parquet = pq.ParquetWriter(self.tmp, self._schema)
             return
         self._handle = open(self.tmp, "w", encoding="utf-8", newline="")
@@ -145,8 +153,14 @@ class RowWriter:
             self.abort()
 
 
-def write_parquet_rows(path: Path, rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> Path:
+def write_parquet_rows(
+    path: Path,
+    rows: Sequence[dict[str, Any]],
+    columns: Sequence[str],
+    floats: Set[str] = _FLOATS,
+    ints: Set[str] = _INTS,
+) -> Path:
     """All ``rows`` to one Parquet file at once, atomically (a partition's file)."""
-    with RowWriter(path, columns, force=True, batch=max(len(rows), 1)) as writer:
+    with RowWriter(path, columns, True, max(len(rows), 1), floats, ints) as writer:
         writer.write(rows)
     return path

@@ -115,15 +115,15 @@ def _read_jsonl(piece: Piece, columns: ColumnMap) -> Iterator[SourcedArticle | S
             yield row_article(row, where, columns, "jsonl")
 
 
-def _csv_header(path: str) -> tuple[list[str], int]:
+def csv_header(path: str) -> tuple[list[str], int]:
     """The header's columns and the byte offset of the first data row."""
     with open(path, "rb") as handle:
-        tracker = _Tracker(handle)
+        tracker = LineTracker(handle)
         header = next(csv.reader(tracker), None)
         return [h.lstrip("\ufeff").strip() for h in header or []], tracker.position
 
 
-class _Tracker:
+class LineTracker:
     """Lines of a binary file, decoded, counting the bytes handed out (a CSV row ends at a line
     end, so the count after a row is the byte offset of the next one)."""
 
@@ -138,13 +138,13 @@ class _Tracker:
 
 
 def _read_csv(piece: Piece, columns: ColumnMap) -> Iterator[SourcedArticle | SourceProblem]:
-    header, data_start = _csv_header(piece.path)
+    header, data_start = csv_header(piece.path)
     if columns.text not in header:
         yield SourceProblem(piece.path, "bad_file", f"no column {columns.text!r} in the header")
         return
     with open(piece.path, "rb") as handle:
         handle.seek(max(piece.offset, data_start))
-        reader = csv.reader(_Tracker(handle))
+        reader = csv.reader(LineTracker(handle))
         for k, values in enumerate(reader):
             if piece.rows is not None and k >= piece.rows:
                 return
@@ -203,12 +203,12 @@ def split_corpus(path: str, kind: str, rows_per_piece: int) -> Iterator[Piece]:
         return
     with open(path, "rb") as handle:
         if kind == "csv":
-            _, start = _csv_header(path)
+            _, start = csv_header(path)
             handle.seek(start)
-            tracker = _Tracker(handle)
+            tracker = LineTracker(handle)
             rows: Iterator[Any] = csv.reader(tracker)
         else:
-            tracker = _Tracker(handle)
+            tracker = LineTracker(handle)
             rows = iter(tracker)
         offset, first, count = tracker.position, 1, 0
         for _ in rows:
