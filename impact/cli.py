@@ -11,6 +11,16 @@ import typer
 from rich.console import Console
 from rich.progress import Progress
 
+from impact.cli_options import (
+    ChunkOption,
+    ColumnsOption,
+    DaskOption,
+    EventsOutOption,
+    OutOption,
+    PartitionOption,
+    WorkersOption,
+    parse_columns,
+)
 from impact.config import Settings
 from impact.errors import ForeignFileError, ImpactError, InputError
 from impact.prices import load_prices, resolve_dates, validate_ticker
@@ -184,42 +194,6 @@ def claims(
     _report_problems(problems)
 
 
-OutOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--out",
-        help="Write one row per claim to FILE (.jsonl, .csv or .parquet; with --dask a folder of "
-        "Parquet parts) and print a summary.",
-    ),
-]
-WorkersOption = Annotated[
-    int, typer.Option("--workers", help="Worker processes (needs --out); 1: this process.")
-]
-DaskOption = Annotated[
-    str | None,
-    typer.Option("--dask", help="Run on Dask: 'local' or a scheduler address (needs --out DIR)."),
-]
-ColumnsOption = Annotated[
-    str | None,
-    typer.Option(
-        "--columns",
-        help="Corpus column names, e.g. text=body,published=date (also url, title, id).",
-    ),
-]
-PartitionOption = Annotated[
-    int, typer.Option("--partition-rows", help="Articles per Dask partition.")
-]
-
-
-def _columns(spec: str | None):
-    from impact.sources import ColumnMap
-
-    try:
-        return ColumnMap.parse(spec)
-    except ValueError as exc:
-        raise InputError(f"--columns {exc}") from None
-
-
 @app.command()
 def check(
     inputs: InputsArgument,
@@ -256,7 +230,7 @@ def check(
         raise InputError(f"--fail-on {bad[0]!r}: expected one of {', '.join(VERDICTS)}")
     _check_lang(lang)
     pub = _published(published)
-    cols = _columns(columns)
+    cols = parse_columns(columns)
     if out is not None or workers != 1 or dask is not None:
         from impact.batch import BatchOptions
         from impact.cli_batch import check_batch
@@ -428,14 +402,8 @@ def study(
     offline: OfflineFlag = False,
     data_dir: DataDirOption = None,
     json_: JsonFlag = False,
-    chunk: Annotated[
-        int | None,
-        typer.Option("--chunk", help="With --events: read and study N events at a time."),
-    ] = None,
-    out: Annotated[
-        Path | None,
-        typer.Option("--out", help="With --events: each event's CAR, t, p, BHAR to this file."),
-    ] = None,
+    chunk: ChunkOption = None,
+    out: EventsOutOption = None,
     dask: DaskOption = None,
 ) -> None:
     """Event study: abnormal returns, CAR with corrected variance, t-statistics; or AAR/CAAR and

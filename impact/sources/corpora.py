@@ -3,7 +3,9 @@
 A row has a ``text`` column and optionally ``published``, ``url``, ``title`` and ``id`` (names
 set by a :class:`ColumnMap`). Rows are numbered from 1 in file order; a row without an id is
 ``FILE#n``. A row that cannot be used (no text, not JSON, bytes that are not UTF-8, a published
-value that is not a date) is a problem of that row; the rows after it are read.
+value that is not a date, a text longer than a text file may be) is a problem of that row; the
+rows after it are read. CSV fields are limited to the csv module's field size (131,072
+characters): a longer one stops the file there, said so.
 
 Each reader takes a :class:`Piece`: a run of rows starting at a byte offset (JSON Lines, CSV) or
 a set of row groups (Parquet), so that workers can read their own part of one large file
@@ -21,6 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from impact.articles import MAX_BYTES
 from impact.sources.model import ColumnMap, SourcedArticle, SourceProblem, source_published
 
 __all__ = ["CORPUS_KINDS", "Piece", "read_corpus", "split_corpus"]
@@ -60,6 +63,8 @@ def row_article(row: dict[str, Any], where: str, columns: ColumnMap, kind: str):
         return SourceProblem(where, "bad_row", f"column {columns.text!r} holds no text")
     if not text.strip():
         return SourceProblem(where, "empty", "empty text")
+    if len(text) > MAX_BYTES:
+        return SourceProblem(where, "too_large", f"text longer than {MAX_BYTES:,} characters")
     if "\x00" in text:
         return SourceProblem(where, "binary", "NUL characters in the text: not text")
     fields = [text, *(str(v) for v in row.values() if isinstance(v, str))]
