@@ -138,7 +138,11 @@ def expand(inputs: Sequence[str]) -> Iterator[Piece | SourceProblem]:
         if path.is_dir():
             files = _folder(path)
             if not files:
-                yield SourceProblem(item, "not_found", "the folder holds no articles")
+                yield SourceProblem(
+                    item,
+                    "not_found",
+                    "folder holds no .txt or .md articles, pages, feeds or corpora",
+                )
             for file in files:
                 yield Piece(str(file), SUFFIXES[file.suffix.lower()])
         elif path.is_file():
