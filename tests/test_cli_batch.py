@@ -100,3 +100,11 @@ def test_progress_shows_on_a_terminal_only():
             shown.add(ArticleOutcome(n, f"a{n}", ({"verdict": "correct"},)))
     assert shown.summary.articles == 30 and shown.summary.claims == 30
     assert "checking articles" in buffer.getvalue()
+
+
+def test_a_page_on_standard_input():
+    page = (DATA / "alibaba_evening.html").read_text("utf-8")
+    result = run_cli("check", "-", "--json", stdin=page)
+    assert result.returncode == 0, result.stderr
+    (article,) = json.loads(result.stdout)
+    assert article["path"] == "-" and "2025-02-14T17:30:00+08:00" in article["published_how"]

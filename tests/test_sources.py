@@ -256,3 +256,25 @@ def test_source_published_values():
     assert (day.start, day.time, day.confidence) == (dt.date(2025, 2, 14), None, "high")
     assert source_published("2025-13-01", "x") is None
     assert source_published("1850-01-01", "x") is None
+
+
+def test_url_is_fetched_when_online(monkeypatch):
+    import types
+
+    import trafilatura
+
+    page = (DATA / "alibaba_evening.html").read_bytes()
+    asked = []
+
+    def fetch(url, decode=False):
+        asked.append(url)
+        return types.SimpleNamespace(data=page, status=200)
+
+    monkeypatch.setattr(trafilatura, "fetch_response", fetch)
+    url = "https://markets.example.com/asia/2025/02/14/alibaba-shares-jump"
+    (item,) = iter_sources([url])
+    assert asked == [url] and item.path == item.id == url and item.source == "html"
+    assert item.published.time == "2025-02-14T17:30:00+08:00"
+    monkeypatch.setattr(trafilatura, "fetch_response", lambda url, decode=False: None)
+    (failed,) = iter_sources([url])
+    assert failed.kind == "unreadable"
