@@ -4,8 +4,10 @@ Run: python bench/scale_bench.py [--articles 100000] [--sample 10000] [--dask-sa
 Generates the corpus with bench/make_corpus.py into bench/out/ (never committed), then runs
 `python -m impact check CORPUS --out ROWS` offline on the bundled fixtures:
 
-1. the first ``--sample`` articles on 1 worker, then on 2: articles per second per core, and
-   the ratio of the 2-worker rate to the 1-worker rate;
+1. the first ``--sample`` articles on 1 worker, then on 2: articles per CPU second (the rate
+   per core, which other load on the machine does not change), articles per wall second, and
+   the ratio of the 2-worker rate to the 1-worker rate (which other load does change: the load
+   average is printed beside it);
 2. the whole corpus on all cores (``--workers`` = cores), sampling the resident memory of the
    process and its workers every half second: the peak, and the peak in the first and last
    quarter of the run (bounded memory: the last is not above the first by much);
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import subprocess
 import sys
 import time
@@ -29,9 +32,11 @@ ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out"
 
 
-def run(args: list[str], sample: bool = False) -> tuple[float, list[tuple[float, int]]]:
-    """Wall seconds of ``python -m impact ARGS`` and its memory samples (seconds, bytes)."""
+def run(args: list[str], sample: bool = False) -> tuple[float, float, list[tuple[float, int]]]:
+    """Wall seconds of ``python -m impact ARGS``, the CPU seconds of it and its workers (user +
+    system, waited-for children), and its memory samples (seconds, bytes)."""
     env = {**os.environ, "IMPACT_OFFLINE": "1", "PYTHONPATH": str(ROOT)}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     proc = subprocess.Popen(
         [sys.executable, "-m", "impact", *args], cwd=ROOT, env=env,
@@ -51,7 +56,13 @@ def run(args: list[str], sample: bool = False) -> tuple[float, list[tuple[float,
     seconds = time.perf_counter() - started
     if proc.returncode not in (0, 2):  # 2: some articles had problems (the broken rows)
         raise SystemExit(f"impact {' '.join(args)} failed: {proc.stderr.read().decode()[-2000:]}")
-    return seconds, samples
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return seconds, cpu, samples
+
+
+def _load() -> str:
+    return ", ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 def head(src: Path, n: int) -> Path:
@@ -90,19 +101,26 @@ def main() -> None:
             [sys.executable, str(ROOT / "bench" / "make_corpus.py"), str(corpus),
              "--articles", str(args.articles)], check=True,
         )  # fmt: skip
-    lines = []
+    lines = [
+        f"- machine: {cores} cores; load average before the runs {_load()}; corpus: "
+        f"{args.articles:,} generated articles (JSON Lines, {corpus.stat().st_size / 1e6:,.0f} MB)"
+    ]
     sample = head(corpus, args.sample)
-    t1, _ = run(["check", str(sample), "--out", str(OUT / "s1.parquet"), "--force"])
-    t2, _ = run(["check", str(sample), "--out", str(OUT / "s2.parquet"), "--force", "--workers", "2"])
+    t1, c1, _ = run(["check", str(sample), "--out", str(OUT / "s1.parquet"), "--force"])
+    t2, c2, _ = run(
+        ["check", str(sample), "--out", str(OUT / "s2.parquet"), "--force", "--workers", "2"]
+    )
     r1, r2 = args.sample / t1, args.sample / t2
     lines += [
-        f"- machine: {cores} cores; corpus: {args.articles:,} generated articles (JSON Lines, "
-        f"{corpus.stat().st_size / 1e6:,.0f} MB)",
-        f"- 1 worker, first {args.sample:,} articles: {t1:,.1f} s, {r1:,.1f} articles/s per core",
-        f"- 2 workers, same articles: {t2:,.1f} s, {r2:,.1f} articles/s, {r2 / 2:,.1f} per core",
-        f"- ratio of 2 workers to 1: {r2 / r1:.2f}",
+        f"- 1 worker, first {args.sample:,} articles: {t1:,.1f} s wall, {c1:,.1f} CPU s: "
+        f"{args.sample / c1:,.1f} articles per CPU second (per core), {r1:,.1f} per wall second",
+        f"- 2 workers, same articles: {t2:,.1f} s wall, {c2:,.1f} CPU s: "
+        f"{args.sample / c2:,.1f} articles per CPU second, {r2:,.1f} per wall second "
+        f"({r2 / 2:,.1f} per core)",
+        f"- ratio of 2 workers to 1 (wall-clock throughput): {r2 / r1:.2f}; CPU cost per "
+        f"article, 2 workers / 1: {c2 / c1:.2f}; load average after: {_load()}",
     ]
-    tall, samples = run(
+    tall, call, samples = run(
         ["check", str(corpus), "--out", str(OUT / "all.parquet"), "--force",
          "--workers", str(cores)], sample=True,
     )  # fmt: skip
@@ -111,14 +129,15 @@ def main() -> None:
     first = max((b for s, b in samples if s <= quarter), default=0)
     last = max((b for s, b in samples if s >= 3 * quarter), default=0)
     lines += [
-        f"- all {args.articles:,} articles on {cores} workers: {tall:,.0f} s, "
-        f"{args.articles / tall:,.1f} articles/s",
+        f"- all {args.articles:,} articles on {cores} workers: {tall:,.0f} s wall, "
+        f"{call:,.0f} CPU s: {args.articles / tall:,.1f} articles per wall second, "
+        f"{args.articles / call:,.1f} per CPU second; load average after: {_load()}",
         f"- resident memory of the process and its workers: peak {peak / 1e6:,.0f} MB; peak in "
         f"the first quarter of the run {first / 1e6:,.0f} MB, in the last {last / 1e6:,.0f} MB",
     ]
     small = head(corpus, args.dask_sample)
-    ts, _ = run(["check", str(small), "--out", str(OUT / "d-serial.parquet"), "--force"])
-    td, _ = run(["check", str(small), "--out", str(OUT / "d-parts"), "--force", "--dask", "local",
+    ts, _, _ = run(["check", str(small), "--out", str(OUT / "d-serial.parquet"), "--force"])
+    td, _, _ = run(["check", str(small), "--out", str(OUT / "d-parts"), "--force", "--dask", "local",
                  "--partition-rows", "250"])  # fmt: skip
     same, n = rows_equal(OUT / "d-serial.parquet", OUT / "d-parts")
     lines += [

@@ -136,7 +136,8 @@ class FileMemo:
 class BoundedPriceBook(PriceBook):
     """A price book for long runs: each price file is read once (:class:`FileMemo`), and the
     ``size`` series asked for last are kept, so memory stays bounded over a run of any length.
-    The series are the ones ``load_prices`` gives, range by range, as in PriceBook."""
+    The series are the ones ``load_prices`` gives, range by range, as in PriceBook; a range
+    with no prices is kept as its reason, and raised as a new DataUnavailable each time."""
 
     def __init__(self, settings: Settings, yahoo: object = None, size: int = 4096) -> None:
         super().__init__(settings, yahoo)
@@ -156,12 +157,14 @@ class BoundedPriceBook(PriceBook):
                     read=self.files.read,
                 )  # fmt: skip
             except DataUnavailable as exc:
-                found = exc
+                found = exc.with_traceback(None)
         self._loaded[key] = found  # most recent last
         while len(self._loaded) > self.size:
             del self._loaded[next(iter(self._loaded))]
         if isinstance(found, DataUnavailable):
-            raise found
+            # a new exception each time: one raised again would keep every traceback (and the
+            # frames, claims and series in them) it was raised through
+            raise DataUnavailable(found.ticker, found.start, found.end, found.reason)
         return found
 
 
