@@ -157,3 +157,18 @@ def test_rows_writer_refuses_foreign_files_and_keeps_the_old_file_on_error(tmp_p
         raise RuntimeError("stopped")
     assert ours.read_bytes() == before
     assert not list(tmp_path.glob(".rows.jsonl.*"))  # no temporary file left
+
+
+def test_bounded_book_raises_a_new_exception_each_time(offline_settings):
+    """A cached failure raised again must not keep the frames of every claim it failed."""
+    from impact.errors import DataUnavailable
+
+    book = BoundedPriceBook(offline_settings)
+    lo, hi = dt.date(2024, 1, 2), dt.date(2024, 6, 28)
+    raised = []
+    for _ in range(2):
+        with pytest.raises(DataUnavailable) as info:
+            book.load("ZZZZ", lo, hi)
+        raised.append(info.value)
+    assert raised[0] is not raised[1] and str(raised[0]) == str(raised[1])
+    assert all(v.__traceback__ is None for v in book._loaded.values() if isinstance(v, Exception))
