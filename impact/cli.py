@@ -11,6 +11,16 @@ import typer
 from rich.console import Console
 from rich.progress import Progress
 
+from impact.cli_options import (
+    ChunkOption,
+    ColumnsOption,
+    DaskOption,
+    EventsOutOption,
+    OutOption,
+    PartitionOption,
+    WorkersOption,
+    parse_columns,
+)
 from impact.config import Settings
 from impact.errors import ForeignFileError, ImpactError, InputError
 from impact.prices import load_prices, resolve_dates, validate_ticker
@@ -137,12 +147,13 @@ def _warn_encoding(article: object) -> None:
         typer.echo(f"warning: {getattr(article, 'path', '?')}: read as {encoding}", err=True)
 
 
-def _readable(inputs: list[str], problems: list[str]):
-    """The articles that could be read; each one that could not adds a line to ``problems``."""
-    from impact.articles import InputProblem, iter_articles
+def _readable(inputs: list[str], problems: list[str], offline: bool = False, columns=None):
+    """The articles that could be read (text, web pages, feeds, corpora: impact.sources); each
+    one that could not adds a line to ``problems``."""
+    from impact.sources import SourceProblem, iter_sources
 
-    for item in iter_articles(inputs):
-        if isinstance(item, InputProblem):
+    for item in iter_sources(inputs, columns, offline):
+        if isinstance(item, SourceProblem):
             problems.append(f"{item.path}: {item.message}")
             continue
         _warn_encoding(item)
@@ -173,7 +184,7 @@ def claims(
     problems: list[str] = []
     out = []
     for item in _readable(inputs, problems):
-        extracted = extract_article(item.text, pub, lang, reg)
+        extracted = extract_article(item.text, pub or item.published, lang, reg, item.title)
         if json_:
             out.append(report.claims_json(item.path, extracted))
         else:
@@ -204,8 +215,14 @@ def check(
         bool, typer.Option("--force", help="Overwrite files impact did not write.")
     ] = False,
     registry: RegistryOption = None,
+    out: OutOption = None,
+    workers: WorkersOption = 1,
+    dask: DaskOption = None,
+    columns: ColumnsOption = None,
+    partition_rows: PartitionOption = 1000,
 ) -> None:
-    """Test every claim against the market data and reported figures, with the evidence."""
+    """Test every claim against the market data and reported figures, with the evidence.
+    Articles: text files, web pages, RSS/Atom feeds, JSONL/CSV/Parquet corpora, folders, URLs."""
     from impact.verdicts import VERDICTS, Checker, check_articles
 
     bad = [v for v in fail_on or [] if v not in VERDICTS]
@@ -213,12 +230,23 @@ def check(
         raise InputError(f"--fail-on {bad[0]!r}: expected one of {', '.join(VERDICTS)}")
     _check_lang(lang)
     pub = _published(published)
+    cols = parse_columns(columns)
+    if out is not None or workers != 1 or dask is not None:
+        from impact.batch import BatchOptions
+        from impact.cli_batch import check_batch
+
+        _registry(registry)  # a bad --registry fails here, before any worker starts
+        settings = _settings(offline, data_dir)
+        options = BatchOptions(settings, registry, lang, pub, cols)
+        args = (inputs, out, options, workers, dask, partition_rows, force, fail_on, stdout)
+        raise typer.Exit(check_batch(*args))
     reg = _registry(registry)
     checker = Checker(_settings(offline, data_dir), reg)
     problems: list[str] = []
     results = []
-    for item in _readable(inputs, problems):
-        (result,) = check_articles([item], published=pub, lang=lang, checker=checker)
+    for item in _readable(inputs, problems, checker.settings.offline, cols):
+        published_at = pub or item.published
+        (result,) = check_articles([item], published=published_at, lang=lang, checker=checker)
         results.append(result)
         if not (json_ or csv_):
             report.render_check_table(result, stdout)
@@ -374,9 +402,13 @@ def study(
     offline: OfflineFlag = False,
     data_dir: DataDirOption = None,
     json_: JsonFlag = False,
+    chunk: ChunkOption = None,
+    out: EventsOutOption = None,
+    dask: DaskOption = None,
 ) -> None:
     """Event study: abnormal returns, CAR with corrected variance, t-statistics; or AAR/CAAR and
-    the standard tests (Patell, BMP, Kolari-Pynnönen, Corrado, sign) over many events."""
+    the standard tests (Patell, BMP, Kolari-Pynnönen, Corrado, sign) over many events, in chunks
+    for files larger than memory (--chunk, --out, --dask)."""
     from impact.eventstudy import run_event_studies, run_event_study
 
     settings = _settings(offline, data_dir)
@@ -384,7 +416,12 @@ def study(
     if estimation < 14:
         raise InputError(f"--estimation {estimation}: the window [-N, -11] needs N >= 14")
     est = (-estimation, -11)
-    if events is not None:
+    if events is not None and (chunk or out or dask):
+        from impact.eventstudy.streaming import StudySpec, study_events
+
+        spec = StudySpec(model, win, est, settings, market)
+        result = study_events(events, spec, chunk or 5000, out, dask)
+    elif events is not None:
         specs = _read_events(events, market)
         result = run_event_studies(specs, model, win, est, settings)
     else:

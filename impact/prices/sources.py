@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
@@ -49,9 +50,12 @@ def _basis_from_columns(prices: pd.DataFrame, ticker: str) -> str:
 class CsvSource:
     """A folder of ``<TICKER>.csv`` files; an optional ``manifest.json`` states each file's basis."""
 
-    def __init__(self, root: Path, name: str = "csv") -> None:
+    def __init__(
+        self, root: Path, name: str = "csv", read: Callable[[Path], pd.DataFrame] | None = None
+    ) -> None:
         self.root = Path(root)
         self.name = name
+        self.read = read or read_price_csv  # how a file is read (a memo, for runs of many)
         self._manifest: dict[str, dict[str, str]] | None = None
 
     def manifest(self) -> dict[str, dict[str, str]]:
@@ -76,7 +80,7 @@ class CsvSource:
         )
         if entry.get("kind", "prices") != "prices":  # e.g. actions.csv: not a price file
             return None
-        prices = read_price_csv(path)
+        prices = self.read(path)
         basis = entry.get("basis") or _basis_from_columns(prices, ticker)
         mic, currency = _listing(ticker)
         currency = entry.get("currency") or currency
@@ -164,12 +168,15 @@ def load_prices(
     end: object = None,
     settings: Settings | None = None,
     yahoo: YahooSource | None = None,
+    read: Callable[[Path], pd.DataFrame] | None = None,
 ) -> PriceSeries:
     """Daily prices for ``ticker`` over [start, end], from the first source in the chain that has them.
 
     Chain: the user's data dir (``--data-dir``/``IMPACT_DATA_DIR``) -> the on-disk cache -> the bundled
     fixtures -> yfinance (skipped when offline; what it fetches is cached). A source that holds only
     part of the range is used when no later source holds all of it; its ``notes`` say so.
+    ``read``: how a price CSV is read (default ``read_price_csv``; impact.batch passes a memo
+    that reads each file once per process).
     """
     ticker = validate_ticker(ticker)
     lo, hi = resolve_dates(start, end)
@@ -191,14 +198,16 @@ def load_prices(
         reasons.append(f"{label} holds only {series.first.date()}..{series.last.date()}")
         return None
 
-    mine = CsvSource(settings.data_dir).load(ticker, lo, hi) if settings.data_dir else None
+    mine = (
+        CsvSource(settings.data_dir, read=read).load(ticker, lo, hi) if settings.data_dir else None
+    )
     if settings.data_dir is not None and (found := consider(mine, "data dir")) is not None:
         return found
     if chain.cache_covers(ticker, lo, hi):
         cached = chain.cache_series(ticker)
         if cached is not None:
             return cached.between(lo, hi)
-    fixtures = CsvSource(settings.fixtures_dir, name="fixture")
+    fixtures = CsvSource(settings.fixtures_dir, name="fixture", read=read)
     if (found := consider(fixtures.load(ticker, lo, hi), "fixtures")) is not None:
         return found
     if not settings.offline:
