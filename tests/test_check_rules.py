@@ -316,3 +316,20 @@ def test_a_number_in_words_carries_its_own_rounding():
     assert (correct.lo, correct.hi) == (17.5, 22.5)
     assert tol.judge(-22.0, 20.0, 0, "exact", "down", half_unit=2.5).fit == "exact"
     assert tol.judge(-22.0, 20.0, 0, "exact", "down").fit != "exact"
+
+
+def test_the_price_book_raises_a_fresh_error_each_time(offline_settings):
+    """A kept failure raised again would carry every traceback it went through (memory grows)."""
+    import datetime as dt
+
+    from impact.errors import DataUnavailable
+    from impact.verdicts.window import PriceBook
+
+    book = PriceBook(offline_settings)
+    caught = []
+    for _ in range(2):
+        with pytest.raises(DataUnavailable) as info:
+            book.load("NOSUCH.XX", dt.date(2024, 1, 1), dt.date(2024, 2, 1))
+        caught.append(info.value)
+    assert caught[0] is not caught[1]
+    assert str(caught[0]) == str(caught[1])

@@ -43,12 +43,16 @@ class PriceBook:
             found = self._load(ticker, lo, hi)
         except DataUnavailable:
             found = None
+        if found is not None and found.prices.empty:
+            found = None  # no rows in the range: try the same index under another symbol
         if found is not None and found.last >= pd.Timestamp(hi) - pd.Timedelta(days=10):
             return found
         for other in EQUIVALENT_TICKERS.get(ticker, ()):
             try:
                 alt = self._load(other, lo, hi)
             except DataUnavailable:
+                continue
+            if alt.prices.empty:
                 continue
             if found is None or alt.last > found.last:
                 note = f"{other} used for {ticker}: the same index, with data to {alt.last.date()}"
@@ -66,10 +70,12 @@ class PriceBook:
                     ticker, lo.isoformat(), hi.isoformat(), self.settings, self.yahoo
                 )
             except DataUnavailable as exc:
-                found = exc
+                found = exc.with_traceback(None)
             self._loaded[key] = found
         if isinstance(found, DataUnavailable):
-            raise found
+            # a new exception each time: one raised again would keep every traceback (and the
+            # frames, claims and series in them) it was raised through
+            raise DataUnavailable(found.ticker, found.start, found.end, found.reason)
         return found
 
 
