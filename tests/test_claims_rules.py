@@ -917,3 +917,39 @@ def test_a_bare_number_without_an_index_is_no_claim():
         extract("Apple said it sold 1,234 phones at the fair.", published="2025-04-09", lang="en")
         == []
     )
+
+
+@pytest.mark.parametrize(
+    "text, ticker",
+    [
+        ("Die Hongkonger Baidu-Aktie stieg am Mittwoch um knapp 16 Prozent.", "9888.HK"),
+        ("Die Hongkonger JD-Aktie stieg am Mittwoch um 16 Prozent.", "9618.HK"),
+    ],
+)
+def test_hongkonger_names_the_hong_kong_line(text, ticker):
+    assert one(text, published="2025-09-18", lang="de").ticker == ticker
+
+
+def test_a_sentence_may_start_with_a_lower_case_brand():
+    claims = extract(
+        "Apple shares jumped 6%. iPhone sales fell 10%.", published="2024-05-03", lang="en"
+    )
+    assert [(c.text, c.metric) for c in claims] == [("6%", "share_price"), ("10%", "revenue")]
+
+
+@pytest.mark.parametrize(
+    "text, lang, hedge",
+    [
+        ("Die Alibaba-Aktie in Hongkong hat sich seit Jahresbeginn fast verdoppelt.", "de",
+         "just_under"),
+        ("Alibaba's Hong Kong stock has nearly doubled this year.", "en", "just_under"),
+    ],
+)  # fmt: skip
+def test_doubling_is_a_move_of_100_percent(text, lang, hedge):
+    claim = one(text, published="2025-09-01", lang=lang)
+    assert (claim.magnitude, claim.hedge, claim.horizon, claim.half_unit) == (
+        100.0,
+        hedge,
+        "ytd",
+        10.0,
+    )

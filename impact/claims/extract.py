@@ -532,7 +532,7 @@ def _index_level(number: NumberMatch, s: _Sentence) -> NumberMatch | None:
 
 def _sentence_claims(s: _Sentence, first_id: int, previous: Claim | None) -> list[Claim]:
     masked_text = _URL.sub(_blank, s.text) if _URL_HINT.search(s.text) else s.text
-    found = find_numbers(masked_text, s.language, style=s.style, bare=True)  # type: ignore[arg-type]
+    found = find_numbers(masked_text, s.language, style=s.style, bare=True, multiples=True)  # type: ignore[arg-type]
     numbers = [n for n in (_index_level(n, s) for n in found) if n is not None]
     records = find_records(s.text, s.published, s.language)
     masked = [r.mask for r in records]

@@ -92,7 +92,8 @@ def detect_language(text: str) -> str:
 def _ends_sentence(text: str, start: int, m: re.Match[str]) -> bool:
     """Whether the punctuation ``m`` ends the sentence that began at ``start``."""
     following = text[m.end() : m.end() + 12].lstrip()
-    if following and following[0].islower():
+    camel = following[1:2].isupper()  # "iPhone", "eBay" start a sentence in lower case
+    if following and following[0].islower() and not camel:
         return False
     before = text[max(start, m.start() - 40) : m.start()]
     words = before.rsplit(None, 1)
