@@ -953,3 +953,28 @@ def test_doubling_is_a_move_of_100_percent(text, lang, hedge):
         "ytd",
         10.0,
     )
+
+
+@pytest.mark.parametrize(
+    "text, lang, published, start",
+    [
+        ("Nvidia had recovered nearly 18% since its Jan. 27 rout.", "en", "2025-02-19", "2025-01-27"),
+        ("Seit dem Tief vom 7. April hat der Dax rund 20 Prozent zugelegt.", "de", "2025-05-13",
+         "2025-04-07"),
+        ("Die SAP-Aktie hat seit Freitag vergangener Woche rund 7,5 Prozent gewonnen.", "de",
+         "2024-01-26", "2024-01-19"),
+    ],
+)  # fmt: skip
+def test_moves_since_a_dated_event(text, lang, published, start):
+    claim = one(text, published=published, lang=lang)
+    assert (claim.horizon, claim.dates.rule, iso(claim.start)) == ("since", "from_date", start)
+
+
+def test_the_same_period_as_the_figure_before():
+    text = "The Hang Seng has climbed 21% this year. Xiaomi has jumped more than 50% over the same period."
+    hsi, xiaomi = extract(text, published="2025-06-30", lang="en")
+    assert (xiaomi.horizon, iso(xiaomi.start), iso(xiaomi.end)) == (
+        hsi.horizon,
+        iso(hsi.start),
+        iso(hsi.end),
+    )

@@ -363,6 +363,23 @@ def _read(number: NumberMatch, s: _Sentence) -> _Reading | None:
     return _Reading(clause, metric, assumed, found, direction, kind, hedge, basis)
 
 
+_SAME_PERIOD = re.compile(
+    r"(?:over|in|during|for) the same (?:period|time|span|stretch)|im (?:gleichen|selben) "
+    r"Zeitraum|in der gleichen Zeit|im Vergleichszeitraum"
+)
+
+
+def _same_period(dates: ResolvedDates, previous: Claim, clause: str) -> ResolvedDates:
+    """ "Xiaomi has jumped more than 50% over the same period": the period of the figure before."""
+    if not _SAME_PERIOD.search(clause) or previous.horizon in {"one_day", "intraday", "record"}:
+        return dates
+    anchor = replace(previous.dates, cue=_SAME_PERIOD.search(clause).group(0))  # type: ignore[union-attr]
+    return ResolvedDates(
+        previous.horizon, anchor, previous.start, previous.end, previous.end_earliest,
+        previous.n_sessions,
+    )  # fmt: skip
+
+
 def _number_claim(
     number: NumberMatch,
     s: _Sentence,
@@ -381,6 +398,8 @@ def _number_claim(
     if r.basis == "extreme" and r.kind == "move":
         cues.append(HorizonCue("intraday", None))
     dates = resolve_dates(cues, r.metric, s.published)
+    if dates.anchor.rule == "unanchored" and previous is not None:
+        dates = _same_period(dates, previous, s.text[r.clause[0] : r.clause[1]])
     if r.kind == "level":
         dates = base_level(dates, cues, s.text, number.start)
         dates = level_dates(dates, cues, number.start, s.published)

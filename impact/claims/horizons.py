@@ -429,7 +429,7 @@ def _from_weekday(cue: HorizonCue, p: Published) -> ResolvedDates | None:
     assert cue.match is not None
     if p.end is None:
         return None
-    wd = WEEKDAYS[cue.match.group("fwd").lower()]
+    wd = WEEKDAYS[(cue.match.group("fwd") or cue.match.group("fwd2")).lower()]
     day = latest_weekday(wd, p.end - dt.timedelta(days=1))
     anchor = DateAnchor("from_date", cue.match.group(0))
     return ResolvedDates("since", anchor, day, p.end, p.start)
@@ -439,7 +439,8 @@ def _from_date(cue: HorizonCue, p: Published) -> ResolvedDates | None:
     """A move measured from a dated close, peak or low ("from its Jan. 3 record close")."""
     assert cue.match is not None
     gd = cue.match.groupdict()
-    for keys in (("fday", "fmon", "fyear"), ("fday2", "fmon2", "fyear2")):
+    for keys in (("fday", "fmon", "fyear"), ("fday2", "fmon2", "fyear2"),
+                 ("fday3", "fmon3", "fyear3"), ("fday4", "fmon4", "fyear4")):  # fmt: skip
         day = _written_date(gd, keys, p)
         if day is not None:
             anchor = DateAnchor("from_date", cue.match.group(0))

@@ -372,7 +372,9 @@ HORIZONS: list[tuple[str, str]] = [
     (
         rf"(?:from|since|seit|vom|compared to|compared with|against|gegenüber dem|verglichen mit "
         rf"dem) (?P<fwd>{WEEKDAY_RE})(?:'s|’s|s)? (?:close|closing price|close price|"
-        rf"closing level|level|Schlusskurs|Schlussstand)",
+        rf"closing level|level|Schlusskurs|Schlussstand)|"
+        rf"(?:[Ss]eit|[Ss]ince) (?:dem )?(?:vergangenen |letzten |last )?(?P<fwd2>{WEEKDAY_RE})"
+        rf"(?: vergangener Woche| letzter Woche| der Vorwoche)?(?![\w'’])",
         "from_weekday",
     ),
     (
@@ -381,7 +383,14 @@ HORIZONS: list[tuple[str, str]] = [
         rf"(?:close|closing high|high|peak|low|record|top|bottom)|"
         rf"(?:since|from) (?:reaching|hitting|touching|setting) (?:its|their|a|an|the) "
         rf"(?:[\w-]+ ){{0,3}}(?:peak|high|low|record|top|bottom) on "
-        rf"(?P<fmon2>{MONTH_RE})\s+(?P<fday2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<fyear2>\d{{4}}))?",
+        rf"(?P<fmon2>{MONTH_RE})\s+(?P<fday2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<fyear2>\d{{4}}))?|"
+        rf"(?:since|from) (?:its|their|the) (?P<fmon3>{MONTH_RE})\s+(?P<fday3>\d{{1,2}})(?:st|nd|rd|th)?"
+        rf"(?:,?\s+(?P<fyear3>\d{{4}}))? (?:[\w-]+ )?(?:rout|selloff|sell-off|plunge|crash|slump|"
+        rf"drop|low|lows|trough|bottom|high|highs|peak|close|collapse)|"
+        rf"(?:[Ss]eit|[Vv]om) (?:dem|ihrem|seinem) (?:[\w-]+ )?(?:Tief|Tiefpunkt|Tiefststand|Hoch|"
+        rf"Höchststand|Rekordhoch|Jahrestief|Jahreshoch|Einbruch|Crash|Kurssturz|Ausverkauf|"
+        rf"Schlusskurs|Kursrutsch) (?:vom|am) (?P<fday4>\d{{1,2}})\.\s?(?P<fmon4>{MONTH_RE})"
+        rf"(?:\s+(?P<fyear4>\d{{4}}))?",
         "from_date",
     ),
     (
