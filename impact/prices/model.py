@@ -24,6 +24,7 @@ __all__ = [
 Basis = Literal["traded", "adjusted", "index", "unknown"]
 Source = Literal["csv", "cache", "fixture", "yahoo"]
 OHLC = ("Open", "High", "Low", "Close")
+MAX_PRICE = 1e9  # no listed share or index is quoted above this in its currency unit
 
 
 @dataclass(frozen=True, eq=False)
@@ -94,8 +95,10 @@ def _reject(path: Path | str, row: int, message: str) -> PriceDataError:
 def read_price_csv(path: Path) -> pd.DataFrame:
     """Read and validate a daily price CSV (header ``Date,Open,High,Low,Close[,Adj Close,Volume]``).
 
-    Rules: ISO dates, unique and ascending; Open/High/Low/Close present, finite and > 0. Rows are
-    numbered as in the file (the header is row 1). Values are kept exactly as float64 of the text.
+    Rules: at least one row; ISO dates, unique and ascending; Open/High/Low/Close present,
+    finite, > 0 and at most MAX_PRICE. Rows are numbered as in the file (the header is row 1).
+    Values are kept exactly as float64 of the text (the relation of High and Low to Open and
+    Close is checked, and repaired with a note, by :mod:`impact.prices.validate`).
     """
     try:
         raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
@@ -110,6 +113,8 @@ def read_price_csv(path: Path) -> pd.DataFrame:
     missing = [c for c in OHLC if c.lower() not in lower]
     if missing:
         raise PriceDataError(f"{path}: missing column(s) {', '.join(missing)}")
+    if raw.empty:
+        raise PriceDataError(f"{path}: a header but no price rows")
     dates = pd.to_datetime(raw[lower["date"]].str.slice(0, 10), format="%Y-%m-%d", errors="coerce")
     bad = np.flatnonzero(dates.isna().to_numpy())
     if len(bad):
@@ -128,11 +133,14 @@ def read_price_csv(path: Path) -> pd.DataFrame:
         out[name] = values
     for name in OHLC:
         values = out[name].to_numpy()
-        bad = np.flatnonzero(~np.isfinite(values) | (values <= 0))
+        bad = np.flatnonzero(~np.isfinite(values) | (values <= 0) | (values > MAX_PRICE))
         if len(bad):
             row = int(bad[0])
             raise _reject(
-                path, row + 2, f"{name} is {values[row]!r}; prices must be finite and positive"
+                path,
+                row + 2,
+                f"{name} is {values[row]!r}; prices must be finite, positive and at most "
+                f"{MAX_PRICE:g}",
             )
     if "Adj Close" in out and out["Adj Close"].isna().all():
         out = out.drop(columns="Adj Close")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
@@ -15,6 +15,7 @@ from impact.errors import DataUnavailable, ImpactError, NotASessionError, PriceD
 from impact.listings import listing_for_ticker
 from impact.prices.cache import CacheEntry, PriceCache, merge_ranges, missing_ranges
 from impact.prices.model import PriceSeries, read_price_csv, validate_ticker
+from impact.prices.validate import calendar_gaps, validate_series
 from impact.prices.yahoo import YahooSource
 
 __all__ = ["CsvSource", "PriceSource", "load_prices", "resolve_dates"]
@@ -80,16 +81,35 @@ class CsvSource:
         basis = entry.get("basis") or _basis_from_columns(prices, ticker)
         mic, currency = _listing(ticker)
         currency = entry.get("currency") or currency
-        return PriceSeries(ticker, mic, currency, basis, self.name, str(path), prices)  # type: ignore[arg-type]
+        series = PriceSeries(ticker, mic, currency, basis, self.name, str(path), prices)  # type: ignore[arg-type]
+        return validate_series(series)
+
+
+FIRST_YEAR, LAST_YEAR = 1900, 2100  # as impact.claims.dates: no prices outside
+
+
+def _day(value: object, name: str) -> pd.Timestamp | None:
+    """One --start/--end value as a session date; None when not given."""
+    if value is None:
+        return None
+    if isinstance(value, str) and not value.strip():
+        raise NotASessionError(f"{name} '' is empty (expected YYYY-MM-DD)")
+    try:
+        ts = pd.Timestamp(value)  # type: ignore[arg-type]
+    except (ValueError, TypeError, OverflowError):
+        raise NotASessionError(f"{name} {value!r} is not a date (expected YYYY-MM-DD)") from None
+    if ts is pd.NaT:
+        raise NotASessionError(f"{name} {value!r} is not a date (expected YYYY-MM-DD)")
+    if not FIRST_YEAR <= ts.year <= LAST_YEAR:
+        raise NotASessionError(f"{name} {value!s}: the year is outside {FIRST_YEAR}..{LAST_YEAR}")
+    return ts.normalize()
 
 
 def resolve_dates(start: object, end: object) -> tuple[pd.Timestamp, pd.Timestamp]:
-    """Parse a user's --start/--end (ISO dates); end defaults to today, start to a year before."""
-    try:
-        hi = pd.Timestamp(end).normalize() if end else pd.Timestamp.today().normalize()
-        lo = pd.Timestamp(start).normalize() if start else hi - pd.Timedelta(days=365)
-    except (ValueError, TypeError):
-        raise NotASessionError(f"dates {start!r}..{end!r} are not YYYY-MM-DD") from None
+    """Parse a user's --start/--end (ISO dates in 1900..2100); end defaults to today, start to a
+    year before."""
+    hi = _day(end, "end") or pd.Timestamp.today().normalize()
+    lo = _day(start, "start") or hi - pd.Timedelta(days=365)
     if lo > hi:
         raise NotASessionError(f"start {lo.date()} is after end {hi.date()}")
     return lo, hi
@@ -112,13 +132,29 @@ def _covers(series: PriceSeries, start: pd.Timestamp, end: pd.Timestamp) -> bool
 class _Chain:
     settings: Settings
     yahoo: YahooSource
+    problems: list[str] = field(default_factory=list)  # corrupt cache files, said once each
 
-    def cache_series(self, ticker: str) -> PriceSeries | None:
-        entry = PriceCache(self.settings.cache_dir).read(ticker)
+    @property
+    def cache(self) -> PriceCache:
+        return PriceCache(self.settings.cache_dir)
+
+    def entry(self, ticker: str) -> CacheEntry | None:
+        """The cached entry with its prices validated; a corrupt or invalid one is moved aside
+        (``.corrupt``), said in ``problems``, and treated as absent."""
+        cache = self.cache
+        entry = cache.read(ticker, self.problems)
         if entry is None:
             return None
+        try:
+            validate_series(self._series(ticker, entry))
+        except PriceDataError as exc:
+            self.problems.append(cache.quarantine(ticker, str(exc)))
+            return None
+        return entry
+
+    def _series(self, ticker: str, entry: CacheEntry) -> PriceSeries:
         mic, _ = _listing(ticker)
-        origin = str(PriceCache(self.settings.cache_dir).path_for(ticker))
+        origin = str(self.cache.path_for(ticker))
         return PriceSeries(
             ticker,
             mic,
@@ -129,14 +165,18 @@ class _Chain:
             entry.prices,  # type: ignore[arg-type]
         )
 
+    def cache_series(self, ticker: str) -> PriceSeries | None:
+        entry = self.entry(ticker)
+        return None if entry is None else validate_series(self._series(ticker, entry))
+
     def cache_covers(self, ticker: str, start: pd.Timestamp, end: pd.Timestamp) -> bool:
-        entry = PriceCache(self.settings.cache_dir).read(ticker)
+        entry = self.entry(ticker)
         return entry is not None and not missing_ranges(entry.ranges, start, end)
 
     def fetch_into_cache(self, ticker: str, start: pd.Timestamp, end: pd.Timestamp) -> PriceSeries:
         """Fetch only the parts of [start, end] the cache lacks, merge, write once, atomically."""
-        cache = PriceCache(self.settings.cache_dir)
-        entry = cache.read(ticker)
+        cache = self.cache
+        entry = self.entry(ticker)
         held = entry.ranges if entry else []
         today = pd.Timestamp.today().normalize()
         frames = [entry.prices] if entry is not None else []
@@ -154,7 +194,10 @@ class _Chain:
             basis = "index" if ticker.startswith("^") else "traded"
             cache.write(CacheEntry(ticker, basis, currency, ranges, prices))
         series = self.cache_series(ticker)
-        assert series is not None
+        if series is None:
+            raise DataUnavailable(
+                ticker, start, end, "; ".join(self.problems) or "cache unreadable"
+            )
         return series
 
 
@@ -177,6 +220,7 @@ def load_prices(
     chain = _Chain(settings, yahoo or YahooSource(timeout=settings.network_timeout))
     partial: PriceSeries | None = None
     reasons: list[str] = []
+    said: list[str] = []  # what the returned series' notes must say: the data dir, the cache
 
     def consider(series: PriceSeries | None, label: str) -> PriceSeries | None:
         nonlocal partial
@@ -184,26 +228,37 @@ def load_prices(
             reasons.append(f"not in {label}")
             return None
         window = series.between(lo, hi)
-        if _covers(series, lo, hi):
+        if _covers(series, lo, hi) and not window.prices.empty:
             return window
         if partial is None and not window.prices.empty:
             partial = window
         reasons.append(f"{label} holds only {series.first.date()}..{series.last.date()}")
         return None
 
-    mine = CsvSource(settings.data_dir).load(ticker, lo, hi) if settings.data_dir else None
-    if settings.data_dir is not None and (found := consider(mine, "data dir")) is not None:
-        return found
+    def done(series: PriceSeries) -> PriceSeries:
+        gaps = calendar_gaps(series)
+        notes = [*said, *chain.problems, *([gaps] if gaps else [])]
+        return replace(series, notes=(*series.notes, *notes)) if notes else series
+
+    if settings.data_dir is not None:
+        mine = CsvSource(settings.data_dir).load(ticker, lo, hi)
+        if (found := consider(mine, "data dir")) is not None:
+            return done(found)
+        if mine is not None:
+            said.append(
+                f"{mine.origin} holds only {mine.first.date()}..{mine.last.date()}, not all of "
+                f"{lo.date()}..{hi.date()}: prices from the next source"
+            )
     if chain.cache_covers(ticker, lo, hi):
         cached = chain.cache_series(ticker)
-        if cached is not None:
-            return cached.between(lo, hi)
+        if cached is not None and not cached.between(lo, hi).prices.empty:
+            return done(cached.between(lo, hi))
     fixtures = CsvSource(settings.fixtures_dir, name="fixture")
     if (found := consider(fixtures.load(ticker, lo, hi), "fixtures")) is not None:
-        return found
+        return done(found)
     if not settings.offline:
         try:
-            return chain.fetch_into_cache(ticker, lo, hi).between(lo, hi)
+            return done(chain.fetch_into_cache(ticker, lo, hi).between(lo, hi))
         except DataUnavailable as exc:
             reasons.append(exc.reason)
     else:
@@ -211,9 +266,11 @@ def load_prices(
         if cached is not None and partial is None and not cached.between(lo, hi).prices.empty:
             partial = cached.between(lo, hi)
         reasons.append("offline: yahoo not tried")
+    reasons.extend(p for p in chain.problems if p not in reasons)
     if partial is not None:
         note = (
             f"only {partial.first.date()}..{partial.last.date()} available ({'; '.join(reasons)})"
         )
-        return replace(partial, notes=(*partial.notes, note))
+        chain.problems.clear()  # already in the note
+        return done(replace(partial, notes=(*partial.notes, note)))
     raise DataUnavailable(ticker, lo, hi, "; ".join(reasons))
