@@ -237,7 +237,9 @@ def run_case(case: Case, checker: object) -> str | None:
     except Exception as exc:
         frames = [f for f in traceback.extract_tb(exc.__traceback__) if "/impact/" in f.filename]
         where = f"{Path(frames[-1].filename).name}:{frames[-1].name}" if frames else "?"
-        return f"{type(exc).__name__} in {where}: {str(exc).splitlines()[0][:80] if str(exc) else ''}"
+        return (
+            f"{type(exc).__name__} in {where}: {str(exc).splitlines()[0][:80] if str(exc) else ''}"
+        )
     return None
 
 
@@ -301,8 +303,10 @@ def main() -> int:
     if args.json:
         print(json.dumps(summary, indent=2, ensure_ascii=False))
     else:
-        print(f"{done} cases from {len(seeds)} seeds in {summary['seconds']} s: "
-              f"{summary['exceptions']} exceptions")
+        print(
+            f"{done} cases from {len(seeds)} seeds in {summary['seconds']} s: "
+            f"{summary['exceptions']} exceptions"
+        )
         for key, count in failures.most_common():
             print(f"  {count:6d}  {key}\n          e.g. {examples[key]}")
     return 1 if failures else 0

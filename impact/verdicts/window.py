@@ -14,9 +14,9 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
+from impact.claims.dates import FIRST_YEAR, LAST_YEAR
 from impact.claims.model import Claim
 from impact.config import Settings
-from impact.claims.dates import FIRST_YEAR, LAST_YEAR
 from impact.errors import DataUnavailable, ImpactError, InsufficientDataError
 from impact.listings import EQUIVALENT_TICKERS
 from impact.prices import PriceSeries, load_prices
