@@ -1,22 +1,22 @@
-"""The command line: parse options, call one library function, render. Errors: one line, exit 2."""
+"""The command line: parse options, call one library function, render. Errors: one line; exit
+code 1 when some inputs failed (each named in the summary), 2 when nothing could run. Imports are
+lazy: ``--help`` loads neither pandas nor pyarrow, each command what its stage needs."""
 
 from __future__ import annotations
 
+import functools
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
-import pandas as pd
 import typer
-from rich.console import Console
-from rich.progress import Progress
 
-from impact.config import Settings
 from impact.errors import ForeignFileError, ImpactError, InputError
-from impact.prices import load_prices, resolve_dates, validate_ticker
-from impact.prices.fixtures import import_fixtures
-from impact.registry import Registry, default_registry
-from impact.render import text as report
+from impact.options import check_lang, load_registry, parse_published, parse_window, settings_for
+from impact.runs import JsonArray, RunLog, each_article, guarded, one_line
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 app = typer.Typer(
     add_completion=False,
@@ -41,13 +41,18 @@ CsvFlag = Annotated[bool, typer.Option("--csv", help="Print CSV instead of a tab
 StartOption = Annotated[str | None, typer.Option("--start", help="First date, YYYY-MM-DD.")]
 EndOption = Annotated[str | None, typer.Option("--end", help="Last date, YYYY-MM-DD (inclusive).")]
 
-stdout = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 200)
+
+@functools.cache
+def _stdout() -> Console:
+    from rich.console import Console
+
+    return Console(soft_wrap=True, width=None if sys.stdout.isatty() else 200)
 
 
-def _settings(offline: bool = False, data_dir: Path | None = None) -> Settings:
-    if data_dir is not None and not data_dir.is_dir():
-        raise InputError(f"--data-dir {data_dir} is not a folder")
-    return Settings.from_env(offline=offline or None, data_dir=data_dir)
+def _report():
+    from impact.render import text
+
+    return text
 
 
 @app.command()
@@ -61,7 +66,12 @@ def prices(
     csv_: CsvFlag = False,
 ) -> None:
     """OHLCV and the close-to-close return of every session, with the price basis and source."""
-    settings = _settings(offline, data_dir)
+    import pandas as pd
+
+    from impact.prices import load_prices, resolve_dates, validate_ticker
+
+    report = _report()
+    settings = settings_for(offline, data_dir)
     lo, hi = resolve_dates(start, end)
     # one extra fortnight before the range, so the first session has its previous close
     series = load_prices(validate_ticker(ticker), lo - pd.Timedelta(days=14), hi, settings)
@@ -85,7 +95,7 @@ def prices(
     elif csv_:
         typer.echo(report.render_csv(rows), nl=False)
     else:
-        report.render_prices_table(series, rows, stdout)
+        report.render_prices_table(series, rows, _stdout())
 
 
 PublishedOption = Annotated[
@@ -98,23 +108,6 @@ InputsArgument = Annotated[
 LangOption = Annotated[str | None, typer.Option("--lang", help="de or en (default: detected).")]
 
 
-def _published(value: str | None):
-    """The --published option as a publication date (None: found in each article)."""
-    from impact.claims import parse_date_option
-
-    if value is None:
-        return None
-    try:
-        return parse_date_option(value)
-    except InputError as exc:
-        raise InputError(f"--published: {exc}") from None
-
-
-def _check_lang(lang: str | None) -> None:
-    if lang not in (None, "de", "en"):
-        raise InputError(f"--lang {lang!r}: expected de or en")
-
-
 RegistryOption = Annotated[
     Path | None,
     typer.Option(
@@ -123,37 +116,24 @@ RegistryOption = Annotated[
 ]
 
 
-def _registry(path: Path | None) -> Registry:
-    if path is None:
-        return default_registry()
-    if not path.is_file():
-        raise InputError(f"--registry {path}: no such file")
-    return Registry.load(path)
+def _warn(line: str) -> None:
+    typer.echo(f"warning: {line}", err=True)
 
 
-def _warn_encoding(article: object) -> None:
-    encoding = getattr(article, "encoding", "utf-8")
-    if encoding != "utf-8":
-        typer.echo(f"warning: {getattr(article, 'path', '?')}: read as {encoding}", err=True)
+def _finish(log: RunLog) -> None:
+    """The run's summary on stderr; exit 1 when some inputs failed, 2 when none could run."""
+    for line in log.summary():
+        typer.echo(line, err=True)
+    if log.exit_code():
+        raise typer.Exit(log.exit_code())
 
 
-def _readable(inputs: list[str], problems: list[str]):
-    """The articles that could be read; each one that could not adds a line to ``problems``."""
-    from impact.articles import InputProblem, iter_articles
+def _stream_json() -> JsonArray:
+    def write(text: str) -> None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
 
-    for item in iter_articles(inputs):
-        if isinstance(item, InputProblem):
-            problems.append(f"{item.path}: {item.message}")
-            continue
-        _warn_encoding(item)
-        yield item
-
-
-def _report_problems(problems: list[str]) -> None:
-    for line in problems:
-        typer.echo(f"error: {line}", err=True)
-    if problems:
-        raise typer.Exit(2)
+    return JsonArray(write, _report().to_jsonable)
 
 
 @app.command()
@@ -167,20 +147,22 @@ def claims(
     """Extract every claim about a market or company figure, with its fields and source span."""
     from impact.claims import extract_article
 
-    _check_lang(lang)
-    pub = _published(published)
-    reg = _registry(registry)
-    problems: list[str] = []
-    out = []
-    for item in _readable(inputs, problems):
-        extracted = extract_article(item.text, pub, lang, reg)
-        if json_:
-            out.append(report.claims_json(item.path, extracted))
+    check_lang(lang)
+    pub = parse_published(published)
+    reg = load_registry(registry)
+    log = RunLog()
+    out = _stream_json() if json_ else None
+    articles = each_article(inputs, log, _warn)
+    for item, extracted in guarded(
+        articles, lambda a: extract_article(a.text, pub, lang, reg, title=a.title), log
+    ):
+        if out is not None:
+            out.add(_report().claims_json(item.path, extracted))
         else:
-            report.render_claims_table(item.path, extracted, stdout)
-    if json_:
-        typer.echo(report.dumps_json(out))
-    _report_problems(problems)
+            _report().render_claims_table(item.path, extracted, _stdout())
+    if out is not None:
+        out.close()
+    _finish(log)
 
 
 @app.command()
@@ -211,32 +193,47 @@ def check(
     bad = [v for v in fail_on or [] if v not in VERDICTS]
     if bad:
         raise InputError(f"--fail-on {bad[0]!r}: expected one of {', '.join(VERDICTS)}")
-    _check_lang(lang)
-    pub = _published(published)
-    reg = _registry(registry)
-    checker = Checker(_settings(offline, data_dir), reg)
-    problems: list[str] = []
-    results = []
-    for item in _readable(inputs, problems):
-        (result,) = check_articles([item], published=pub, lang=lang, checker=checker)
-        results.append(result)
-        if not (json_ or csv_):
-            report.render_check_table(result, stdout)
-    if json_:
-        typer.echo(report.dumps_json([r.to_dict() for r in results]))
-    elif csv_:
-        typer.echo(report.render_csv(report.check_rows(results), report.CSV_COLUMNS), nl=False)
+    check_lang(lang)
+    pub = parse_published(published)
+    reg = load_registry(registry)
+    checker = Checker(settings_for(offline, data_dir), reg)
+    report = _report()
+    log = RunLog()
+    out = _stream_json() if json_ else None
+    kept = []  # only for --report: the rest is written as each article is done
+    hits: list[str] = []
+    if csv_:
+        typer.echo(report.render_csv([], report.CSV_COLUMNS), nl=False)
+    articles = each_article(inputs, log, _warn)
+
+    def run(article):
+        (result,) = check_articles([article], published=pub, lang=lang, checker=checker)
+        return result
+
+    for _, result in guarded(articles, run, log):
+        hits += [v for v in result.verdicts() if v in (fail_on or [])]
+        if report_dir is not None:
+            kept.append(result)
+        if out is not None:
+            out.add(result.to_dict())
+        elif csv_:
+            rows = report.check_rows([result])
+            typer.echo(report.render_csv(rows, report.CSV_COLUMNS).partition("\n")[2], nl=False)
+        else:
+            report.render_check_table(result, _stdout())
+    if out is not None:
+        out.close()
     if report_dir is not None:
         from impact.render.files import write_report
 
-        path = write_report(results, report_dir, force)
+        path = write_report(kept, report_dir, force)
         typer.echo(f"report: {path}", err=True)
-    _report_problems(problems)
-    hits = [v for r in results for v in r.verdicts() if v in (fail_on or [])]
     if hits:
         typer.echo(
             f"--fail-on: {len(hits)} claim(s) with verdict {', '.join(sorted(set(hits)))}", err=True
         )
+    _finish(log)
+    if hits:
         raise typer.Exit(1)
 
 
@@ -260,13 +257,17 @@ def plot(
 
     if fmt not in {"png", "svg"}:
         raise InputError(f"--format {fmt!r}: expected png or svg")
-    pub = _published(published)
-    checker = Checker(_settings(offline, data_dir), _registry(registry))
-    problems: list[str] = []
-    results = check_articles(_readable(inputs, problems), published=pub, checker=checker)
+    pub = parse_published(published)
+    checker = Checker(settings_for(offline, data_dir), load_registry(registry))
+    log = RunLog()
+
+    def run(article):
+        return check_articles([article], published=pub, checker=checker)[0]
+
+    results = [r for _, r in guarded(each_article(inputs, log, _warn), run, log)]
     for path in write_plots(results, out, fmt, force):
         typer.echo(str(path))
-    _report_problems(problems)
+    _finish(log)
 
 
 @app.command("eval")
@@ -298,15 +299,15 @@ def eval_(
     from impact.evaluation import check_floors, evaluate_corpus, load_floors
     from impact.evaluation.render import render_findings, render_report
 
-    _check_lang(lang)
+    check_lang(lang)
     floors = load_floors(floor) if floor is not None else {}
-    result = evaluate_corpus(corpus, settings=_settings(offline, data_dir), lang=lang)
+    result = evaluate_corpus(corpus, settings=settings_for(offline, data_dir), lang=lang)
     if json_:
-        typer.echo(report.dumps_json(result.to_dict()))
+        typer.echo(_report().dumps_json(result.to_dict()))
     else:
-        render_report(result, stdout)
+        render_report(result, _stdout())
         if misses:
-            render_findings(result, stdout)
+            render_findings(result, _stdout())
     failed = check_floors(result, floors)
     for line in failed:
         typer.echo(f"floor: {line}", err=True)
@@ -331,22 +332,14 @@ def listings(
     from impact.errors import UnknownListingError
     from impact.lookup import resolve_name
 
-    settings = _settings(offline)
-    result = resolve_name(_registry(registry), name, settings.offline, settings.cache_dir)
+    settings = settings_for(offline)
+    result = resolve_name(load_registry(registry), name, settings.offline, settings.cache_dir)
     if result.choice is None:
         raise UnknownListingError(result.summary())
     if json_:
-        typer.echo(report.dumps_json(result.to_dict()))
+        typer.echo(_report().dumps_json(result.to_dict()))
     else:
-        stdout.print(result.summary(), markup=False, highlight=False)
-
-
-def _window(text: str, option: str) -> tuple[int, int]:
-    try:
-        lo, hi = (int(x) for x in text.replace(" ", "").split(","))
-    except ValueError:
-        raise InputError(f"{option} {text!r}: expected two integers like -1,1") from None
-    return lo, hi
+        _stdout().print(result.summary(), markup=False, highlight=False)
 
 
 @app.command()
@@ -379,47 +372,36 @@ def study(
     the standard tests (Patell, BMP, Kolari-Pynnönen, Corrado, sign) over many events."""
     from impact.eventstudy import run_event_studies, run_event_study
 
-    settings = _settings(offline, data_dir)
-    win = _window(window, "--window")
+    settings = settings_for(offline, data_dir)
+    win = parse_window(window, "--window")
     if estimation < 14:
         raise InputError(f"--estimation {estimation}: the window [-N, -11] needs N >= 14")
     est = (-estimation, -11)
+    log = RunLog(noun="events")
     if events is not None:
-        specs = _read_events(events, market)
-        result = run_event_studies(specs, model, win, est, settings)
+        from impact.eventstudy.many import read_events
+
+        rows = read_events(events, market)
+        for label, why in rows.bad:
+            log.fail(label, why)
+        if not rows.specs:
+            _finish(log)
+        result = run_event_studies(rows.specs, model, win, est, settings, rows.labels)
+        for label, why in result.skipped:
+            log.fail(label, why)
+        log.done = len(result.events)
     else:
         if ticker is None or event is None:
             raise InputError("give TICKER and --event WHEN, or --events FILE.csv")
+        from impact.prices import validate_ticker
+
         factors = market.split(",") if model == "factor" else market
         result = run_event_study(validate_ticker(ticker), event, factors, model, win, est, settings)
     if json_:
-        typer.echo(report.dumps_json(result.to_dict()))
+        typer.echo(_report().dumps_json(result.to_dict()))
     else:
-        stdout.print(result.summary(), markup=False, highlight=False)
-
-
-def _read_events(path: Path, default_market: str) -> list[tuple[str, str, str]]:
-    import csv
-
-    try:
-        with open(path, newline="", encoding="utf-8-sig") as handle:
-            rows = list(csv.DictReader(handle))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"--events {path}: cannot be read ({exc})") from None
-    specs = []
-    for n, row in enumerate(rows, start=2):
-        if not row.get("ticker") or not row.get("event"):
-            raise InputError(f"--events {path}: row {n} needs ticker and event")
-        specs.append(
-            (
-                validate_ticker(row["ticker"].strip()),
-                row["event"].strip(),
-                (row.get("market") or default_market).strip(),
-            )
-        )
-    if not specs:
-        raise InputError(f"--events {path}: no events")
-    return specs
+        _stdout().print(result.summary(), markup=False, highlight=False)
+    _finish(log)
 
 
 @app.command()
@@ -429,13 +411,18 @@ def fetch(
     end: EndOption = None,
 ) -> None:
     """Download daily prices from Yahoo into the on-disk cache (only the missing ranges)."""
-    settings = _settings()
+    from rich.console import Console
+    from rich.progress import Progress
+
+    from impact.prices import resolve_dates, validate_ticker
+    from impact.prices.sources import _Chain
+    from impact.prices.yahoo import YahooSource
+
+    settings = settings_for()
     if settings.offline:
         raise InputError("fetch needs the network, but IMPACT_OFFLINE is set")
     symbols = [validate_ticker(t) for t in tickers]
     lo, hi = resolve_dates(start, end)
-    from impact.prices.sources import _Chain
-    from impact.prices.yahoo import YahooSource
 
     chain = _Chain(settings, YahooSource(timeout=settings.network_timeout))
     failures: list[str] = []
@@ -468,21 +455,24 @@ def fixtures_import(
     ] = None,
 ) -> None:
     """Rebuild fixtures/ from real price files, value strings unchanged, with their provenance."""
+    from impact.prices.fixtures import import_fixtures
+
     written = import_fixtures(source, dest, fundamentals)
     typer.echo(f"wrote {len(written)} files to {dest}")
 
 
 def main() -> None:
-    """Console entry point: ImpactError -> one line on stderr and exit code 2, never a traceback."""
+    """Console entry point: an ImpactError that stops the whole run -> one line on stderr and
+    exit code 2, never a traceback (an input that fails alone: its line in the run's summary)."""
     try:
         code = app(standalone_mode=False)  # click returns the exit code of typer.Exit here
         if isinstance(code, int) and code:
             sys.exit(code)
     except ForeignFileError as exc:
-        typer.echo(f"error: {exc} (use --force)", err=True)
+        typer.echo(f"error: {one_line(exc)} (use --force)", err=True)
         sys.exit(2)
     except ImpactError as exc:
-        typer.echo(f"error: {exc}", err=True)
+        typer.echo(f"error: {one_line(exc)}", err=True)
         sys.exit(2)
     except (typer.Abort, KeyboardInterrupt):
         typer.echo("aborted", err=True)
@@ -493,5 +483,5 @@ def main() -> None:
         if hasattr(exc, "format_message") and hasattr(exc, "exit_code"):  # click usage error
             typer.echo(f"error: {exc.format_message()}", err=True)
             sys.exit(2)
-        typer.echo(f"error: unexpected {type(exc).__name__}: {exc}", err=True)
+        typer.echo(f"error: unexpected {type(exc).__name__}: {one_line(exc)}", err=True)
         sys.exit(2)

@@ -110,6 +110,10 @@ def parse_date_option(value: str) -> Published:
     if m:
         return Published(start, end, f"given: {value} (a month: range)", "given")
     time = value if ("T" in value or " " in value) else None
+    if time and stamp.tzinfo is None:
+        raise InputError(
+            f"publication time {value!r} has no zone; add one, e.g. {value}+01:00, or give the date"
+        )
     return Published(stamp.date(), stamp.date(), f"given: {value}", "given", time)
 
 
@@ -130,10 +134,11 @@ def _from_header(text: str) -> Published | None:
         raise InputError(f"{where}: {exc}") from None
     except ValueError:
         raise InputError(f"{where}: not a date or timestamp") from None
+    how = f"header line {m.group(0).strip()!r}"
     time = raw if len(raw) > 10 else None
-    return Published(
-        stamp.date(), stamp.date(), f"header line {m.group(0).strip()!r}", "high", time
-    )
+    if time and stamp.tzinfo is None:  # a time without a zone is no instant: the date only
+        time, how = None, f"{how} (a time without a zone: the date only)"
+    return Published(stamp.date(), stamp.date(), how, "high", time)
 
 
 _YEAR = re.compile(word_alternation(["19", "20"], r"\d") + r"\d{2}(?!\d)")

@@ -45,6 +45,7 @@ from impact.registry import Entity, Registry, default_registry
 __all__ = ["ExtractedArticle", "extract", "extract_article"]
 
 _DIGIT = re.compile(r"\d")
+MAX_CLAIMS = 2000  # a text with more claims is no article: reading stops there, and says so
 _URL_HINT = re.compile(r"https?:|www\.|\]\(")
 _URL = re.compile(r"(?:https?://|www\.)[^\s)\]]+|\]\([^)\s]*\)")
 _COMPLEMENTIZER = re.compile(r"\s*(?:dass|daß|ob|that|whether|wonach)\b", re.IGNORECASE)
@@ -85,6 +86,7 @@ class ExtractedArticle:
     language: str
     published: Published
     claims: tuple[Claim, ...]
+    stopped: str | None = None  # why reading stopped early (MAX_CLAIMS reached), else None
 
 
 @dataclass(slots=True)
@@ -446,7 +448,13 @@ def extract_article(
         named.append([(x - s_start, y - s_start, e) for x, y, e in all_mentions[a:b] if y <= s_end])
     claims: list[Claim] = []
     scene: BasisCue | None = None
+    stopped = None
     for i, (s_start, s_end) in enumerate(spans):
+        if len(claims) >= MAX_CLAIMS:
+            stopped = (
+                f"stopped after {len(claims)} claims, at character {s_start:,} of {len(text):,}"
+            )
+            break
         mentions = named[i]
         if _DIGIT.search(text, s_start, s_end):
             scan = SentenceScan(text[s_start:s_end])
@@ -470,7 +478,7 @@ def extract_article(
         scene = scene_of(text[s_start:s_end]) if has_digit else None
         if scene is not None and following is not None and _OWN_DAY.search(text, *following):
             scene = None  # the next sentence names its own day ("am Dienstag")
-    return ExtractedArticle(language, pub, tuple(claims))
+    return ExtractedArticle(language, pub, tuple(claims), stopped)
 
 
 def extract(
