@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from impact.articles import Article, InputProblem, iter_articles
+from impact.articles import CERTAIN_ENCODINGS, Article, InputProblem, iter_articles
 from impact.errors import ImpactError
 
 __all__ = ["JsonArray", "Problem", "RunLog", "each_article", "guarded", "one_line"]
@@ -91,7 +91,7 @@ def each_article(
         if isinstance(item, InputProblem):
             log.fail(item.path, item.message)
             continue
-        if item.encoding != "utf-8":
+        if item.encoding not in CERTAIN_ENCODINGS:
             warn(f"{item.path}: read as {item.encoding}")
         yield item
 

@@ -102,6 +102,14 @@ def random_date(rng: random.Random) -> str:
         f"https://example.com/{y}/{m:02d}/{d:02d}/x",
         f"zum {d}. {month_de} {y}",
         f"between {month_en} {d} and {month_en} {d + 3}, {y}",
+        f"the highest since {month_en} {y}",
+        f"last seen in {month_en} {y}",
+        f"so hoch wie zuletzt im {month_de} {y}",
+        f"the most since the {d}th of {month_en} {y}",
+        f"der stärkste Anstieg seit Ende {y}",
+        f"the best day since mid-{month_en} {y}",
+        f"from its {month_en} {d} record close",
+        f"down from its record high seen in {y}",
     ]
     return rng.choice(forms)
 

@@ -139,7 +139,7 @@ def read_price_csv(path: Path) -> pd.DataFrame:
             raise _reject(
                 path,
                 row + 2,
-                f"{name} is {values[row]!r}; prices must be finite, positive and at most "
+                f"{name} is {float(values[row])!r}; prices must be finite, positive and at most "
                 f"{MAX_PRICE:g}",
             )
     if "Adj Close" in out and out["Adj Close"].isna().all():

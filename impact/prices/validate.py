@@ -65,7 +65,7 @@ def validate_frame(frame: pd.DataFrame, origin: str) -> tuple[pd.DataFrame, tupl
     if bad.any():
         row, col = (int(x[0]) for x in np.nonzero(bad))
         raise PriceDataError(
-            f"{origin}: {index[row].date()}: {OHLC[col]} is {ohlc[row, col]!r}; prices must be "
+            f"{origin}: {index[row].date()}: {OHLC[col]} is {float(ohlc[row, col])!r}; prices must be "
             f"finite, positive and at most {MAX_PRICE:g}"
         )
     for name in ("Adj Close", "Volume"):
@@ -74,7 +74,9 @@ def validate_frame(frame: pd.DataFrame, origin: str) -> tuple[pd.DataFrame, tupl
             wrong = ~np.isnan(values) & (~np.isfinite(values) | (values < 0))
             if wrong.any():
                 row = int(np.flatnonzero(wrong)[0])
-                raise PriceDataError(f"{origin}: {index[row].date()}: {name} is {values[row]!r}")
+                raise PriceDataError(
+                    f"{origin}: {index[row].date()}: {name} is {float(values[row])!r}"
+                )
     o, h, lo, c = ohlc.T
     out_of_range = (h < np.maximum(o, c)) | (lo > np.minimum(o, c))
     if not out_of_range.any():
