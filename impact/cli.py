@@ -18,13 +18,17 @@ from impact.runs import JsonArray, RunLog, each_article, guarded, one_line
 if TYPE_CHECKING:
     from rich.console import Console
 
+# rich_markup_mode=None: plain help text, so --help does not load rich's renderer either
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     help="Check what the news says about markets against what the markets did.",
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
 )
-fixtures_app = typer.Typer(no_args_is_help=True, help="Manage the bundled real price fixtures.")
+fixtures_app = typer.Typer(
+    no_args_is_help=True, help="Manage the bundled real price fixtures.", rich_markup_mode=None
+)
 app.add_typer(fixtures_app, name="fixtures")
 
 OfflineFlag = Annotated[

@@ -1,6 +1,8 @@
 """Event studies on real price series: windows in the security's own sessions, day 0 from a news
 timestamp, benchmarks aligned to the security, a statsmodels path for one event and the batched
-numpy path (engine.py) for many. Both give the same numbers (tested to 1e-10)."""
+numpy path (engine.py) for many. Both give the same numbers (tested to 1e-10). The one-day
+abnormal return of a check (``abnormal_return_for``) is the closed form of single.py, the same
+numbers to 1e-12; statsmodels, scipy and the engine are imported only where they are used."""
 
 from __future__ import annotations
 
@@ -11,13 +13,12 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-import statsmodels.api as sm
-from scipy import stats
 
 from impact import calendars
 from impact.config import Settings
 from impact.errors import InputError, InsufficientDataError
-from impact.eventstudy.engine import MODELS, BatchResult, fit_batch
+from impact.eventstudy.engine import MODELS, BatchResult
+from impact.eventstudy.single import market_model_ar, t_two_sided_p
 from impact.prices import PriceSeries, load_prices
 
 __all__ = [
@@ -161,6 +162,8 @@ def prepare_event(
 
 def _fit_statsmodels(data: EventData, model: str) -> tuple[dict[str, Any], Any]:
     """One event by statsmodels OLS: V = σ²(I + X*(XᵀX)⁻¹X*ᵀ) from the fitted results."""
+    import statsmodels.api as sm
+
     y_e, y_w = data.r_est, data.r_evt
     L1, L2 = len(y_e), len(y_w)
     if model == "market_adjusted":
@@ -291,6 +294,8 @@ class EventStudyResult:
 
 
 def _single_result(data: EventData, model: str, out: dict[str, Any], fit: Any) -> EventStudyResult:
+    from scipy import stats
+
     L2 = len(data.r_evt)
     var_ar = np.diag(out["v"])
     ones = np.ones(L2)
@@ -396,6 +401,8 @@ def run_event_study(
     benches = [load_event_series(f, approx_day, settings, before + 10, after + 10) for f in factors]
     data = prepare_event(security, benches, event, window, estimation)
     if method == "numpy":
+        from impact.eventstudy.engine import fit_batch
+
         res = fit_batch(
             data.r_est[None],
             data.r_evt[None],
@@ -442,24 +449,23 @@ def abnormal_return_for(
     keys model, market, session, ar_pct, sd_pct, t, dof, pvalue, alpha, beta, estimation.
     Raises ImpactError when there are too few sessions or no return variance."""
     data = prepare_event(security, [benchmark], session.date(), (0, 0), estimation)
-    out, _ = _fit_statsmodels(data, "market")
-    ar = float(out["ar"][0])
-    sd = float(np.sqrt(out["v"][0, 0]))
-    if not sd > 0:
+    fit = market_model_ar(data.r_est, data.f_est[:, 0], data.r_evt[0], data.f_evt[0, 0])
+    sd = float(np.sqrt(fit.var_ar)) if fit.var_ar > 0 else 0.0
+    if not (sd > 0 and np.isfinite(fit.beta)):
         raise InsufficientDataError(
             f"{security.ticker}: no return variance in the estimation window"
         )
-    t = ar / sd
+    t = fit.ar / sd
     return {
         "model": "market",
         "market": benchmark.ticker,
         "session": session.date(),
-        "ar_pct": 100 * ar,
+        "ar_pct": 100 * fit.ar,
         "sd_pct": 100 * sd,
         "t": t,
-        "dof": out["dof"],
-        "pvalue": float(2 * stats.t.sf(abs(t), out["dof"])),
-        "alpha": float(out["params"][0]),
-        "beta": float(out["params"][1]),
+        "dof": fit.dof,
+        "pvalue": t_two_sided_p(t, fit.dof),
+        "alpha": fit.alpha,
+        "beta": fit.beta,
         "estimation": (data.est_dates[0].date(), data.est_dates[-1].date()),
     }
