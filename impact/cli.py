@@ -200,6 +200,10 @@ def check(
     check_lang(lang)
     pub = parse_published(published)
     reg = load_registry(registry)
+    if report_dir is not None:  # a file that would not be overwritten: said before the run
+        from impact.render.files import ReportFolder
+
+        ReportFolder(report_dir, force).check_free(["report.html", "report.md"])
     checker = Checker(settings_for(offline, data_dir), reg)
     report = _report()
     log = RunLog()

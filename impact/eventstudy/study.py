@@ -7,6 +7,7 @@ numbers to 1e-12; statsmodels, scipy and the engine are imported only where they
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -186,7 +187,10 @@ def _fit_statsmodels(data: EventData, model: str) -> tuple[dict[str, Any], Any]:
     else:
         x_e = sm.add_constant(data.f_est, has_constant="add")
         x_w = sm.add_constant(data.f_evt, has_constant="add")
-    fit = sm.OLS(y_e, x_e).fit()
+    with warnings.catch_warnings(record=True) as caught:  # said in the result's notes instead
+        warnings.simplefilter("always")
+        fit = sm.OLS(y_e, x_e).fit()
+    notes = tuple(dict.fromkeys(f"statsmodels: {w.message}" for w in caught))
     inv = fit.normalized_cov_params
     v = fit.scale * (np.eye(L2) + x_w @ inv @ x_w.T)
     expected = x_w @ fit.params
@@ -198,6 +202,7 @@ def _fit_statsmodels(data: EventData, model: str) -> tuple[dict[str, Any], Any]:
         "v": v,
         "dof": int(fit.df_resid),
         "expected": expected,
+        "notes": notes,
     }, fit
 
 
@@ -227,6 +232,7 @@ class EventStudyResult:
     bhar: float
     frame: pd.DataFrame = field(repr=False)
     ols: Any = field(default=None, repr=False)
+    notes: tuple[str, ...] = ()  # what the fit warned about, and a residual variance of ~0
 
     @property
     def nobs(self) -> int:
@@ -256,6 +262,7 @@ class EventStudyResult:
             "t": self.tvalue,
             "pvalue": self.pvalue,
             "bhar": self.bhar,
+            "notes": list(self.notes),
             "days": [
                 {
                     k: (v.date().isoformat() if isinstance(v, pd.Timestamp) else v)
@@ -278,6 +285,7 @@ class EventStudyResult:
             self.frame.to_string(float_format=lambda x: f"{x:.6f}"),
             f"CAR{list(self.window)} = {self.car:+.6f} (SD {np.sqrt(self.var_car):.6f}, t({self.dof}) = "
             f"{self.tvalue:.3f}, p = {self.pvalue:.4f}); BHAR = {self.bhar:+.6f}",
+            *(f"note: {note}" for note in self.notes),
         ]
         return "\n".join(lines)
 
@@ -303,9 +311,10 @@ def _single_result(data: EventData, model: str, out: dict[str, Any], fit: Any) -
     ar = out["ar"]
     car = float(ar.sum())
     dof = out["dof"]
-    t = car / np.sqrt(var_car)
+    with np.errstate(divide="ignore", invalid="ignore"):  # no variance: nan, said in notes
+        t = car / np.sqrt(var_car)
+        t_ar = ar / np.sqrt(var_ar)
     rel = np.arange(data.window[0], data.window[1] + 1)
-    t_ar = ar / np.sqrt(var_ar)
     cum_var = np.array([np.ones(j) @ out["v"][:j, :j] @ np.ones(j) for j in range(1, L2 + 1)])
     frame = pd.DataFrame(
         {
@@ -327,6 +336,12 @@ def _single_result(data: EventData, model: str, out: dict[str, Any], fit: Any) -
         else (["mean"] if model == "constant_mean" else [])
     )
     bhar = float(np.prod(1 + data.r_evt) - np.prod(1 + out["expected"]))
+    notes = list(out.get("notes", ()))
+    if out["sigma2"] <= 1e-20 * max(float(np.var(data.r_est)), 1e-300):
+        notes.append(
+            "the model explains the returns exactly (residual variance ~0): t-statistics and "
+            "p-values mean nothing (is the benchmark the security itself?)"
+        )
     return EventStudyResult(
         data.ticker,
         data.factors,
@@ -350,6 +365,7 @@ def _single_result(data: EventData, model: str, out: dict[str, Any], fit: Any) -
         bhar,
         frame,
         fit,
+        tuple(notes),
     )
 
 
@@ -451,7 +467,8 @@ def abnormal_return_for(
     data = prepare_event(security, [benchmark], session.date(), (0, 0), estimation)
     fit = market_model_ar(data.r_est, data.f_est[:, 0], data.r_evt[0], data.f_evt[0, 0])
     sd = float(np.sqrt(fit.var_ar)) if fit.var_ar > 0 else 0.0
-    if not (sd > 0 and np.isfinite(fit.beta)):
+    exact = fit.sigma2 <= 1e-20 * max(float(np.var(data.r_est)), 1e-300)  # R² = 1: no noise
+    if not (sd > 0 and np.isfinite(fit.beta)) or exact:
         raise InsufficientDataError(
             f"{security.ticker}: no return variance in the estimation window"
         )

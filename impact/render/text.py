@@ -209,6 +209,7 @@ def claims_json(path: str, extracted: Any) -> dict[str, Any]:
         "published_how": extracted.published.how,
         "published_confidence": extracted.published.confidence,
         "claims": [{**c.to_dict(), "sentence": sentence_excerpt(c)} for c in extracted.claims],
+        **({"stopped": extracted.stopped} if extracted.stopped else {}),
     }
 
 

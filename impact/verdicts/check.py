@@ -17,6 +17,8 @@ from impact.claims.model import Claim, Published, testable_reason
 from impact.config import Settings
 from impact.errors import DataUnavailable, InsufficientDataError, NotASessionError
 from impact.fundamentals import ReportedFigures, load_reported_figures
+from impact.measures import Move
+from impact.prices import PriceSeries
 from impact.registry import Registry, default_registry
 from impact.tolerance import DEFAULT_TOLERANCE, Tolerance
 from impact.verdicts.context import abnormal_return, market_move, twin_move
@@ -63,6 +65,7 @@ class Checker:
                 self.settings.fixtures_dir / "fundamentals", data_fund
             )
         self.book = PriceBook(self.settings, self.yahoo)
+        self._ar_memo: dict[tuple[object, ...], object] = {}
 
     def check_article(self, path: str, extracted: ExtractedArticle) -> ArticleCheck:
         """Every claim of an extracted article, in order (records after the move they qualify)."""
@@ -104,6 +107,18 @@ class Checker:
             text = f"{claim.ticker}: {exc}"
             return ClaimCheck(claim, Verdict.INSUFFICIENT_DATA, text, evidence=Failure(str(exc)))
 
+    def _abnormal_return(self, series: PriceSeries, window: MarketWindow, move: Move) -> object:
+        """context.abnormal_return, computed once per series, benchmark and session."""
+        bench = window.benchmark
+        key = (
+            _series_key(series),
+            _series_key(bench) if isinstance(bench, PriceSeries) else repr(bench),
+            move.end_session,
+        )
+        if key not in self._ar_memo:
+            self._ar_memo[key] = abnormal_return(series, window, move)
+        return self._ar_memo[key]
+
     def _window(self, claim: Claim) -> MarketWindow:
         return build_window(claim, self.book, self.registry)
 
@@ -138,7 +153,7 @@ class Checker:
             ToleranceShown.of(judgement, claim.hedge, "%"),
             market,
             twin,
-            abnormal_return(series, window, move) if self.event_study and move else None,
+            self._abnormal_return(series, window, move) if self.event_study and move else None,
             with_event_study=self.event_study and move is not None,
         )
         explanation = move_explanation(claim, series.ticker, out, sessions, reason)
@@ -154,6 +169,13 @@ class Checker:
             evidence=evidence,
             window=window,
         )
+
+
+def _series_key(series: PriceSeries) -> tuple[object, ...]:
+    """What identifies a loaded series' values: ticker, source and the sessions it holds."""
+    if not len(series.prices):
+        return (series.ticker, series.origin, 0)
+    return (series.ticker, series.origin, series.first, series.last, len(series.prices))
 
 
 def _not_testable(claim: Claim) -> ClaimCheck:

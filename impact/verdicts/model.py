@@ -131,6 +131,7 @@ class ArticleCheck:
             "published_confidence": p.confidence,
             "language": self.extracted.language,
             "claims": [c.to_dict() for c in self.checks],
+            **({"stopped": self.extracted.stopped} if self.extracted.stopped else {}),
         }
 
     def verdicts(self) -> list[Verdict]:
