@@ -433,21 +433,15 @@ def fetch(
     lo, hi = resolve_dates(start, end)
 
     chain = _Chain(settings, YahooSource(timeout=settings.network_timeout))
-    failures: list[str] = []
+    log = RunLog(noun="tickers")
     with Progress(console=Console(stderr=True)) as progress:
         task = progress.add_task("fetching", total=len(symbols))
-        for symbol in symbols:
-            progress.update(task, description=f"fetching {symbol}")
-            try:
-                series = chain.fetch_into_cache(symbol, lo, hi)
-                progress.console.print(
-                    f"{symbol}: {len(series.between(lo, hi).prices)} sessions cached"
-                )
-            except ImpactError as exc:
-                failures.append(str(exc))
+        for symbol, series in guarded(symbols, lambda s: chain.fetch_into_cache(s, lo, hi), log):
+            progress.console.print(
+                f"{symbol}: {len(series.between(lo, hi).prices)} sessions cached"
+            )
             progress.advance(task)
-    if failures:
-        raise InputError("; ".join(failures))
+    _finish(log)  # each ticker that failed on its line; exit 1 (some) or 2 (all)
 
 
 @fixtures_app.command("import")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import io
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -93,7 +95,7 @@ def _reject(path: Path | str, row: int, message: str) -> PriceDataError:
 
 
 _COLUMNS = (*OHLC, "Adj Close", "Volume")
-_READ: dict[tuple[str, int, int], pd.DataFrame] = {}  # parsed files, by path, mtime and size
+_READ: dict[tuple[str, bytes], pd.DataFrame] = {}  # parsed files, by path and content digest
 
 
 def read_price_csv(path: Path) -> pd.DataFrame:
@@ -103,30 +105,30 @@ def read_price_csv(path: Path) -> pd.DataFrame:
     finite, > 0 and at most MAX_PRICE. Rows are numbered as in the file (the header is row 1).
     Values are kept exactly as float64 of the text (the relation of High and Low to Open and
     Close is checked, and repaired with a note, by :mod:`impact.prices.validate`). A file read
-    before, unchanged (same modification time and size), is not parsed again.
+    before with the same content is not parsed again.
     """
     try:
-        stat = Path(path).stat()
+        data = Path(path).read_bytes()
     except OSError as exc:
         raise PriceDataError(f"{path}: cannot be read: {exc.strerror or exc}") from None
-    key = (str(Path(path).resolve()), stat.st_mtime_ns, stat.st_size)
+    key = (str(Path(path).resolve()), hashlib.blake2b(data, digest_size=16).digest())
     if key not in _READ:
         if len(_READ) >= 64:
             _READ.clear()
-        _READ[key] = _fast_read(path)
+        _READ[key] = _fast_read(data)
         if _READ[key] is None:
-            _READ[key] = _read_checked(path)
+            _READ[key] = _read_checked(data, path)
     return _READ[key].copy()
 
 
-def _fast_read(path: Path) -> pd.DataFrame | None:
+def _fast_read(data: bytes) -> pd.DataFrame | None:
     """The file as ``_read_checked`` would return it, by pandas' C parser (whose float
     conversion is round-trip: the same float64 as the text; tests/test_robust.py compares the
     two readers on every fixture); None when any rule needs the careful reader (which then
     names the row)."""
     try:
         raw = pd.read_csv(
-            path,
+            io.BytesIO(data),
             encoding="utf-8-sig",
             keep_default_na=False,
             na_values=[""],
@@ -159,10 +161,10 @@ def _fast_read(path: Path) -> pd.DataFrame | None:
     return out
 
 
-def _read_checked(path: Path) -> pd.DataFrame:
+def _read_checked(data: bytes, path: Path | str) -> pd.DataFrame:
     """The careful reader: every value read as text first, so that an error names its row."""
     try:
-        raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        raw = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False, encoding="utf-8-sig")
     except UnicodeDecodeError:
         raise PriceDataError(f"{path}: not UTF-8 text") from None
     except (pd.errors.ParserError, pd.errors.EmptyDataError, OSError) as exc:

@@ -94,6 +94,9 @@ class Checker:
             if claim.testable == "none":
                 return _not_testable(claim)
             if claim.kind in {"level", "move"}:
+                if claim.dates.missing == "date":  # words that name no real date: say which
+                    why = f"{claim.ticker}: {claim.dates_how}"
+                    return ClaimCheck(claim, Verdict.INSUFFICIENT_DATA, why, evidence=Failure(why))
                 return self._check_price(claim, self._window(claim))
             return ClaimCheck(
                 claim,
