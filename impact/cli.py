@@ -187,7 +187,7 @@ def check(
         typer.Option("--report", help="Write report.html (self-contained) and report.md here."),
     ] = None,
     force: Annotated[
-        bool, typer.Option("--force", help="Overwrite files impact did not write.")
+        bool, typer.Option("--force", help="Overwrite files impact did not write, or edited since.")
     ] = False,
     registry: RegistryOption = None,
 ) -> None:
@@ -254,7 +254,7 @@ def plot(
     offline: OfflineFlag = False,
     data_dir: DataDirOption = None,
     force: Annotated[
-        bool, typer.Option("--force", help="Overwrite files impact did not write.")
+        bool, typer.Option("--force", help="Overwrite files impact did not write, or edited since.")
     ] = False,
     registry: RegistryOption = None,
 ) -> None:

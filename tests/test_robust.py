@@ -486,3 +486,15 @@ def test_session_table_equals_exchange_calendars(mic):
             assert table.date_to_session(day, direction) == cal.date_to_session(day, direction)
     for session in cal.sessions_in_range("2024-01-01", "2025-12-31"):
         assert table.session_close(session) == cal.session_close(session)
+
+
+def test_record_anchored_after_the_session_does_not_raise():
+    """Found by the fuzzer: a record "since" a day after the session judged (a publication month
+    before the anchor), whose session is the first row of the data."""
+    text = (
+        "Alibaba shares in Hong Kong rose 6% on Tuesday, their biggest gain since March 16, 2022."
+    )
+    (article,) = check_articles([text], published="2019-11")
+    record = next(c for c in article.checks if c.claim.kind == "record")
+    assert record.claim.record_since.isoformat() == "2022-03-16" and record.claim.record_anchor
+    assert record.verdict in {"false", "insufficient_data", "unverifiable"}
