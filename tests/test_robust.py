@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from conftest import FIXTURES, REPO, SEEDS, fixture_frame, run_cli
-from test_prices import FakeDownload
+from test_prices import FakeDownload, yahoo_like
 
 from impact.claims import extract_article
 from impact.claims.dates import detect_published, parse_date_option
@@ -243,6 +243,34 @@ def test_invalid_cache_entry_reported_once_and_refetched(tmp_path):
     assert sum("was corrupt" in n for n in series.notes) == 1
     again = load_prices("9988.HK", "2025-02-03", "2025-02-14", s, YahooSource(FakeDownload()))
     assert not any("corrupt" in n for n in again.notes)  # said once
+
+
+def test_yahoo_answers_are_validated(tmp_path):
+    empty = tmp_path / "nofix"
+    empty.mkdir()
+    s = Settings(cache_dir=tmp_path / "cache", fixtures_dir=empty, offline=False)
+
+    def negative(ticker, start, end, **kwargs):
+        frame = yahoo_like(ticker, start, (T(end) - pd.Timedelta(days=1)).date().isoformat())
+        frame.iloc[2, list(frame.columns.get_level_values(0)).index("Close")] = -1.0
+        return frame
+
+    with pytest.raises(DataUnavailable, match=r"yahoo: 2025-02-05: Close is -1.0; prices must"):
+        load_prices("AAPL", "2025-02-03", "2025-02-14", s, YahooSource(negative))
+    assert not (tmp_path / "cache" / "AAPL.parquet").exists()  # nothing invalid was cached
+
+    def crossed(ticker, start, end, **kwargs):
+        frame = yahoo_like(ticker, start, (T(end) - pd.Timedelta(days=1)).date().isoformat())
+        frame.iloc[2, list(frame.columns.get_level_values(0)).index("High")] = 1.0
+        return frame
+
+    series = load_prices("AAPL", "2025-02-03", "2025-02-14", s, YahooSource(crossed))
+    day = fixture_frame("AAPL").loc["2025-02-05"]
+    assert series.prices.loc["2025-02-05", "High"] == max(day["Open"], day["Close"], day["Low"])
+    assert series.notes == (
+        "1 session(s) with Open or Close outside [Low, High] (2025-02-05): High and Low widened "
+        "to cover Open and Close",
+    )
 
 
 def test_fast_reader_equals_careful_reader():
