@@ -212,65 +212,86 @@ def load_prices(
 
     Chain: the user's data dir (``--data-dir``/``IMPACT_DATA_DIR``) -> the on-disk cache -> the bundled
     fixtures -> yfinance (skipped when offline; what it fetches is cached). A source that holds only
-    part of the range is used when no later source holds all of it; its ``notes`` say so.
+    part of the range is used when no later source holds all of it; its ``notes`` say so. Every
+    series is validated (``impact.prices.validate``); the notes also say when the data dir lacked
+    the range, when a cache file was corrupt (moved aside, said once), and which of the
+    exchange's sessions have no row.
     """
     ticker = validate_ticker(ticker)
     lo, hi = resolve_dates(start, end)
     settings = settings or Settings.from_env()
     chain = _Chain(settings, yahoo or YahooSource(timeout=settings.network_timeout))
-    partial: PriceSeries | None = None
-    reasons: list[str] = []
-    said: list[str] = []  # what the returned series' notes must say: the data dir, the cache
-
-    def consider(series: PriceSeries | None, label: str) -> PriceSeries | None:
-        nonlocal partial
-        if series is None:
-            reasons.append(f"not in {label}")
-            return None
-        window = series.between(lo, hi)
-        if _covers(series, lo, hi) and not window.prices.empty:
-            return window
-        if partial is None and not window.prices.empty:
-            partial = window
-        reasons.append(f"{label} holds only {series.first.date()}..{series.last.date()}")
-        return None
-
-    def done(series: PriceSeries) -> PriceSeries:
-        gaps = calendar_gaps(series)
-        notes = [*said, *chain.problems, *([gaps] if gaps else [])]
-        return replace(series, notes=(*series.notes, *notes)) if notes else series
-
+    search = _Search(lo, hi, chain)
     if settings.data_dir is not None:
         mine = CsvSource(settings.data_dir).load(ticker, lo, hi)
-        if (found := consider(mine, "data dir")) is not None:
-            return done(found)
+        if (found := search.consider(mine, "data dir")) is not None:
+            return search.done(found)
         if mine is not None:
-            said.append(
+            search.said.append(
                 f"{mine.origin} holds only {mine.first.date()}..{mine.last.date()}, not all of "
                 f"{lo.date()}..{hi.date()}: prices from the next source"
             )
     if chain.cache_covers(ticker, lo, hi):
         cached = chain.cache_series(ticker)
         if cached is not None and not cached.between(lo, hi).prices.empty:
-            return done(cached.between(lo, hi))
+            return search.done(cached.between(lo, hi))
     fixtures = CsvSource(settings.fixtures_dir, name="fixture")
-    if (found := consider(fixtures.load(ticker, lo, hi), "fixtures")) is not None:
-        return done(found)
+    if (found := search.consider(fixtures.load(ticker, lo, hi), "fixtures")) is not None:
+        return search.done(found)
     if not settings.offline:
         try:
-            return done(chain.fetch_into_cache(ticker, lo, hi).between(lo, hi))
+            return search.done(chain.fetch_into_cache(ticker, lo, hi).between(lo, hi))
         except DataUnavailable as exc:
-            reasons.append(exc.reason)
+            search.reasons.append(exc.reason)
     else:
         cached = chain.cache_series(ticker)
-        if cached is not None and partial is None and not cached.between(lo, hi).prices.empty:
-            partial = cached.between(lo, hi)
-        reasons.append("offline: yahoo not tried")
-    reasons.extend(p for p in chain.problems if p not in reasons)
-    if partial is not None:
+        window = cached.between(lo, hi) if cached is not None else None
+        if window is not None and search.partial is None and not window.prices.empty:
+            search.partial = window
+        search.reasons.append("offline: yahoo not tried")
+    return search.partial_or_raise(ticker)
+
+
+@dataclass
+class _Search:
+    """The state of one walk down the chain: the range, the best partial series, why each
+    source did not serve, and what the returned series' notes must say."""
+
+    lo: pd.Timestamp
+    hi: pd.Timestamp
+    chain: _Chain
+    partial: PriceSeries | None = None
+    reasons: list[str] = field(default_factory=list)
+    said: list[str] = field(default_factory=list)  # the data dir's gap
+
+    def consider(self, series: PriceSeries | None, label: str) -> PriceSeries | None:
+        """The series over the range when it covers it; else None, and the reason."""
+        if series is None:
+            self.reasons.append(f"not in {label}")
+            return None
+        window = series.between(self.lo, self.hi)
+        if _covers(series, self.lo, self.hi) and not window.prices.empty:
+            return window
+        if self.partial is None and not window.prices.empty:
+            self.partial = window
+        self.reasons.append(f"{label} holds only {series.first.date()}..{series.last.date()}")
+        return None
+
+    def done(self, series: PriceSeries) -> PriceSeries:
+        """The series with the notes of the walk: data dir, corrupt cache, calendar gaps."""
+        gaps = calendar_gaps(series)
+        notes = [*self.said, *self.chain.problems, *([gaps] if gaps else [])]
+        return replace(series, notes=(*series.notes, *notes)) if notes else series
+
+    def partial_or_raise(self, ticker: str) -> PriceSeries:
+        """The partial series found, said so; else DataUnavailable with every reason."""
+        self.reasons.extend(p for p in self.chain.problems if p not in self.reasons)
+        if self.partial is None:
+            raise DataUnavailable(ticker, self.lo, self.hi, "; ".join(self.reasons))
+        partial = self.partial
         note = (
-            f"only {partial.first.date()}..{partial.last.date()} available ({'; '.join(reasons)})"
+            f"only {partial.first.date()}..{partial.last.date()} available "
+            f"({'; '.join(self.reasons)})"
         )
-        chain.problems.clear()  # already in the note
-        return done(replace(partial, notes=(*partial.notes, note)))
-    raise DataUnavailable(ticker, lo, hi, "; ".join(reasons))
+        self.chain.problems.clear()  # already in the note
+        return self.done(replace(partial, notes=(*partial.notes, note)))
