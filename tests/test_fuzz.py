@@ -75,6 +75,23 @@ def test_fuzz_dates_everywhere(year, month, day):
             assert when is None or 1900 <= when.year <= 2100
 
 
+@settings(max_examples=300, **FAST)
+@given(st.from_regex(r"\A20\d\d-[01]\d-[0-3]\d[T ][0-9:]{4,9}(Z|[+-][0-9:]{2,5})?\Z"))
+def test_fuzz_timestamps_accepted_are_instants(value):
+    import pandas as pd
+
+    for parse in (
+        parse_date_option,
+        lambda v: detect_published(f"date {v}\nx", default_registry()),
+    ):
+        try:
+            published = parse(value)
+        except InputError:
+            continue
+        if published.time is not None:  # every time kept is one pandas reads, with its zone
+            assert pd.Timestamp(published.time).tzinfo is not None
+
+
 DATE_TEXT = st.builds(
     "{:04d}-{:02d}-{:02d}".format, st.integers(0, 9999), st.integers(0, 15), st.integers(0, 40)
 )

@@ -119,6 +119,8 @@ def test_parsers_range_check():
     assert detect_published("see https://x.com/2025/02/13/story", reg).start.isoformat() == (
         "2025-02-13"
     )
+    with pytest.raises(InputError, match="header date '2023-01-30 10:100"):  # found by fuzzing
+        detect_published("date 2023-01-30 10:100+01:00\ntext", reg)
     zoneless = detect_published("date 2025-02-13T10:00\ntext", reg)
     assert zoneless.time is None and "a time without a zone" in zoneless.how
     settings = Settings(fixtures_dir=FIXTURES, offline=True)

@@ -51,6 +51,10 @@ _WEEKDAY = re.compile(
 
 
 FIRST_YEAR, LAST_YEAR = 1900, 2100  # dates outside are not publication dates of news
+# a date with an optional time: Python's fromisoformat alone also takes "10:100" and "1010"
+_STAMP = re.compile(
+    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+)
 
 
 def checked_date(year: int, month: int, day: int) -> dt.date:
@@ -98,6 +102,8 @@ def parse_date_option(value: str) -> Published:
             start, end = month_range(int(m.group(1)), int(m.group(2)))
             stamp = dt.datetime.combine(start, dt.time())
         else:
+            if not _STAMP.fullmatch(value):
+                raise ValueError(value)
             stamp = dt.datetime.fromisoformat(value)
     except InputError as exc:
         raise InputError(f"publication date {value!r}: {exc}") from None
@@ -129,6 +135,8 @@ def _from_header(text: str) -> Published | None:
             start, end = month_range(int(raw[:4]), int(raw[5:7]))
             return Published(start, end, f"header line 'date {raw}' (month only: range)", "high")
         checked_date(int(raw[:4]), int(raw[5:7]), int(raw[8:10]))
+        if not _STAMP.fullmatch(raw):
+            raise ValueError(raw)
         stamp = dt.datetime.fromisoformat(raw.replace(" ", "T"))
     except InputError as exc:
         raise InputError(f"{where}: {exc}") from None
