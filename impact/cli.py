@@ -387,14 +387,17 @@ def study(
     est = (-estimation, -11)
     log = RunLog(noun="events")
     if events is not None:
-        from impact.eventstudy.many import read_events
+        from impact.eventstudy.many import NoEventStudied, read_events
 
         rows = read_events(events, market)
         for label, why in rows.bad:
             log.fail(label, why)
-        if not rows.specs:
+        try:
+            result = run_event_studies(rows.specs, model, win, est, settings, rows.labels)
+        except NoEventStudied as exc:  # every row failed: each one said, exit 2
+            for label, why in exc.skipped:
+                log.fail(label, why)
             _finish(log)
-        result = run_event_studies(rows.specs, model, win, est, settings, rows.labels)
         for label, why in result.skipped:
             log.fail(label, why)
         log.done = len(result.events)

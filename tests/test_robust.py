@@ -154,6 +154,15 @@ def test_study_events_without_day0_are_skipped_with_their_row(tmp_path):
     alone = run_event_studies(good, settings=Settings.from_env(offline=True))
     assert [e["CAR"] for e in data["events"]] == pytest.approx(list(alone.events["CAR"]), 1e-12)
     assert len(data["skipped"]) == 2  # the rows that could be read but not studied
+    events.write_text("ticker,event,market\n,2025-02-13,\n9988.HK,2023-09-08,^HSI\n")
+    none = run_cli("study", "--events", str(events), "--json")
+    assert none.returncode == 2 and none.stdout == ""  # nothing could run: each row still said
+    assert none.stderr.splitlines() == [
+        f"error: {events}: row 2: needs ticker and event",
+        f"error: {events}: row 3: 9988.HK has no price for day 0 (2023-09-08); "
+        "data 2022-07-05..2023-09-22",
+        "summary: 0 of 2 events done, 2 failed",
+    ]
 
 
 # ---- price data: one validation step ------------------------------------------------------------

@@ -28,7 +28,16 @@ from impact.eventstudy.study import (
     span_days,
 )
 
-__all__ = ["EventRows", "MultiEventResult", "read_events", "run_event_studies"]
+__all__ = ["EventRows", "MultiEventResult", "NoEventStudied", "read_events", "run_event_studies"]
+
+
+class NoEventStudied(InputError):
+    """Not one event could be studied; ``skipped`` holds each one's label and reason."""
+
+    def __init__(self, skipped: list[tuple[str, str]]) -> None:
+        self.skipped = skipped
+        first = f": {skipped[0][0]}: {skipped[0][1]}" if skipped else ""
+        super().__init__(f"no event could be studied{first}")
 
 
 @dataclass(frozen=True, eq=False)
@@ -155,7 +164,7 @@ def run_event_studies(
 ) -> MultiEventResult:
     """AAR/CAAR over many (ticker, event, market) events with the batched engine. An event that
     cannot be studied is skipped with its reason (``labels``: how to name each, e.g. its CSV
-    row; default ``ticker event``); InputError when none can be."""
+    row; default ``ticker event``); NoEventStudied when none can be."""
     settings = settings or Settings.from_env()
     prepared: list[EventData] = []
     skipped: list[tuple[str, str]] = []
@@ -166,8 +175,7 @@ def run_event_studies(
             label = labels[n] if labels is not None else f"{spec[0]} {spec[1]}"
             skipped.append((label, " ".join(str(exc).split())))
     if not prepared:
-        first = f": {skipped[0][0]}: {skipped[0][1]}" if skipped else ""
-        raise InputError(f"no event could be studied{first}")
+        raise NoEventStudied(skipped)
     has_f = model != "constant_mean"
     rel = np.arange(window[0], window[1] + 1)
     res, test_rows = study_batch(
