@@ -1,15 +1,15 @@
-"""The command line: parse options, call one library function, render. Errors: one line, exit 2."""
+"""The command line: parse options, call one library function, render. Errors: one line; exit
+code 1 when some inputs failed (each named in the summary), 2 when nothing could run. Imports are
+lazy: ``--help`` loads neither pandas nor pyarrow, each command what its stage needs."""
 
 from __future__ import annotations
 
+import functools
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
-import pandas as pd
 import typer
-from rich.console import Console
-from rich.progress import Progress
 
 from impact.cli_options import (
     ChunkOption,
@@ -21,20 +21,24 @@ from impact.cli_options import (
     WorkersOption,
     parse_columns,
 )
-from impact.config import Settings
 from impact.errors import ForeignFileError, ImpactError, InputError
-from impact.prices import load_prices, resolve_dates, validate_ticker
-from impact.prices.fixtures import import_fixtures
-from impact.registry import Registry, default_registry
-from impact.render import text as report
+from impact.options import check_lang, load_registry, parse_published, parse_window, settings_for
+from impact.runs import JsonArray, RunLog, each_article, guarded, one_line
 
+if TYPE_CHECKING:
+    from rich.console import Console
+
+# rich_markup_mode=None: plain help text, so --help does not load rich's renderer either
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     help="Check what the news says about markets against what the markets did.",
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
 )
-fixtures_app = typer.Typer(no_args_is_help=True, help="Manage the bundled real price fixtures.")
+fixtures_app = typer.Typer(
+    no_args_is_help=True, help="Manage the bundled real price fixtures.", rich_markup_mode=None
+)
 app.add_typer(fixtures_app, name="fixtures")
 
 OfflineFlag = Annotated[
@@ -51,13 +55,18 @@ CsvFlag = Annotated[bool, typer.Option("--csv", help="Print CSV instead of a tab
 StartOption = Annotated[str | None, typer.Option("--start", help="First date, YYYY-MM-DD.")]
 EndOption = Annotated[str | None, typer.Option("--end", help="Last date, YYYY-MM-DD (inclusive).")]
 
-stdout = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 200)
+
+@functools.cache
+def _stdout() -> Console:
+    from rich.console import Console
+
+    return Console(soft_wrap=True, width=None if sys.stdout.isatty() else 200)
 
 
-def _settings(offline: bool = False, data_dir: Path | None = None) -> Settings:
-    if data_dir is not None and not data_dir.is_dir():
-        raise InputError(f"--data-dir {data_dir} is not a folder")
-    return Settings.from_env(offline=offline or None, data_dir=data_dir)
+def _report():
+    from impact.render import text
+
+    return text
 
 
 @app.command()
@@ -71,7 +80,12 @@ def prices(
     csv_: CsvFlag = False,
 ) -> None:
     """OHLCV and the close-to-close return of every session, with the price basis and source."""
-    settings = _settings(offline, data_dir)
+    import pandas as pd
+
+    from impact.prices import load_prices, resolve_dates, validate_ticker
+
+    report = _report()
+    settings = settings_for(offline, data_dir)
     lo, hi = resolve_dates(start, end)
     # one extra fortnight before the range, so the first session has its previous close
     series = load_prices(validate_ticker(ticker), lo - pd.Timedelta(days=14), hi, settings)
@@ -95,7 +109,7 @@ def prices(
     elif csv_:
         typer.echo(report.render_csv(rows), nl=False)
     else:
-        report.render_prices_table(series, rows, stdout)
+        report.render_prices_table(series, rows, _stdout())
 
 
 PublishedOption = Annotated[
@@ -108,23 +122,6 @@ InputsArgument = Annotated[
 LangOption = Annotated[str | None, typer.Option("--lang", help="de or en (default: detected).")]
 
 
-def _published(value: str | None):
-    """The --published option as a publication date (None: found in each article)."""
-    from impact.claims import parse_date_option
-
-    if value is None:
-        return None
-    try:
-        return parse_date_option(value)
-    except InputError as exc:
-        raise InputError(f"--published: {exc}") from None
-
-
-def _check_lang(lang: str | None) -> None:
-    if lang not in (None, "de", "en"):
-        raise InputError(f"--lang {lang!r}: expected de or en")
-
-
 RegistryOption = Annotated[
     Path | None,
     typer.Option(
@@ -133,38 +130,29 @@ RegistryOption = Annotated[
 ]
 
 
-def _registry(path: Path | None) -> Registry:
-    if path is None:
-        return default_registry()
-    if not path.is_file():
-        raise InputError(f"--registry {path}: no such file")
-    return Registry.load(path)
+def _warn(line: str) -> None:
+    typer.echo(f"warning: {line}", err=True)
 
 
-def _warn_encoding(article: object) -> None:
-    encoding = getattr(article, "encoding", "utf-8")
-    if encoding != "utf-8":
-        typer.echo(f"warning: {getattr(article, 'path', '?')}: read as {encoding}", err=True)
+def _finish(log: RunLog) -> None:
+    """The run's summary on stderr; exit 1 when some inputs failed, 2 when none could run."""
+    for line in log.summary():
+        typer.echo(line, err=True)
+    if log.exit_code():
+        raise typer.Exit(log.exit_code())
 
 
-def _readable(inputs: list[str], problems: list[str], offline: bool = False, columns=None):
-    """The articles that could be read (text, web pages, feeds, corpora: impact.sources); each
-    one that could not adds a line to ``problems``."""
-    from impact.sources import SourceProblem, iter_sources
-
-    for item in iter_sources(inputs, columns, offline):
-        if isinstance(item, SourceProblem):
-            problems.append(f"{item.path}: {item.message}")
-            continue
-        _warn_encoding(item)
-        yield item
+def _published_of(article: object) -> object:
+    """The publication time a source gave the article (a web page's, a feed entry's), if any."""
+    return getattr(article, "published", None)
 
 
-def _report_problems(problems: list[str]) -> None:
-    for line in problems:
-        typer.echo(f"error: {line}", err=True)
-    if problems:
-        raise typer.Exit(2)
+def _stream_json() -> JsonArray:
+    def write(text: str) -> None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+
+    return JsonArray(write, _report().to_jsonable)
 
 
 @app.command()
@@ -178,20 +166,24 @@ def claims(
     """Extract every claim about a market or company figure, with its fields and source span."""
     from impact.claims import extract_article
 
-    _check_lang(lang)
-    pub = _published(published)
-    reg = _registry(registry)
-    problems: list[str] = []
-    out = []
-    for item in _readable(inputs, problems):
-        extracted = extract_article(item.text, pub or item.published, lang, reg, item.title)
-        if json_:
-            out.append(report.claims_json(item.path, extracted))
+    check_lang(lang)
+    pub = parse_published(published)
+    reg = load_registry(registry)
+    log = RunLog()
+    out = _stream_json() if json_ else None
+    articles = each_article(inputs, log, _warn)
+    for item, extracted in guarded(
+        articles,
+        lambda a: extract_article(a.text, pub or _published_of(a), lang, reg, title=a.title),
+        log,
+    ):
+        if out is not None:
+            out.add(_report().claims_json(item.path, extracted))
         else:
-            report.render_claims_table(item.path, extracted, stdout)
-    if json_:
-        typer.echo(report.dumps_json(out))
-    _report_problems(problems)
+            _report().render_claims_table(item.path, extracted, _stdout())
+    if out is not None:
+        out.close()
+    _finish(log)
 
 
 @app.command()
@@ -212,7 +204,7 @@ def check(
         typer.Option("--report", help="Write report.html (self-contained) and report.md here."),
     ] = None,
     force: Annotated[
-        bool, typer.Option("--force", help="Overwrite files impact did not write.")
+        bool, typer.Option("--force", help="Overwrite files impact did not write, or edited since.")
     ] = False,
     registry: RegistryOption = None,
     out: OutOption = None,
@@ -228,43 +220,62 @@ def check(
     bad = [v for v in fail_on or [] if v not in VERDICTS]
     if bad:
         raise InputError(f"--fail-on {bad[0]!r}: expected one of {', '.join(VERDICTS)}")
-    _check_lang(lang)
-    pub = _published(published)
+    check_lang(lang)
+    pub = parse_published(published)
     cols = parse_columns(columns)
     if out is not None or workers != 1 or dask is not None:
         from impact.batch import BatchOptions
         from impact.cli_batch import check_batch
 
-        _registry(registry)  # a bad --registry fails here, before any worker starts
-        settings = _settings(offline, data_dir)
+        load_registry(registry)  # a bad --registry fails here, before any worker starts
+        settings = settings_for(offline, data_dir)
         options = BatchOptions(settings, registry, lang, pub, cols)
-        args = (inputs, out, options, workers, dask, partition_rows, force, fail_on, stdout)
+        args = (inputs, out, options, workers, dask, partition_rows, force, fail_on, _stdout())
         raise typer.Exit(check_batch(*args))
-    reg = _registry(registry)
-    checker = Checker(_settings(offline, data_dir), reg)
-    problems: list[str] = []
-    results = []
-    for item in _readable(inputs, problems, checker.settings.offline, cols):
-        published_at = pub or item.published
-        (result,) = check_articles([item], published=published_at, lang=lang, checker=checker)
-        results.append(result)
-        if not (json_ or csv_):
-            report.render_check_table(result, stdout)
-    if json_:
-        typer.echo(report.dumps_json([r.to_dict() for r in results]))
-    elif csv_:
-        typer.echo(report.render_csv(report.check_rows(results), report.CSV_COLUMNS), nl=False)
+    reg = load_registry(registry)
+    if report_dir is not None:  # a file that would not be overwritten: said before the run
+        from impact.render.files import ReportFolder
+
+        ReportFolder(report_dir, force).check_free(["report.html", "report.md"])
+    checker = Checker(settings_for(offline, data_dir), reg)
+    report = _report()
+    log = RunLog()
+    stream = _stream_json() if json_ else None
+    kept = []  # only for --report: the rest is written as each article is done
+    hits: list[str] = []
+    if csv_:
+        typer.echo(report.render_csv([], report.CSV_COLUMNS), nl=False)
+    articles = each_article(inputs, log, _warn, checker.settings.offline, cols)
+
+    def run(article):
+        when = pub or _published_of(article)
+        (result,) = check_articles([article], published=when, lang=lang, checker=checker)
+        return result
+
+    for _, result in guarded(articles, run, log):
+        hits += [v for v in result.verdicts() if v in (fail_on or [])]
+        if report_dir is not None:
+            kept.append(result)
+        if stream is not None:
+            stream.add(result.to_dict())
+        elif csv_:
+            rows = report.check_rows([result])
+            typer.echo(report.render_csv(rows, report.CSV_COLUMNS).partition("\n")[2], nl=False)
+        else:
+            report.render_check_table(result, _stdout())
+    if stream is not None:
+        stream.close()
     if report_dir is not None:
         from impact.render.files import write_report
 
-        path = write_report(results, report_dir, force)
+        path = write_report(kept, report_dir, force)
         typer.echo(f"report: {path}", err=True)
-    _report_problems(problems)
-    hits = [v for r in results for v in r.verdicts() if v in (fail_on or [])]
     if hits:
         typer.echo(
             f"--fail-on: {len(hits)} claim(s) with verdict {', '.join(sorted(set(hits)))}", err=True
         )
+    _finish(log)
+    if hits:
         raise typer.Exit(1)
 
 
@@ -277,7 +288,7 @@ def plot(
     offline: OfflineFlag = False,
     data_dir: DataDirOption = None,
     force: Annotated[
-        bool, typer.Option("--force", help="Overwrite files impact did not write.")
+        bool, typer.Option("--force", help="Overwrite files impact did not write, or edited since.")
     ] = False,
     registry: RegistryOption = None,
 ) -> None:
@@ -288,13 +299,17 @@ def plot(
 
     if fmt not in {"png", "svg"}:
         raise InputError(f"--format {fmt!r}: expected png or svg")
-    pub = _published(published)
-    checker = Checker(_settings(offline, data_dir), _registry(registry))
-    problems: list[str] = []
-    results = check_articles(_readable(inputs, problems), published=pub, checker=checker)
+    pub = parse_published(published)
+    checker = Checker(settings_for(offline, data_dir), load_registry(registry))
+    log = RunLog()
+
+    def run(article):
+        return check_articles([article], published=pub, checker=checker)[0]
+
+    results = [r for _, r in guarded(each_article(inputs, log, _warn), run, log)]
     for path in write_plots(results, out, fmt, force):
         typer.echo(str(path))
-    _report_problems(problems)
+    _finish(log)
 
 
 @app.command("eval")
@@ -326,15 +341,15 @@ def eval_(
     from impact.evaluation import check_floors, evaluate_corpus, load_floors
     from impact.evaluation.render import render_findings, render_report
 
-    _check_lang(lang)
+    check_lang(lang)
     floors = load_floors(floor) if floor is not None else {}
-    result = evaluate_corpus(corpus, settings=_settings(offline, data_dir), lang=lang)
+    result = evaluate_corpus(corpus, settings=settings_for(offline, data_dir), lang=lang)
     if json_:
-        typer.echo(report.dumps_json(result.to_dict()))
+        typer.echo(_report().dumps_json(result.to_dict()))
     else:
-        render_report(result, stdout)
+        render_report(result, _stdout())
         if misses:
-            render_findings(result, stdout)
+            render_findings(result, _stdout())
     failed = check_floors(result, floors)
     for line in failed:
         typer.echo(f"floor: {line}", err=True)
@@ -359,22 +374,14 @@ def listings(
     from impact.errors import UnknownListingError
     from impact.lookup import resolve_name
 
-    settings = _settings(offline)
-    result = resolve_name(_registry(registry), name, settings.offline, settings.cache_dir)
+    settings = settings_for(offline)
+    result = resolve_name(load_registry(registry), name, settings.offline, settings.cache_dir)
     if result.choice is None:
         raise UnknownListingError(result.summary())
     if json_:
-        typer.echo(report.dumps_json(result.to_dict()))
+        typer.echo(_report().dumps_json(result.to_dict()))
     else:
-        stdout.print(result.summary(), markup=False, highlight=False)
-
-
-def _window(text: str, option: str) -> tuple[int, int]:
-    try:
-        lo, hi = (int(x) for x in text.replace(" ", "").split(","))
-    except ValueError:
-        raise InputError(f"{option} {text!r}: expected two integers like -1,1") from None
-    return lo, hi
+        _stdout().print(result.summary(), markup=False, highlight=False)
 
 
 @app.command()
@@ -411,52 +418,46 @@ def study(
     for files larger than memory (--chunk, --out, --dask)."""
     from impact.eventstudy import run_event_studies, run_event_study
 
-    settings = _settings(offline, data_dir)
-    win = _window(window, "--window")
+    settings = settings_for(offline, data_dir)
+    win = parse_window(window, "--window")
     if estimation < 14:
         raise InputError(f"--estimation {estimation}: the window [-N, -11] needs N >= 14")
     est = (-estimation, -11)
+    log = RunLog(noun="events")
     if events is not None and (chunk or out or dask):
         from impact.eventstudy.streaming import StudySpec, study_events
 
         spec = StudySpec(model, win, est, settings, market)
         result = study_events(events, spec, chunk or 5000, out, dask)
+        studied = getattr(result, "events", 0)
+        log.done = studied if isinstance(studied, int) else len(studied)
     elif events is not None:
-        specs = _read_events(events, market)
-        result = run_event_studies(specs, model, win, est, settings)
+        from impact.eventstudy.many import NoEventStudied, read_events
+
+        rows = read_events(events, market)
+        for label, why in rows.bad:
+            log.fail(label, why)
+        try:
+            result = run_event_studies(rows.specs, model, win, est, settings, rows.labels)
+        except NoEventStudied as exc:  # every row failed: each one said, exit 2
+            for label, why in exc.skipped:
+                log.fail(label, why)
+            _finish(log)
+        for label, why in result.skipped:
+            log.fail(label, why)
+        log.done = len(result.events)
     else:
         if ticker is None or event is None:
             raise InputError("give TICKER and --event WHEN, or --events FILE.csv")
+        from impact.prices import validate_ticker
+
         factors = market.split(",") if model == "factor" else market
         result = run_event_study(validate_ticker(ticker), event, factors, model, win, est, settings)
     if json_:
-        typer.echo(report.dumps_json(result.to_dict()))
+        typer.echo(_report().dumps_json(result.to_dict()))
     else:
-        stdout.print(result.summary(), markup=False, highlight=False)
-
-
-def _read_events(path: Path, default_market: str) -> list[tuple[str, str, str]]:
-    import csv
-
-    try:
-        with open(path, newline="", encoding="utf-8-sig") as handle:
-            rows = list(csv.DictReader(handle))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"--events {path}: cannot be read ({exc})") from None
-    specs = []
-    for n, row in enumerate(rows, start=2):
-        if not row.get("ticker") or not row.get("event"):
-            raise InputError(f"--events {path}: row {n} needs ticker and event")
-        specs.append(
-            (
-                validate_ticker(row["ticker"].strip()),
-                row["event"].strip(),
-                (row.get("market") or default_market).strip(),
-            )
-        )
-    if not specs:
-        raise InputError(f"--events {path}: no events")
-    return specs
+        _stdout().print(result.summary(), markup=False, highlight=False)
+    _finish(log)
 
 
 @app.command()
@@ -466,30 +467,29 @@ def fetch(
     end: EndOption = None,
 ) -> None:
     """Download daily prices from Yahoo into the on-disk cache (only the missing ranges)."""
-    settings = _settings()
+    from rich.console import Console
+    from rich.progress import Progress
+
+    from impact.prices import resolve_dates, validate_ticker
+    from impact.prices.sources import _Chain
+    from impact.prices.yahoo import YahooSource
+
+    settings = settings_for()
     if settings.offline:
         raise InputError("fetch needs the network, but IMPACT_OFFLINE is set")
     symbols = [validate_ticker(t) for t in tickers]
     lo, hi = resolve_dates(start, end)
-    from impact.prices.sources import _Chain
-    from impact.prices.yahoo import YahooSource
 
     chain = _Chain(settings, YahooSource(timeout=settings.network_timeout))
-    failures: list[str] = []
+    log = RunLog(noun="tickers")
     with Progress(console=Console(stderr=True)) as progress:
         task = progress.add_task("fetching", total=len(symbols))
-        for symbol in symbols:
-            progress.update(task, description=f"fetching {symbol}")
-            try:
-                series = chain.fetch_into_cache(symbol, lo, hi)
-                progress.console.print(
-                    f"{symbol}: {len(series.between(lo, hi).prices)} sessions cached"
-                )
-            except ImpactError as exc:
-                failures.append(str(exc))
+        for symbol, series in guarded(symbols, lambda s: chain.fetch_into_cache(s, lo, hi), log):
+            progress.console.print(
+                f"{symbol}: {len(series.between(lo, hi).prices)} sessions cached"
+            )
             progress.advance(task)
-    if failures:
-        raise InputError("; ".join(failures))
+    _finish(log)  # each ticker that failed on its line; exit 1 (some) or 2 (all)
 
 
 @fixtures_app.command("import")
@@ -505,21 +505,24 @@ def fixtures_import(
     ] = None,
 ) -> None:
     """Rebuild fixtures/ from real price files, value strings unchanged, with their provenance."""
+    from impact.prices.fixtures import import_fixtures
+
     written = import_fixtures(source, dest, fundamentals)
     typer.echo(f"wrote {len(written)} files to {dest}")
 
 
 def main() -> None:
-    """Console entry point: ImpactError -> one line on stderr and exit code 2, never a traceback."""
+    """Console entry point: an ImpactError that stops the whole run -> one line on stderr and
+    exit code 2, never a traceback (an input that fails alone: its line in the run's summary)."""
     try:
         code = app(standalone_mode=False)  # click returns the exit code of typer.Exit here
         if isinstance(code, int) and code:
             sys.exit(code)
     except ForeignFileError as exc:
-        typer.echo(f"error: {exc} (use --force)", err=True)
+        typer.echo(f"error: {one_line(exc)} (use --force)", err=True)
         sys.exit(2)
     except ImpactError as exc:
-        typer.echo(f"error: {exc}", err=True)
+        typer.echo(f"error: {one_line(exc)}", err=True)
         sys.exit(2)
     except (typer.Abort, KeyboardInterrupt):
         typer.echo("aborted", err=True)
@@ -530,5 +533,5 @@ def main() -> None:
         if hasattr(exc, "format_message") and hasattr(exc, "exit_code"):  # click usage error
             typer.echo(f"error: {exc.format_message()}", err=True)
             sys.exit(2)
-        typer.echo(f"error: unexpected {type(exc).__name__}: {exc}", err=True)
+        typer.echo(f"error: unexpected {type(exc).__name__}: {one_line(exc)}", err=True)
         sys.exit(2)

@@ -102,8 +102,8 @@ def check_batch(
     console: Console | None = None,
 ) -> int:
     """Run the check over every article, write the rows, print the summary (on ``console``).
-    The exit code: 1 if a claim got a ``fail_on`` verdict, else 2 if an article could not be
-    checked, else 0."""
+    The exit code (as for one process, impact.runs): 1 if a claim got a ``fail_on`` verdict or
+    some articles could not be checked, 2 if none could, else 0."""
     from impact.render.summary import render_batch_summary
 
     if out is None:
@@ -133,4 +133,6 @@ def check_batch(
         named = ", ".join(sorted(v for v in fail_on or [] if summary.verdicts[v]))
         err.print(f"--fail-on: {hits} claim(s) with verdict {named}", markup=False, highlight=False)
         return 1
-    return 2 if summary.failed else 0
+    if summary.failed:
+        return 2 if summary.failed >= summary.articles else 1
+    return 0

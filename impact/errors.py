@@ -20,6 +20,7 @@ __all__ = [
     "NotASessionError",
     "PriceDataError",
     "UnknownListingError",
+    "UserEditedFileError",
 ]
 
 
@@ -53,6 +54,16 @@ class ForeignFileError(InputError):
     def __init__(self, path: object) -> None:
         self.path = path
         super().__init__(f"refusing to overwrite {path}: impact did not write it")
+
+
+class UserEditedFileError(ForeignFileError):
+    """An output file impact wrote has been edited since; it is not overwritten unless forced."""
+
+    def __init__(self, path: object) -> None:
+        self.path = path
+        InputError.__init__(
+            self, f"refusing to overwrite {path}: it was edited after impact wrote it"
+        )
 
 
 class DataUnavailable(ImpactError, LookupError):

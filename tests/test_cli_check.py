@@ -70,10 +70,16 @@ def test_bad_inputs_reported_and_run_goes_on(tmp_path):
     result = run_cli(
         "check", "seeds/003_d56926607ae1ee34.txt", str(empty), "/no/such/file", "--json"
     )
-    assert result.returncode == 2
+    assert result.returncode == 1  # some inputs failed; 2 only when nothing could run
     assert len(json.loads(result.stdout)) == 1  # the readable article was still checked
     lines = result.stderr.strip().splitlines()
-    assert lines == [f"error: {empty}: empty file", "error: /no/such/file: no such file or folder"]
+    assert lines == [
+        f"error: {empty}: empty file",
+        "error: /no/such/file: no such file or folder",
+        "summary: 1 of 3 articles done, 2 failed",
+    ]
+    nothing = run_cli("check", str(empty), "/no/such/file", "--json")
+    assert nothing.returncode == 2 and json.loads(nothing.stdout) == []
 
 
 def test_bad_options():

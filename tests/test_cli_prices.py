@@ -54,7 +54,7 @@ def test_prices_table_and_csv():
     [
         (["prices", "../x"], "error: ticker '../x' is not a Yahoo symbol"),
         (["prices", "ZZZZ", "--offline"], "error: no prices for ZZZZ"),
-        (["prices", "9988.HK", "--start", "2025-13-01"], "error: dates"),
+        (["prices", "9988.HK", "--start", "2025-13-01"], "error: start '2025-13-01' is not a date"),
         (["prices", "9988.HK", "--start", "2025-02-14", "--end", "2025-02-10"], "is after end"),
         (["prices", "9988.HK", "--data-dir", "/nonexistent"], "is not a folder"),
         (["prices"], "Missing argument 'ticker'"),

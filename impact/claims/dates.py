@@ -20,7 +20,16 @@ from impact.fastre import compile_fast as _fast
 from impact.fastre import word_alternation
 from impact.registry import Registry
 
-__all__ = ["Published", "detect_published", "latest_weekday", "month_range", "parse_date_option"]
+__all__ = [
+    "FIRST_YEAR",
+    "LAST_YEAR",
+    "Published",
+    "checked_date",
+    "detect_published",
+    "latest_weekday",
+    "month_range",
+    "parse_date_option",
+]
 
 _HEADER = re.compile(
     r"\A\s*(?:---\s*\n(?:[^\n]*\n){0,20}?)?[ \t]*(?:published|date|datum|veröffentlicht|pubdate)"
@@ -42,10 +51,27 @@ _WEEKDAY = re.compile(
 
 
 FIRST_YEAR, LAST_YEAR = 1900, 2100  # dates outside are not publication dates of news
+# a date with an optional time: Python's fromisoformat alone also takes "10:100" and "1010"
+_STAMP = re.compile(
+    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+)
+
+
+def checked_date(year: int, month: int, day: int) -> dt.date:
+    """The date, or InputError with a one-line reason (month 13, 30 February, year 9999)."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise InputError(f"year {year} is outside {FIRST_YEAR}..{LAST_YEAR}")
+    if not 1 <= month <= 12:
+        raise InputError(f"month {month} is not 1..12")
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise InputError(f"{year}-{month:02d} has no day {day}") from None
 
 
 def month_range(year: int, month: int) -> tuple[dt.date, dt.date]:
-    first = dt.date(year, month, 1)
+    """The first and last day of a month (InputError for a month or year out of range)."""
+    first = checked_date(year, month, 1)
     nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
     return first, nxt - dt.timedelta(days=1)
 
@@ -76,7 +102,11 @@ def parse_date_option(value: str) -> Published:
             start, end = month_range(int(m.group(1)), int(m.group(2)))
             stamp = dt.datetime.combine(start, dt.time())
         else:
+            if not _STAMP.fullmatch(value):
+                raise ValueError(value)
             stamp = dt.datetime.fromisoformat(value)
+    except InputError as exc:
+        raise InputError(f"publication date {value!r}: {exc}") from None
     except ValueError:
         raise InputError(expected) from None
     if not FIRST_YEAR <= stamp.year <= LAST_YEAR:
@@ -86,25 +116,37 @@ def parse_date_option(value: str) -> Published:
     if m:
         return Published(start, end, f"given: {value} (a month: range)", "given")
     time = value if ("T" in value or " " in value) else None
+    if time and stamp.tzinfo is None:
+        raise InputError(
+            f"publication time {value!r} has no zone; add one, e.g. {value}+01:00, or give the date"
+        )
     return Published(stamp.date(), stamp.date(), f"given: {value}", "given", time)
 
 
 def _from_header(text: str) -> Published | None:
+    """The header's date; InputError naming the line when it is no date (2025-13, 9999-12)."""
     m = _HEADER.match(text[:2000])
     if not m:
         return None
     raw = m.group("date")
-    if len(raw) == 7:
-        start, end = month_range(int(raw[:4]), int(raw[5:7]))
-        return Published(start, end, f"header line 'date {raw}' (month only: range)", "high")
+    where = f"line {text.count(chr(10), 0, m.start('date')) + 1}: header date {raw!r}"
     try:
+        if len(raw) == 7:
+            start, end = month_range(int(raw[:4]), int(raw[5:7]))
+            return Published(start, end, f"header line 'date {raw}' (month only: range)", "high")
+        checked_date(int(raw[:4]), int(raw[5:7]), int(raw[8:10]))
+        if not _STAMP.fullmatch(raw):
+            raise ValueError(raw)
         stamp = dt.datetime.fromisoformat(raw.replace(" ", "T"))
+    except InputError as exc:
+        raise InputError(f"{where}: {exc}") from None
     except ValueError:
-        return None
+        raise InputError(f"{where}: not a date or timestamp") from None
+    how = f"header line {m.group(0).strip()!r}"
     time = raw if len(raw) > 10 else None
-    return Published(
-        stamp.date(), stamp.date(), f"header line {m.group(0).strip()!r}", "high", time
-    )
+    if time and stamp.tzinfo is None:  # a time without a zone is no instant: the date only
+        time, how = None, f"{how} (a time without a zone: the date only)"
+    return Published(stamp.date(), stamp.date(), how, "high", time)
 
 
 _YEAR = re.compile(word_alternation(["19", "20"], r"\d") + r"\d{2}(?!\d)")
@@ -124,6 +166,15 @@ def _dates_in_text(text: str) -> list[dt.date]:
     return found
 
 
+def _url_day_exists(m: re.Match[str]) -> bool:
+    """Whether a dated URL's day exists (``/2025/02/30/`` is no date and is not evidence)."""
+    try:
+        dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d") or 1))
+    except ValueError:
+        return False
+    return True
+
+
 def detect_published(text: str, registry: Registry, option: str | None = None) -> Published:
     """The publication date from the option, the header, or evidence in the text (see module doc)."""
     if option:
@@ -132,7 +183,7 @@ def detect_published(text: str, registry: Registry, option: str | None = None) -
     if header is not None:
         return header
     candidates: list[Published] = []
-    urls = [m for m in _URL_DATE.finditer(text)]
+    urls = [m for m in _URL_DATE.finditer(text) if _url_day_exists(m)]
     if urls:
 
         def key(m: re.Match[str]) -> tuple[int, int, int]:

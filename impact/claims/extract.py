@@ -102,6 +102,7 @@ def _stems() -> Any:
     return automaton
 
 
+MAX_CLAIMS = 2000  # a text with more claims is no article: reading stops there, and says so
 _URL_HINT = re.compile(r"https?:|www\.|\]\(")
 _URL = re.compile(r"(?:https?://|www\.)[^\s)\]]+|\]\([^)\s]*\)")
 _COMPLEMENTIZER = re.compile(r"\s*(?:dass|daß|ob|that|whether|wonach)\b", re.IGNORECASE)
@@ -151,6 +152,7 @@ class ExtractedArticle:
     language: str
     published: Published
     claims: tuple[Claim, ...]
+    stopped: str | None = None  # why reading stopped early (MAX_CLAIMS reached), else None
 
 
 @dataclass(slots=True)
@@ -631,7 +633,13 @@ def extract_article(
     claims: list[Claim] = []
     scene: BasisCue | None = None
     day: ResolvedDates | None = None  # the day an earlier sentence named
+    stopped = None
     for i, (s_start, s_end) in enumerate(spans):
+        if len(claims) >= MAX_CLAIMS:
+            stopped = (
+                f"stopped after {len(claims)} claims, at character {s_start:,} of {len(text):,}"
+            )
+            break
         mentions = named[i]
         own = None
         if gated[i]:
@@ -665,7 +673,7 @@ def extract_article(
         scene = scene_of(text[s_start:s_end]) if has_digit else None
         if scene is not None and following is not None and _OWN_DAY.search(text, *following):
             scene = None  # the next sentence names its own day ("am Dienstag")
-    return ExtractedArticle(language, pub, tuple(_overnight(claims, pub)))
+    return ExtractedArticle(language, pub, tuple(_overnight(claims, pub)), stopped)
 
 
 _DAY_RULES = {"weekday", "today", "first_session"}

@@ -16,7 +16,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from impact.claims.dates import latest_weekday, month_range
+from impact.claims.dates import FIRST_YEAR, LAST_YEAR, latest_weekday, month_range
 from impact.claims.lexicon import LEXICON, MONTHS, NUMBER_WORDS, ORDINALS, WEEKDAY_RE, WEEKDAYS
 from impact.claims.values import DateAnchor, Horizon, Published
 from impact.fastre import Scan
@@ -568,7 +568,26 @@ def level_dates(
 
 
 def resolve_dates(cues: list[HorizonCue], metric: str, p: Published) -> ResolvedDates:
-    """The horizon and dates the cues mean for a claim about ``metric`` (module docstring)."""
+    """The horizon and dates the cues mean for a claim about ``metric`` (module docstring);
+    words that name no real date in FIRST_YEAR..LAST_YEAR ("30. Februar", "Q5", "seit 9999")
+    give an "unknown" anchor that says so."""
+    try:
+        found = _resolve(cues, metric, p)
+        days = (found.start, found.end, found.end_earliest)
+        if all(d is None or FIRST_YEAR <= d.year <= LAST_YEAR for d in days):
+            return found
+    except (ValueError, OverflowError):  # InputError is a ValueError
+        pass
+    cue = next((c for c in cues if c.match is not None), None)
+    horizon = _UNKNOWN_HORIZON.get(cue.kind, "since") if cue else "one_day"
+    return ResolvedDates(horizon, DateAnchor("unknown", _text(cue), missing="date"))  # type: ignore[arg-type]
+
+
+_UNKNOWN_HORIZON = {"quarter": "quarter", "ytd": "ytd", "month": "month", "mtd": "mtd",
+                    "week": "week", "date": "one_day", "at_date": "one_day"}  # fmt: skip
+
+
+def _resolve(cues: list[HorizonCue], metric: str, p: Published) -> ResolvedDates:
     spans = [c.match.span() for c in cues if c.match is not None]
     cues = [  # a cue inside a longer one is part of it ("vom Rekordhoch aus dem Oktober 2020")
         c

@@ -137,6 +137,7 @@ def _unknown(a: DateAnchor) -> str:
         "year": "year unknown",
         "publication": "no publication date",
         "year_and_publication": "year unknown (no publication date)",
+        "date": "names no date that exists in 1900..2100",
     }[a.missing or "year"]
     return f"'{a.cue}': {lacking}"
 

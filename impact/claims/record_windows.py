@@ -209,14 +209,20 @@ def window_after(text: str, pos: int, pe: dt.date | None, gap: bool) -> Window |
     for place in places:
         m = RECORDS.window.match(text, place)
         if m is not None:
-            return _resolve(m, text, pe)
+            try:
+                return _resolve(m, text, pe)
+            except ValueError:  # no real date in 1900..2100 ("seit März 9999"): no window
+                return None
     return None
 
 
 def last_seen(text: str, pos: int, pe: dt.date | None) -> Window | None:
     """ "last seen in March 2009": the window starts after the period named."""
     found = _IN_PERIOD.match(text, pos)
-    period = _period(found.groupdict(), pe) if found else None
+    try:
+        period = _period(found.groupdict(), pe) if found else None
+    except ValueError:  # no real date in 1900..2100
+        return None
     if found is None or period is None:
         return None
     return Window(period[1], anchor=period[2], end=found.end())

@@ -1,7 +1,8 @@
 """Sentences and clauses: where a claim's fields may come from.
 
 Sentences end after ``.!?`` before whitespace (not after an abbreviation, a single letter, or an
-ordinal before a month name: "13. Februar") and at every newline. A clause is the sentence cut at
+ordinal before a month name: "13. Februar") and at every newline that is no soft line break (a
+line that ends with a comma, or with a lowercase word before a lowercase word or a number, goes on). A clause is the sentence cut at
 ``,;:``, dashes, parentheses and subordinating conjunctions ("after", "nachdem", ...), at most ``WINDOW`` characters either side of a number. Language:
 the one whose frequent function words occur more often (German wins ties).
 """
@@ -104,12 +105,36 @@ def _ends_sentence(text: str, start: int, m: re.Match[str]) -> bool:
     return not (ordinal and following.split(" ")[0].lower().strip(".,") in MONTHS)
 
 
+def _soft_break(text: str, newline: int) -> bool:
+    """Whether the newline at ``newline`` only wraps a sentence: the line before ends with a
+    comma or semicolon, or with a lowercase letter while the next line starts with a lowercase
+    letter or a digit (not a blank line, not a list item or heading)."""
+    before = text[max(0, newline - 80) : newline].rstrip(" \t")
+    after = text[newline + 1 : newline + 81].lstrip(" \t")
+    if not before or not after:
+        return False
+    last, first = before[-1], after[0]
+    if first in "\n-*#>•|":
+        return False
+    if last in ",;":
+        return True
+    return last.isalpha() and last.islower() and (first.islower() or first.isdigit())
+
+
+def _line_end(text: str, pos: int) -> int:
+    """The end of the logical line from ``pos``: the next newline that is no soft break."""
+    newline = text.find("\n", pos)
+    while newline >= 0 and _soft_break(text, newline):
+        newline = text.find("\n", newline + 1)
+    return newline
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans (see the module docstring)."""
     spans: list[tuple[int, int]] = []
     pos, size = 0, len(text)
     while True:
-        newline = text.find("\n", pos)
+        newline = _line_end(text, pos)
         line_end = size if newline < 0 else newline + 1
         start = pos
         for m in _SENTENCE_END.finditer(text, pos, line_end):

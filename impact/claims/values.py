@@ -162,8 +162,9 @@ class Published:
         return f"{self.start.isoformat()}..{self.end.isoformat()}"  # type: ignore[union-attr]
 
 
-# what an "unknown" anchor lacks: the year, the publication date, or both
-DateMissing = Literal["year", "publication", "year_and_publication"]
+# what an "unknown" anchor lacks: the year, the publication date, or both; "date": the words
+# name no real date in 1900..2100 ("seit 32. März", "Q5", "since 9999")
+DateMissing = Literal["year", "publication", "year_and_publication", "date"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,7 +31,6 @@ from dataclasses import dataclass
 from typing import Literal, TypeVar
 
 import numpy as np
-from scipy import special
 
 __all__ = [
     "MODELS",
@@ -292,6 +291,8 @@ def _fit_rows(
     with np.errstate(divide="ignore", invalid="ignore"):  # no variance (all-zero returns): nan
         sar = ar / np.sqrt(var_ar)
         scar = car / np.sqrt(var_car)
+    from scipy import special  # imported where used: a check's one-event AR does not need it
+
     p_car = 2 * special.stdtr(dof, -np.abs(scar))  # two-sided p of t(dof)
     bhar = np.prod(1 + y_w, axis=1) - np.prod(1 + expected, axis=1)
     return params, sigma2, resid, ar, var_ar, sar, car, var_car, scar, p_car, bhar, expected

@@ -1,23 +1,25 @@
 """Event studies on real price series: windows in the security's own sessions, day 0 from a news
 timestamp, benchmarks aligned to the security, a statsmodels path for one event and the batched
-numpy path (engine.py) for many. Both give the same numbers (tested to 1e-10)."""
+numpy path (engine.py) for many. Both give the same numbers (tested to 1e-10). The one-day
+abnormal return of a check (``abnormal_return_for``) is the closed form of single.py, the same
+numbers to 1e-12; statsmodels, scipy and the engine are imported only where they are used."""
 
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 import pandas as pd
-import statsmodels.api as sm
-from scipy import stats
 
 from impact import calendars
 from impact.config import Settings
 from impact.errors import InputError, InsufficientDataError
-from impact.eventstudy.engine import MODELS, BatchResult, fit_batch
+from impact.eventstudy.engine import MODELS, BatchResult
+from impact.eventstudy.single import market_model_ar, t_two_sided_p
 from impact.prices import PriceSeries, load_prices
 
 __all__ = [
@@ -161,6 +163,8 @@ def prepare_event(
 
 def _fit_statsmodels(data: EventData, model: str) -> tuple[dict[str, Any], Any]:
     """One event by statsmodels OLS: V = σ²(I + X*(XᵀX)⁻¹X*ᵀ) from the fitted results."""
+    import statsmodels.api as sm
+
     y_e, y_w = data.r_est, data.r_evt
     L1, L2 = len(y_e), len(y_w)
     if model == "market_adjusted":
@@ -183,7 +187,10 @@ def _fit_statsmodels(data: EventData, model: str) -> tuple[dict[str, Any], Any]:
     else:
         x_e = sm.add_constant(data.f_est, has_constant="add")
         x_w = sm.add_constant(data.f_evt, has_constant="add")
-    fit = sm.OLS(y_e, x_e).fit()
+    with warnings.catch_warnings(record=True) as caught:  # said in the result's notes instead
+        warnings.simplefilter("always")
+        fit = sm.OLS(y_e, x_e).fit()
+    notes = tuple(dict.fromkeys(f"statsmodels: {w.message}" for w in caught))
     inv = fit.normalized_cov_params
     v = fit.scale * (np.eye(L2) + x_w @ inv @ x_w.T)
     expected = x_w @ fit.params
@@ -195,6 +202,7 @@ def _fit_statsmodels(data: EventData, model: str) -> tuple[dict[str, Any], Any]:
         "v": v,
         "dof": int(fit.df_resid),
         "expected": expected,
+        "notes": notes,
     }, fit
 
 
@@ -224,6 +232,7 @@ class EventStudyResult:
     bhar: float
     frame: pd.DataFrame = field(repr=False)
     ols: Any = field(default=None, repr=False)
+    notes: tuple[str, ...] = ()  # what the fit warned about, and a residual variance of ~0
 
     @property
     def nobs(self) -> int:
@@ -253,6 +262,7 @@ class EventStudyResult:
             "t": self.tvalue,
             "pvalue": self.pvalue,
             "bhar": self.bhar,
+            "notes": list(self.notes),
             "days": [
                 {
                     k: (v.date().isoformat() if isinstance(v, pd.Timestamp) else v)
@@ -275,6 +285,7 @@ class EventStudyResult:
             self.frame.to_string(float_format=lambda x: f"{x:.6f}"),
             f"CAR{list(self.window)} = {self.car:+.6f} (SD {np.sqrt(self.var_car):.6f}, t({self.dof}) = "
             f"{self.tvalue:.3f}, p = {self.pvalue:.4f}); BHAR = {self.bhar:+.6f}",
+            *(f"note: {note}" for note in self.notes),
         ]
         return "\n".join(lines)
 
@@ -291,6 +302,8 @@ class EventStudyResult:
 
 
 def _single_result(data: EventData, model: str, out: dict[str, Any], fit: Any) -> EventStudyResult:
+    from scipy import stats
+
     L2 = len(data.r_evt)
     var_ar = np.diag(out["v"])
     ones = np.ones(L2)
@@ -298,9 +311,10 @@ def _single_result(data: EventData, model: str, out: dict[str, Any], fit: Any) -
     ar = out["ar"]
     car = float(ar.sum())
     dof = out["dof"]
-    t = car / np.sqrt(var_car)
+    with np.errstate(divide="ignore", invalid="ignore"):  # no variance: nan, said in notes
+        t = car / np.sqrt(var_car)
+        t_ar = ar / np.sqrt(var_ar)
     rel = np.arange(data.window[0], data.window[1] + 1)
-    t_ar = ar / np.sqrt(var_ar)
     cum_var = np.array([np.ones(j) @ out["v"][:j, :j] @ np.ones(j) for j in range(1, L2 + 1)])
     frame = pd.DataFrame(
         {
@@ -322,6 +336,12 @@ def _single_result(data: EventData, model: str, out: dict[str, Any], fit: Any) -
         else (["mean"] if model == "constant_mean" else [])
     )
     bhar = float(np.prod(1 + data.r_evt) - np.prod(1 + out["expected"]))
+    notes = list(out.get("notes", ()))
+    if out["sigma2"] <= 1e-20 * max(float(np.var(data.r_est)), 1e-300):
+        notes.append(
+            "the model explains the returns exactly (residual variance ~0): t-statistics and "
+            "p-values mean nothing (is the benchmark the security itself?)"
+        )
     return EventStudyResult(
         data.ticker,
         data.factors,
@@ -345,6 +365,7 @@ def _single_result(data: EventData, model: str, out: dict[str, Any], fit: Any) -
         bhar,
         frame,
         fit,
+        tuple(notes),
     )
 
 
@@ -396,6 +417,8 @@ def run_event_study(
     benches = [load_event_series(f, approx_day, settings, before + 10, after + 10) for f in factors]
     data = prepare_event(security, benches, event, window, estimation)
     if method == "numpy":
+        from impact.eventstudy.engine import fit_batch
+
         res = fit_batch(
             data.r_est[None],
             data.r_evt[None],
@@ -442,24 +465,24 @@ def abnormal_return_for(
     keys model, market, session, ar_pct, sd_pct, t, dof, pvalue, alpha, beta, estimation.
     Raises ImpactError when there are too few sessions or no return variance."""
     data = prepare_event(security, [benchmark], session.date(), (0, 0), estimation)
-    out, _ = _fit_statsmodels(data, "market")
-    ar = float(out["ar"][0])
-    sd = float(np.sqrt(out["v"][0, 0]))
-    if not sd > 0:
+    fit = market_model_ar(data.r_est, data.f_est[:, 0], data.r_evt[0], data.f_evt[0, 0])
+    sd = float(np.sqrt(fit.var_ar)) if fit.var_ar > 0 else 0.0
+    exact = fit.sigma2 <= 1e-20 * max(float(np.var(data.r_est)), 1e-300)  # R² = 1: no noise
+    if not (sd > 0 and np.isfinite(fit.beta)) or exact:
         raise InsufficientDataError(
             f"{security.ticker}: no return variance in the estimation window"
         )
-    t = ar / sd
+    t = fit.ar / sd
     return {
         "model": "market",
         "market": benchmark.ticker,
         "session": session.date(),
-        "ar_pct": 100 * ar,
+        "ar_pct": 100 * fit.ar,
         "sd_pct": 100 * sd,
         "t": t,
-        "dof": out["dof"],
-        "pvalue": float(2 * stats.t.sf(abs(t), out["dof"])),
-        "alpha": float(out["params"][0]),
-        "beta": float(out["params"][1]),
+        "dof": fit.dof,
+        "pvalue": t_two_sided_p(t, fit.dof),
+        "alpha": fit.alpha,
+        "beta": fit.beta,
         "estimation": (data.est_dates[0].date(), data.est_dates[-1].date()),
     }

@@ -3,7 +3,8 @@
 Metadata and rows live in one file, so one atomic replace updates both: the file is written to a
 temporary name in the same folder, flushed and fsynced, then ``os.replace``-d over the old one. A
 reader therefore sees either the old or the new file, never a half-written one. A file that cannot
-be parsed is moved aside (``<name>.corrupt``) and treated as absent.
+be parsed, or whose prices fail validation (``impact.prices.validate``), is moved aside
+(``<name>.corrupt``), said once in the loaded series' notes (or the error), and treated as absent.
 """
 
 from __future__ import annotations
@@ -81,8 +82,9 @@ class PriceCache:
             raise CacheError(f"ticker {ticker!r} would leave the cache folder {self.root}")
         return path
 
-    def read(self, ticker: str) -> CacheEntry | None:
-        """The cached entry, or None if absent. A corrupt file is moved aside and reported as None."""
+    def read(self, ticker: str, problems: list[str] | None = None) -> CacheEntry | None:
+        """The cached entry, or None if absent. A file that cannot be parsed is moved aside
+        (``.corrupt``), reported as None, and said in ``problems`` when given."""
         path = self.path_for(ticker)
         if not path.exists():
             return None
@@ -93,10 +95,20 @@ class PriceCache:
             prices.index = pd.DatetimeIndex(prices.index, name="Date")
             ranges = [(pd.Timestamp(a), pd.Timestamp(b)) for a, b in meta["ranges"]]
             return CacheEntry(meta["ticker"], meta["basis"], meta["currency"], ranges, prices)
-        except Exception:  # any parse failure means the file is not a cache file we wrote
-            with contextlib.suppress(OSError):
-                os.replace(path, path.with_suffix(".parquet.corrupt"))
+        except Exception as exc:  # any parse failure means the file is not a cache file we wrote
+            text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            message = self.quarantine(ticker, f"not readable ({type(exc).__name__}: {text})")
+            if problems is not None:
+                problems.append(message)
             return None
+
+    def quarantine(self, ticker: str, reason: str) -> str:
+        """Move the ticker's file aside to ``<name>.corrupt``; the one line that says so."""
+        path = self.path_for(ticker)
+        aside = path.with_suffix(".parquet.corrupt")
+        with contextlib.suppress(OSError):
+            os.replace(path, aside)
+        return f"cache file {path} was corrupt ({reason[:200]}): moved to {aside.name}"
 
     def write(self, entry: CacheEntry) -> Path:
         """Replace the ticker's file atomically with ``entry``."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import io
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +26,7 @@ __all__ = [
 Basis = Literal["traded", "adjusted", "index", "unknown"]
 Source = Literal["csv", "cache", "fixture", "yahoo"]
 OHLC = ("Open", "High", "Low", "Close")
+MAX_PRICE = 1e9  # no listed share or index is quoted above this in its currency unit
 
 
 @dataclass(frozen=True, eq=False)
@@ -91,14 +94,77 @@ def _reject(path: Path | str, row: int, message: str) -> PriceDataError:
     return PriceDataError(f"{path}: row {row}: {message}")
 
 
+_COLUMNS = (*OHLC, "Adj Close", "Volume")
+_READ: dict[tuple[str, bytes], pd.DataFrame] = {}  # parsed files, by path and content digest
+
+
 def read_price_csv(path: Path) -> pd.DataFrame:
     """Read and validate a daily price CSV (header ``Date,Open,High,Low,Close[,Adj Close,Volume]``).
 
-    Rules: ISO dates, unique and ascending; Open/High/Low/Close present, finite and > 0. Rows are
-    numbered as in the file (the header is row 1). Values are kept exactly as float64 of the text.
+    Rules: at least one row; ISO dates, unique and ascending; Open/High/Low/Close present,
+    finite, > 0 and at most MAX_PRICE. Rows are numbered as in the file (the header is row 1).
+    Values are kept exactly as float64 of the text (the relation of High and Low to Open and
+    Close is checked, and repaired with a note, by :mod:`impact.prices.validate`). A file read
+    before with the same content is not parsed again.
     """
     try:
-        raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise PriceDataError(f"{path}: cannot be read: {exc.strerror or exc}") from None
+    key = (str(Path(path).resolve()), hashlib.blake2b(data, digest_size=16).digest())
+    if key not in _READ:
+        if len(_READ) >= 64:
+            _READ.clear()
+        _READ[key] = _fast_read(data)
+        if _READ[key] is None:
+            _READ[key] = _read_checked(data, path)
+    return _READ[key].copy()
+
+
+def _fast_read(data: bytes) -> pd.DataFrame | None:
+    """The file as ``_read_checked`` would return it, by pandas' C parser (whose float
+    conversion is round-trip: the same float64 as the text; tests/test_robust.py compares the
+    two readers on every fixture); None when any rule needs the careful reader (which then
+    names the row)."""
+    try:
+        raw = pd.read_csv(
+            io.BytesIO(data),
+            encoding="utf-8-sig",
+            keep_default_na=False,
+            na_values=[""],
+        )
+    except Exception:  # any problem: the careful reader says which
+        return None
+    raw.columns = [str(c).strip() for c in raw.columns]
+    if not len(raw) or not raw.columns.size or raw.columns[0].lower() != "date":
+        return None
+    if any(c not in raw.columns for c in OHLC) or len(set(raw.columns)) != raw.columns.size:
+        return None
+    text = raw.iloc[:, 0].astype(str)
+    if not text.str.fullmatch(r"\d{4}-\d{2}-\d{2}.*").all():
+        return None
+    dates = pd.to_datetime(text.str.slice(0, 10), format="%Y-%m-%d", errors="coerce")
+    if dates.isna().any():
+        return None
+    out = pd.DataFrame(index=pd.DatetimeIndex(dates, name="Date"))
+    for name in (c for c in _COLUMNS if c in raw.columns):
+        if raw[name].dtype.kind not in "fi":
+            return None
+        out[name] = raw[name].to_numpy(float)
+    ohlc = out[list(OHLC)].to_numpy()
+    if not (np.isfinite(ohlc) & (ohlc > 0) & (ohlc <= MAX_PRICE)).all():
+        return None
+    if "Adj Close" in out and out["Adj Close"].isna().all():
+        out = out.drop(columns="Adj Close")
+    if out.index.has_duplicates or not out.index.is_monotonic_increasing:
+        return None
+    return out
+
+
+def _read_checked(data: bytes, path: Path | str) -> pd.DataFrame:
+    """The careful reader: every value read as text first, so that an error names its row."""
+    try:
+        raw = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False, encoding="utf-8-sig")
     except UnicodeDecodeError:
         raise PriceDataError(f"{path}: not UTF-8 text") from None
     except (pd.errors.ParserError, pd.errors.EmptyDataError, OSError) as exc:
@@ -110,6 +176,8 @@ def read_price_csv(path: Path) -> pd.DataFrame:
     missing = [c for c in OHLC if c.lower() not in lower]
     if missing:
         raise PriceDataError(f"{path}: missing column(s) {', '.join(missing)}")
+    if raw.empty:
+        raise PriceDataError(f"{path}: a header but no price rows")
     dates = pd.to_datetime(raw[lower["date"]].str.slice(0, 10), format="%Y-%m-%d", errors="coerce")
     bad = np.flatnonzero(dates.isna().to_numpy())
     if len(bad):
@@ -128,11 +196,14 @@ def read_price_csv(path: Path) -> pd.DataFrame:
         out[name] = values
     for name in OHLC:
         values = out[name].to_numpy()
-        bad = np.flatnonzero(~np.isfinite(values) | (values <= 0))
+        bad = np.flatnonzero(~np.isfinite(values) | (values <= 0) | (values > MAX_PRICE))
         if len(bad):
             row = int(bad[0])
             raise _reject(
-                path, row + 2, f"{name} is {values[row]!r}; prices must be finite and positive"
+                path,
+                row + 2,
+                f"{name} is {float(values[row])!r}; prices must be finite, positive and at most "
+                f"{MAX_PRICE:g}",
             )
     if "Adj Close" in out and out["Adj Close"].isna().all():
         out = out.drop(columns="Adj Close")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
@@ -16,6 +16,7 @@ from impact.errors import DataUnavailable, ImpactError, NotASessionError, PriceD
 from impact.listings import listing_for_ticker
 from impact.prices.cache import CacheEntry, PriceCache, merge_ranges, missing_ranges
 from impact.prices.model import PriceSeries, read_price_csv, validate_ticker
+from impact.prices.validate import calendar_gaps, validate_series
 from impact.prices.yahoo import YahooSource
 
 __all__ = ["CsvSource", "PriceSource", "load_prices", "resolve_dates"]
@@ -84,16 +85,35 @@ class CsvSource:
         basis = entry.get("basis") or _basis_from_columns(prices, ticker)
         mic, currency = _listing(ticker)
         currency = entry.get("currency") or currency
-        return PriceSeries(ticker, mic, currency, basis, self.name, str(path), prices)  # type: ignore[arg-type]
+        series = PriceSeries(ticker, mic, currency, basis, self.name, str(path), prices)  # type: ignore[arg-type]
+        return validate_series(series)
+
+
+FIRST_YEAR, LAST_YEAR = 1900, 2100  # as impact.claims.dates: no prices outside
+
+
+def _day(value: object, name: str) -> pd.Timestamp | None:
+    """One --start/--end value as a session date; None when not given."""
+    if value is None:
+        return None
+    if isinstance(value, str) and not value.strip():
+        raise NotASessionError(f"{name} '' is empty (expected YYYY-MM-DD)")
+    try:
+        ts = pd.Timestamp(value)  # type: ignore[arg-type]
+    except (ValueError, TypeError, OverflowError):
+        raise NotASessionError(f"{name} {value!r} is not a date (expected YYYY-MM-DD)") from None
+    if ts is pd.NaT:
+        raise NotASessionError(f"{name} {value!r} is not a date (expected YYYY-MM-DD)")
+    if not FIRST_YEAR <= ts.year <= LAST_YEAR:
+        raise NotASessionError(f"{name} {value!s}: the year is outside {FIRST_YEAR}..{LAST_YEAR}")
+    return ts.normalize()
 
 
 def resolve_dates(start: object, end: object) -> tuple[pd.Timestamp, pd.Timestamp]:
-    """Parse a user's --start/--end (ISO dates); end defaults to today, start to a year before."""
-    try:
-        hi = pd.Timestamp(end).normalize() if end else pd.Timestamp.today().normalize()
-        lo = pd.Timestamp(start).normalize() if start else hi - pd.Timedelta(days=365)
-    except (ValueError, TypeError):
-        raise NotASessionError(f"dates {start!r}..{end!r} are not YYYY-MM-DD") from None
+    """Parse a user's --start/--end (ISO dates in 1900..2100); end defaults to today, start to a
+    year before."""
+    hi = _day(end, "end") or pd.Timestamp.today().normalize()
+    lo = _day(start, "start") or hi - pd.Timedelta(days=365)
     if lo > hi:
         raise NotASessionError(f"start {lo.date()} is after end {hi.date()}")
     return lo, hi
@@ -116,13 +136,29 @@ def _covers(series: PriceSeries, start: pd.Timestamp, end: pd.Timestamp) -> bool
 class _Chain:
     settings: Settings
     yahoo: YahooSource
+    problems: list[str] = field(default_factory=list)  # corrupt cache files, said once each
 
-    def cache_series(self, ticker: str) -> PriceSeries | None:
-        entry = PriceCache(self.settings.cache_dir).read(ticker)
+    @property
+    def cache(self) -> PriceCache:
+        return PriceCache(self.settings.cache_dir)
+
+    def entry(self, ticker: str) -> CacheEntry | None:
+        """The cached entry with its prices validated; a corrupt or invalid one is moved aside
+        (``.corrupt``), said in ``problems``, and treated as absent."""
+        cache = self.cache
+        entry = cache.read(ticker, self.problems)
         if entry is None:
             return None
+        try:
+            validate_series(self._series(ticker, entry))
+        except PriceDataError as exc:
+            self.problems.append(cache.quarantine(ticker, str(exc)))
+            return None
+        return entry
+
+    def _series(self, ticker: str, entry: CacheEntry) -> PriceSeries:
         mic, _ = _listing(ticker)
-        origin = str(PriceCache(self.settings.cache_dir).path_for(ticker))
+        origin = str(self.cache.path_for(ticker))
         return PriceSeries(
             ticker,
             mic,
@@ -133,14 +169,18 @@ class _Chain:
             entry.prices,  # type: ignore[arg-type]
         )
 
+    def cache_series(self, ticker: str) -> PriceSeries | None:
+        entry = self.entry(ticker)
+        return None if entry is None else validate_series(self._series(ticker, entry))
+
     def cache_covers(self, ticker: str, start: pd.Timestamp, end: pd.Timestamp) -> bool:
-        entry = PriceCache(self.settings.cache_dir).read(ticker)
+        entry = self.entry(ticker)
         return entry is not None and not missing_ranges(entry.ranges, start, end)
 
     def fetch_into_cache(self, ticker: str, start: pd.Timestamp, end: pd.Timestamp) -> PriceSeries:
         """Fetch only the parts of [start, end] the cache lacks, merge, write once, atomically."""
-        cache = PriceCache(self.settings.cache_dir)
-        entry = cache.read(ticker)
+        cache = self.cache
+        entry = self.entry(ticker)
         held = entry.ranges if entry else []
         today = pd.Timestamp.today().normalize()
         frames = [entry.prices] if entry is not None else []
@@ -158,7 +198,10 @@ class _Chain:
             basis = "index" if ticker.startswith("^") else "traded"
             cache.write(CacheEntry(ticker, basis, currency, ranges, prices))
         series = self.cache_series(ticker)
-        assert series is not None
+        if series is None:
+            raise DataUnavailable(
+                ticker, start, end, "; ".join(self.problems) or "cache unreadable"
+            )
         return series
 
 
@@ -174,55 +217,87 @@ def load_prices(
 
     Chain: the user's data dir (``--data-dir``/``IMPACT_DATA_DIR``) -> the on-disk cache -> the bundled
     fixtures -> yfinance (skipped when offline; what it fetches is cached). A source that holds only
-    part of the range is used when no later source holds all of it; its ``notes`` say so.
-    ``read``: how a price CSV is read (default ``read_price_csv``; impact.batch passes a memo
-    that reads each file once per process).
+    part of the range is used when no later source holds all of it; its ``notes`` say so. Every
+    series is validated (``impact.prices.validate``); the notes also say when the data dir lacked
+    the range, when a cache file was corrupt (moved aside, said once), and which of the
+    exchange's sessions have no row. ``read``: how a price CSV is read (default
+    ``read_price_csv``; impact.batch passes a memo that reads each file once per process).
     """
     ticker = validate_ticker(ticker)
     lo, hi = resolve_dates(start, end)
     settings = settings or Settings.from_env()
     chain = _Chain(settings, yahoo or YahooSource(timeout=settings.network_timeout))
-    partial: PriceSeries | None = None
-    reasons: list[str] = []
-
-    def consider(series: PriceSeries | None, label: str) -> PriceSeries | None:
-        nonlocal partial
-        if series is None:
-            reasons.append(f"not in {label}")
-            return None
-        window = series.between(lo, hi)
-        if _covers(series, lo, hi):
-            return window
-        if partial is None and not window.prices.empty:
-            partial = window
-        reasons.append(f"{label} holds only {series.first.date()}..{series.last.date()}")
-        return None
-
-    mine = (
-        CsvSource(settings.data_dir, read=read).load(ticker, lo, hi) if settings.data_dir else None
-    )
-    if settings.data_dir is not None and (found := consider(mine, "data dir")) is not None:
-        return found
+    search = _Search(lo, hi, chain)
+    if settings.data_dir is not None:
+        mine = CsvSource(settings.data_dir, read=read).load(ticker, lo, hi)
+        if (found := search.consider(mine, "data dir")) is not None:
+            return search.done(found)
+        if mine is not None:
+            search.said.append(
+                f"{mine.origin} holds only {mine.first.date()}..{mine.last.date()}, not all of "
+                f"{lo.date()}..{hi.date()}: prices from the next source"
+            )
     if chain.cache_covers(ticker, lo, hi):
         cached = chain.cache_series(ticker)
-        if cached is not None:
-            return cached.between(lo, hi)
+        if cached is not None and not cached.between(lo, hi).prices.empty:
+            return search.done(cached.between(lo, hi))
     fixtures = CsvSource(settings.fixtures_dir, name="fixture", read=read)
-    if (found := consider(fixtures.load(ticker, lo, hi), "fixtures")) is not None:
-        return found
+    if (found := search.consider(fixtures.load(ticker, lo, hi), "fixtures")) is not None:
+        return search.done(found)
     if not settings.offline:
         try:
-            return chain.fetch_into_cache(ticker, lo, hi).between(lo, hi)
+            return search.done(chain.fetch_into_cache(ticker, lo, hi).between(lo, hi))
         except DataUnavailable as exc:
-            reasons.append(exc.reason)
+            search.reasons.append(exc.reason)
     else:
         cached = chain.cache_series(ticker)
-        if cached is not None and partial is None and not cached.between(lo, hi).prices.empty:
-            partial = cached.between(lo, hi)
-        reasons.append("offline: yahoo not tried")
-    if partial is not None:
+        window = cached.between(lo, hi) if cached is not None else None
+        if window is not None and search.partial is None and not window.prices.empty:
+            search.partial = window
+        search.reasons.append("offline: yahoo not tried")
+    return search.partial_or_raise(ticker)
+
+
+@dataclass
+class _Search:
+    """The state of one walk down the chain: the range, the best partial series, why each
+    source did not serve, and what the returned series' notes must say."""
+
+    lo: pd.Timestamp
+    hi: pd.Timestamp
+    chain: _Chain
+    partial: PriceSeries | None = None
+    reasons: list[str] = field(default_factory=list)
+    said: list[str] = field(default_factory=list)  # the data dir's gap
+
+    def consider(self, series: PriceSeries | None, label: str) -> PriceSeries | None:
+        """The series over the range when it covers it; else None, and the reason."""
+        if series is None:
+            self.reasons.append(f"not in {label}")
+            return None
+        window = series.between(self.lo, self.hi)
+        if _covers(series, self.lo, self.hi) and not window.prices.empty:
+            return window
+        if self.partial is None and not window.prices.empty:
+            self.partial = window
+        self.reasons.append(f"{label} holds only {series.first.date()}..{series.last.date()}")
+        return None
+
+    def done(self, series: PriceSeries) -> PriceSeries:
+        """The series with the notes of the walk: data dir, corrupt cache, calendar gaps."""
+        gaps = calendar_gaps(series)
+        notes = [*self.said, *self.chain.problems, *([gaps] if gaps else [])]
+        return replace(series, notes=(*series.notes, *notes)) if notes else series
+
+    def partial_or_raise(self, ticker: str) -> PriceSeries:
+        """The partial series found, said so; else DataUnavailable with every reason."""
+        self.reasons.extend(p for p in self.chain.problems if p not in self.reasons)
+        if self.partial is None:
+            raise DataUnavailable(ticker, self.lo, self.hi, "; ".join(self.reasons))
+        partial = self.partial
         note = (
-            f"only {partial.first.date()}..{partial.last.date()} available ({'; '.join(reasons)})"
+            f"only {partial.first.date()}..{partial.last.date()} available "
+            f"({'; '.join(self.reasons)})"
         )
-        return replace(partial, notes=(*partial.notes, note))
-    raise DataUnavailable(ticker, lo, hi, "; ".join(reasons))
+        self.chain.problems.clear()  # already in the note
+        return self.done(replace(partial, notes=(*partial.notes, note)))

@@ -25,9 +25,10 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from impact.errors import DataUnavailable
+from impact.errors import DataUnavailable, PriceDataError
 from impact.listings import Listing, listing_for_ticker
 from impact.prices.model import PriceSeries
+from impact.prices.validate import validate_frame, validate_series
 
 __all__ = [
     "LookupResult",
@@ -127,14 +128,16 @@ class YahooSource:
         listing = listing_for_ticker(ticker)
         basis = "index" if ticker.startswith("^") else "traded"
         frame = self.fetch(ticker, start, end)
-        return PriceSeries(
-            ticker,
-            listing.mic,
-            listing.currency,
-            basis,
-            "yahoo",  # type: ignore[arg-type]
-            "yfinance download (auto_adjust=False)",
-            frame,
+        return validate_series(
+            PriceSeries(
+                ticker,
+                listing.mic,
+                listing.currency,
+                basis,
+                "yahoo",  # type: ignore[arg-type]
+                "yfinance download (auto_adjust=False)",
+                frame,
+            )
         )
 
     def fetch(self, ticker: str, start: pd.Timestamp, end: pd.Timestamp) -> pd.DataFrame:
@@ -175,6 +178,10 @@ class YahooSource:
         frame = frame.loc[start:end]
         if frame.empty:
             raise DataUnavailable(ticker, start, end, "yahoo returned no sessions in range")
+        try:
+            validate_frame(frame, "yahoo")
+        except PriceDataError as exc:
+            raise DataUnavailable(ticker, start, end, str(exc)) from None
         gap = _missing_sessions(ticker, frame, start, end)
         if gap:
             raise DataUnavailable(

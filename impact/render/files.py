@@ -1,18 +1,22 @@
 """Report files: figures and a self-contained HTML report (images embedded) plus Markdown.
 
-Writes are atomic, and a report folder keeps ``.impact-report.json``, the list of files impact
-wrote there: a file not on that list is never overwritten unless ``force`` is set.
+Writes are atomic, and a report folder keeps ``.impact-report.json``: each file impact wrote
+there with the SHA-256 of what it wrote. A file not on that list, or one whose content no longer
+has that hash (edited since, e.g. a user's notes in report.md), is never overwritten unless
+``force`` is set. (A list of names, the older form of the marker, is read as names without
+hashes.)
 """
 
 from __future__ import annotations
 
 import base64
+import hashlib
 import html
 import json
 from collections.abc import Sequence
 from pathlib import Path
 
-from impact.errors import ForeignFileError, InputError
+from impact.errors import ForeignFileError, InputError, UserEditedFileError
 from impact.fileio import atomic_write_bytes
 from impact.render.figures import article_figures, figure_bytes
 from impact.verdicts.model import ArticleCheck
@@ -22,8 +26,12 @@ __all__ = ["ReportFolder", "write_plots", "write_report"]
 MARKER = ".impact-report.json"
 
 
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
 class ReportFolder:
-    """An output folder that knows which of its files impact wrote."""
+    """An output folder that knows which of its files impact wrote, and what it wrote."""
 
     def __init__(self, root: Path, force: bool = False) -> None:
         self.root = Path(root)
@@ -33,27 +41,45 @@ class ReportFolder:
         self.root.mkdir(parents=True, exist_ok=True)
         marker = self.root / MARKER
         try:
-            self.owned: set[str] = set(json.loads(marker.read_text())) if marker.exists() else set()
+            found = json.loads(marker.read_text()) if marker.exists() else {}
         except (OSError, ValueError):
-            self.owned = set()
+            found = {}
+        if isinstance(found, list):  # the older marker: names only
+            found = dict.fromkeys(map(str, found))
+        self.owned: dict[str, str | None] = found if isinstance(found, dict) else {}
+
+    def _check(self, name: str, target: Path) -> None:
+        """ForeignFileError (not ours) or UserEditedFileError (ours, edited) unless forced."""
+        if self.force or not target.exists():
+            return
+        if name not in self.owned:
+            raise ForeignFileError(target)
+        digest = self.owned[name]
+        if digest is not None:
+            try:
+                now = _sha256(target.read_bytes())
+            except OSError:
+                return
+            if now != digest:
+                raise UserEditedFileError(target)
 
     def write(self, name: str, data: bytes) -> Path:
         target = (self.root / name).resolve()
         if self.root.resolve() not in target.parents:
             raise InputError(f"output name {name!r} would leave {self.root}")
-        if target.exists() and name not in self.owned and not self.force:
-            raise ForeignFileError(target)
+        self._check(name, target)
         atomic_write_bytes(target, data)
-        self.owned.add(name)
-        atomic_write_bytes(self.root / MARKER, json.dumps(sorted(self.owned), indent=1).encode())
+        self.owned[name] = _sha256(data)
+        atomic_write_bytes(
+            self.root / MARKER, json.dumps(dict(sorted(self.owned.items())), indent=1).encode()
+        )
         return target
 
     def check_free(self, names: Sequence[str]) -> None:
-        """Fail before writing anything if one of the names would overwrite a foreign file."""
+        """Fail before writing anything if one of the names would overwrite a file impact did
+        not write, or one edited since impact wrote it."""
         for name in names:
-            target = self.root / name
-            if target.exists() and name not in self.owned and not self.force:
-                raise ForeignFileError(target)
+            self._check(name, self.root / name)
 
 
 def write_plots(

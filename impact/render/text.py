@@ -15,6 +15,7 @@ from rich.table import Table
 
 from impact.prices.model import PriceSeries
 from impact.verdicts.evidence import AbnormalReturn, RecordEvidence
+from impact.verdicts.model import sentence_excerpt
 
 __all__ = ["dumps_json", "price_rows", "render_csv", "render_prices_table", "to_jsonable"]
 
@@ -207,7 +208,8 @@ def claims_json(path: str, extracted: Any) -> dict[str, Any]:
         "published_end": extracted.published.end,
         "published_how": extracted.published.how,
         "published_confidence": extracted.published.confidence,
-        "claims": [c.to_dict() for c in extracted.claims],
+        "claims": [{**c.to_dict(), "sentence": sentence_excerpt(c)} for c in extracted.claims],
+        **({"stopped": extracted.stopped} if extracted.stopped else {}),
     }
 
 

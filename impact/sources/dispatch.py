@@ -14,7 +14,8 @@ import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from impact.articles import MAX_BYTES, decode_text
+from impact import articles
+from impact.articles import decode_text
 from impact.sources.corpora import CORPUS_KINDS, Piece, read_corpus, split_corpus
 from impact.sources.model import ColumnMap, SourcedArticle, SourceProblem
 
@@ -102,10 +103,15 @@ def read_piece(piece: Piece, columns: ColumnMap, offline: bool = False) -> Itera
         return
     try:
         if piece.kind == "stdin":
-            data = sys.stdin.buffer.read()
+            limit = articles.MAX_BYTES  # the same limit as for files
+            data = sys.stdin.buffer.read(limit + 1)
+            if len(data) > limit:
+                yield SourceProblem("-", "too_large", f"larger than {limit // 1_000_000} MB")
+                return
         else:
-            if Path(piece.path).stat().st_size > MAX_BYTES:
-                yield SourceProblem(piece.path, "too_large", f"larger than {MAX_BYTES:,} bytes")
+            limit = articles.MAX_BYTES
+            if Path(piece.path).stat().st_size > limit:
+                yield SourceProblem(piece.path, "too_large", f"larger than {limit // 1_000_000} MB")
                 return
             data = Path(piece.path).read_bytes()
     except OSError as exc:

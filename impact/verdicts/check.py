@@ -17,6 +17,8 @@ from impact.claims.model import Claim, Published, testable_reason
 from impact.config import Settings
 from impact.errors import DataUnavailable, InsufficientDataError, NotASessionError
 from impact.fundamentals import ReportedFigures, load_reported_figures
+from impact.measures import Move
+from impact.prices import PriceSeries
 from impact.registry import Registry, default_registry
 from impact.tolerance import DEFAULT_TOLERANCE, Tolerance
 from impact.verdicts.context import abnormal_return, market_move, twin_move
@@ -70,6 +72,7 @@ class Checker:
                 self.settings.fixtures_dir / "fundamentals", data_fund
             )
         self.book = PriceBook(self.settings, self.yahoo)
+        self._ar_memo: dict[tuple[object, ...], object] = {}
 
     def check_article(self, path: str, extracted: ExtractedArticle) -> ArticleCheck:
         """Every claim of an extracted article, in order (records after the move they qualify)."""
@@ -98,6 +101,9 @@ class Checker:
             if claim.testable == "none":
                 return _not_testable(claim)
             if claim.kind in {"level", "move"}:
+                if claim.dates.missing == "date":  # words that name no real date: say which
+                    why = f"{claim.ticker}: {claim.dates_how}"
+                    return ClaimCheck(claim, Verdict.INSUFFICIENT_DATA, why, evidence=Failure(why))
                 return self._check_price(claim, self._window(claim))
             return ClaimCheck(
                 claim,
@@ -110,6 +116,18 @@ class Checker:
         except (InsufficientDataError, NotASessionError) as exc:
             text = f"{claim.ticker}: {exc}"
             return ClaimCheck(claim, Verdict.INSUFFICIENT_DATA, text, evidence=Failure(str(exc)))
+
+    def _abnormal_return(self, series: PriceSeries, window: MarketWindow, move: Move) -> object:
+        """context.abnormal_return, computed once per series, benchmark and session."""
+        bench = window.benchmark
+        key = (
+            _series_key(series),
+            _series_key(bench) if isinstance(bench, PriceSeries) else repr(bench),
+            move.end_session,
+        )
+        if key not in self._ar_memo:
+            self._ar_memo[key] = abnormal_return(series, window, move)
+        return self._ar_memo[key]
 
     def _window(self, claim: Claim) -> MarketWindow:
         return build_window(claim, self.book, self.registry)
@@ -160,7 +178,7 @@ class Checker:
             ToleranceShown.of(judgement, claim.hedge, "%"),
             market,
             twin,
-            abnormal_return(series, window, move) if self.event_study and move else None,
+            self._abnormal_return(series, window, move) if self.event_study and move else None,
             with_event_study=self.event_study and move is not None,
         )
         explanation = move_explanation(claim, series.ticker, out, sessions, reason)
@@ -176,6 +194,13 @@ class Checker:
             evidence=evidence,
             window=window,
         )
+
+
+def _series_key(series: PriceSeries) -> tuple[object, ...]:
+    """What identifies a loaded series' values: ticker, source and the sessions it holds."""
+    if not len(series.prices):
+        return (series.ticker, series.origin, 0)
+    return (series.ticker, series.origin, series.first, series.last, len(series.prices))
 
 
 def _not_testable(claim: Claim) -> ClaimCheck:

@@ -14,7 +14,7 @@ from impact.verdicts.evidence import Evidence, NoEvidence
 if TYPE_CHECKING:
     from impact.verdicts.window import MarketWindow
 
-__all__ = ["VERDICTS", "ArticleCheck", "ClaimCheck", "Verdict"]
+__all__ = ["EXCERPT", "VERDICTS", "ArticleCheck", "ClaimCheck", "Verdict", "sentence_excerpt"]
 
 
 class Verdict(StrEnum):
@@ -30,6 +30,21 @@ class Verdict(StrEnum):
 
 
 VERDICTS = tuple(v.value for v in Verdict)
+EXCERPT = 600  # characters of a sentence the JSON carries per claim (sentence_span: all of it)
+
+
+def sentence_excerpt(claim: Claim, limit: int = EXCERPT) -> str:
+    """The claim's sentence; when longer than ``limit``, the ``limit`` characters around the
+    claim, each cut end marked with '…' (output stays proportional to the input)."""
+    text = claim.sentence
+    if len(text) <= limit:
+        return text
+    a = max(0, claim.span[0] - claim.sentence_span[0])
+    b = min(len(text), claim.span[1] - claim.sentence_span[0])
+    lo = max(0, a - max(0, limit - (b - a)) // 2)
+    hi = min(len(text), lo + limit)
+    lo = max(0, hi - limit)
+    return ("…" if lo else "") + text[lo:hi] + ("…" if hi < len(text) else "")
 
 
 @dataclass(frozen=True)
@@ -55,7 +70,7 @@ class ClaimCheck:
         c = self.claim
         return {
             "id": c.id,
-            "sentence": c.sentence,
+            "sentence": sentence_excerpt(c),
             "span": list(c.span),
             "text": c.text,
             "kind": c.kind,
@@ -117,6 +132,7 @@ class ArticleCheck:
             "published_confidence": p.confidence,
             "language": self.extracted.language,
             "claims": [c.to_dict() for c in self.checks],
+            **({"stopped": self.extracted.stopped} if self.extracted.stopped else {}),
         }
 
     def verdicts(self) -> list[Verdict]:

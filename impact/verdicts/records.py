@@ -95,7 +95,7 @@ def _window(case: _Case, session: pd.Timestamp, values: pd.Series) -> RecordWind
         return RecordWindow(claim.record_since, end.date(), first)
     day = pd.Timestamp(claim.record_since)
     held = values.loc[:day]
-    if held.empty or day.date() < first:
+    if held.empty or day.date() < first or session not in values.index:  # nothing to compare
         return RecordWindow(claim.record_since, end.date(), first, anchor=day.date())
     value, target = float(held.iloc[-1]), float(values.loc[session])
     holds = value <= target if case.direction == "down" else value >= target

@@ -14,9 +14,10 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
+from impact.claims.dates import FIRST_YEAR, LAST_YEAR
 from impact.claims.model import Claim
 from impact.config import Settings
-from impact.errors import DataUnavailable, ImpactError
+from impact.errors import DataUnavailable, ImpactError, InsufficientDataError
 from impact.listings import EQUIVALENT_TICKERS
 from impact.prices import PriceSeries, load_prices
 from impact.registry import Listing, Registry
@@ -94,10 +95,14 @@ class MarketWindow:
 
 
 def needed_dates(claim: Claim) -> tuple[dt.date, dt.date]:
-    """The date range a claim's check needs (module docstring)."""
+    """The date range a claim's check needs (module docstring); InsufficientDataError for a
+    date outside FIRST_YEAR..LAST_YEAR (no prices there)."""
     dates = [d for d in (claim.start, claim.end_earliest, claim.end, claim.record_since) if d]
     if not dates:
         return _DEFAULT_START, dt.date.today()
+    for day in dates:
+        if not FIRST_YEAR <= day.year <= LAST_YEAR:
+            raise InsufficientDataError(f"{day}: no prices outside {FIRST_YEAR}..{LAST_YEAR}")
     return min(dates) - dt.timedelta(days=400), max(dates) + dt.timedelta(days=7)
 
 
