@@ -22,7 +22,10 @@ pattern always runs: the helpers never change what matches, only how fast it is 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 __all__ = [
     "WORD_END",
@@ -231,7 +234,7 @@ def _owners_of(start: str) -> tuple[int, ...]:
 class Scan:
     """Each pattern's matches over one text, found once and reused (trick 3)."""
 
-    __slots__ = ("_cache", "_lower", "_places", "_places_for", "text")
+    __slots__ = ("_cache", "_lower", "_memo", "_places", "_places_for", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -239,6 +242,7 @@ class Scan:
         self._places: dict[int, list[int]] | None = None
         self._places_for = 0  # how many gates were known when _places was built
         self._cache: dict[int, list[re.Match[str]]] = {}
+        self._memo: dict[str, Any] = {}
 
     def _word_places(self, key: int) -> list[int]:
         """Where a word starts with one of pattern ``key``'s fragments, in text order: one pass
@@ -286,6 +290,12 @@ class Scan:
             found.append(m)
             end = m.end()
         return found
+
+    def memo(self, key: str, build: Callable[[], T]) -> T:
+        """A value derived from this text, built once (e.g. every cue of a lexicon, sorted)."""
+        if key not in self._memo:
+            self._memo[key] = build()
+        return self._memo[key]  # type: ignore[no-any-return]
 
     def within(self, pattern: re.Pattern[str], lo: int, hi: int) -> list[re.Match[str]]:
         """The matches lying inside [lo, hi)."""

@@ -78,21 +78,24 @@ def underway(scan: SentenceScan) -> bool:
     return bool(scan.all(LEXICON.underway))
 
 
-def scene_of(text: str) -> BasisCue | None:
+def scene_of(text: str | SentenceScan) -> BasisCue | None:
     """A print-during-the-session or out-of-session scene a sentence sets for the next one
     ("PDD dragged down e-commerce stocks in morning trading. PDD plunged 25%, ..."): its last
-    snapshot or after-hours cue, unless a close or open cue follows it."""
+    snapshot or after-hours cue, unless a close or open cue follows it. Give the sentence's
+    scan when there is one (its matches are found once)."""
+    scan = text if isinstance(text, SentenceScan) else SentenceScan(text)
     last: tuple[int, BasisCue] | None = None
     for pattern, kind in (
         (LEXICON.snapshot, "snapshot"),
         (LEXICON.snapshot_time, "snapshot"),
         (LEXICON.after_hours, "after_hours"),
     ):
-        for m in pattern.finditer(text):
+        for m in scan.all(pattern):
             if last is None or m.start() > last[0]:
                 last = (m.start(), kind)  # type: ignore[assignment]
     if last is None:
         return None
-    if LEXICON.close.search(text, last[0]) or LEXICON.open.search(text, last[0]):
+    after = last[0]
+    if any(m.start() >= after for m in (*scan.all(LEXICON.close), *scan.all(LEXICON.open))):
         return None
     return last[1]

@@ -40,6 +40,7 @@ from impact.claims.horizons import (
     ResolvedDates,
     base_level,
     carried,
+    day_words,
     find_cues,
     level_dates,
     may_name_day,
@@ -85,6 +86,10 @@ _MARKET_STEMS = (
 )  # fmt: skip
 
 
+# words that may name a day (horizons.sentence_day reads them): weekday names end in these
+_DAY_STEMS = ("tag", "day", "heute", "aktuell", "derzeit", "currently")
+
+
 @functools.cache
 def _stems() -> Any:
     """An Aho-Corasick automaton of the lower-case gate stems: a number in words (enough on its
@@ -93,7 +98,7 @@ def _stems() -> Any:
 
     automaton = ahocorasick.Automaton()
     kinds: dict[str, int] = {}
-    for bit, stems in ((1, _WORDED), (2, _RECORD_STEMS), (4, _MARKET_STEMS)):
+    for bit, stems in ((1, _WORDED), (2, _RECORD_STEMS), (4, _MARKET_STEMS), (8, _DAY_STEMS)):
         for stem in stems:
             kinds[stem] = kinds.get(stem, 0) | bit
     for stem, bits in kinds.items():
@@ -583,8 +588,11 @@ def _gate_bits(text: str) -> tuple[list[int], list[int]] | None:
     lower = text.lower()
     if len(lower) != len(text):
         return None
-    found = sorted((end - 1, bits) for end, bits in _stems().iter(lower))
-    return [at for at, _ in found], [bits for _, bits in found]
+    places, kinds = [], []
+    for end, bits in _stems().iter(lower):  # in the order of their ends
+        places.append(end - 1)
+        kinds.append(bits)
+    return places, kinds
 
 
 def _may_claim(text: str, lo: int, hi: int, gate: tuple[list[int], list[int]] | None) -> bool:
@@ -624,6 +632,7 @@ def extract_article(
     starts = [m[0] for m in all_mentions]
     spans = split_sentences(text)
     gate = _gate_bits(text)
+    days = day_words(text) if gate is None else [a for a, k in zip(*gate, strict=True) if k & 8]
     style = decimal_style(text, language)  # type: ignore[arg-type]
     gated = [_may_claim(text, a, b, gate) for a, b in spans]
     named: list[list[Mention]] = []
@@ -660,17 +669,17 @@ def extract_article(
             )
             found = _sentence_claims(sentence, len(claims), claims[-1] if claims else None)
             own = _day_of_claims(found)
-            if own is None and may_name_day(text, s_start, s_end):
+            if own is None and may_name_day(days, s_start, s_end):
                 own = sentence_day(sentence.text, pub)
             claims.extend(_with_day(found, own or day, periods=own is None))
-        elif may_name_day(text, s_start, s_end):  # "Siemens hatte am Donnerstag Zahlen
+        elif may_name_day(days, s_start, s_end):  # "Siemens hatte am Donnerstag Zahlen
             own = sentence_day(text[s_start:s_end], pub)  # vorgelegt. Das Papier ..."
         day = own or day
         discourse.tell([e for _, _, e in mentions])
         discourse.heard(text[s_start:s_end])
         following = spans[i + 1] if i + 1 < len(spans) else None
         has_digit = following is not None and gated[i + 1]
-        scene = scene_of(text[s_start:s_end]) if has_digit else None
+        scene = scene_of(scan if gated[i] else text[s_start:s_end]) if has_digit else None
         if scene is not None and following is not None and _OWN_DAY.search(text, *following):
             scene = None  # the next sentence names its own day ("am Dienstag")
     return ExtractedArticle(language, pub, tuple(_overnight(claims, pub)), stopped)

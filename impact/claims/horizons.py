@@ -12,8 +12,10 @@ publication).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from impact.claims.dates import FIRST_YEAR, LAST_YEAR, latest_weekday, month_range
@@ -26,6 +28,7 @@ __all__ = [
     "ResolvedDates",
     "base_level",
     "carried",
+    "day_words",
     "find_cues",
     "level_dates",
     "may_name_day",
@@ -57,6 +60,28 @@ class ResolvedDates:
     fiscal_quarter: int | None = None
 
 
+_Cue = tuple[int, int, int, str, "re.Match[str]"]  # start, end, pattern order, kind, match
+
+
+def _cue_table(scan: Scan) -> tuple[list[int], list[_Cue]]:
+    """Every horizon cue of the sentence, sorted by start (built once per sentence)."""
+    cues = sorted(
+        (m.start(), m.end(), order, kind, m)
+        for order, (rx, kind) in enumerate(LEXICON.horizons)
+        for m in scan.all(rx)
+    )
+    return [c[0] for c in cues], cues
+
+
+def _rank_near(near: int) -> Callable[[_Cue], tuple[bool, int]]:
+    def rank(cue: _Cue) -> tuple[bool, int]:  # a cue naming a day first, then the nearest
+        m = cue[4]
+        named = any(v for v in m.groupdict().values())
+        return not named, min(abs(m.start() - near), abs(m.end() - near))
+
+    return rank
+
+
 def find_cues(
     scan: Scan,
     lo: int,
@@ -65,29 +90,27 @@ def find_cues(
     near: int | None = None,
     kinds: frozenset[str] | None = None,
 ) -> list[HorizonCue]:
-    """One cue of each horizon kind inside [lo, hi), outside the ``masked`` spans: the first, or
-    with ``near`` the one closest to that position ("9.2% on Thursday and another 7.3% on
-    Friday": Friday for the second figure; a cue that names a day before one that does not,
-    "schloss"); ``kinds``: only these kinds."""
-    found: dict[str, HorizonCue] = {}
-    for rx, kind in LEXICON.horizons:
-        if kinds is not None and kind not in kinds:
+    """One cue of each horizon kind inside [lo, hi), outside the ``masked`` spans: the first
+    (of the first pattern of its kind), or with ``near`` the one closest to that position ("9.2%
+    on Thursday and another 7.3% on Friday": Friday for the second figure; a cue that names a
+    day before one that does not, "schloss"); ``kinds``: only these kinds."""
+    starts, table = scan.memo("horizon_cues", lambda: _cue_table(scan))
+    by_kind: dict[str, list[_Cue]] = {}
+    for cue in table[bisect.bisect_left(starts, lo) :]:
+        start, end, _, kind, _m = cue
+        if start >= hi:
+            break
+        if end > hi or (kinds is not None and kind not in kinds):
             continue
-        matches = [
-            m for m in scan.within(rx, lo, hi) if not any(a <= m.start() < b for a, b in masked)
-        ]
-        if not matches:
+        if any(a <= start < b for a, b in masked):
             continue
-        if near is None:
-            found[kind] = HorizonCue(kind, matches[0])
-        else:
-
-            def rank(m: re.Match[str]) -> tuple[bool, int]:  # a cue naming a day first
-                named = any(v for v in m.groupdict().values())
-                return not named, min(abs(m.start() - near), abs(m.end() - near))
-
-            found[kind] = HorizonCue(kind, min(matches, key=rank))
-    return list(found.values())
+        by_kind.setdefault(kind, []).append(cue)
+    if near is None:
+        chosen = {k: min(c, key=lambda cue: (cue[2], cue[0])) for k, c in by_kind.items()}
+    else:
+        chosen = {k: min(c, key=_rank_near(near)) for k, c in by_kind.items()}
+    order = sorted(chosen.values(), key=lambda cue: cue[2])  # the lexicon's order, as before
+    return [HorizonCue(cue[3], cue[4]) for cue in order]
 
 
 def _text(cue: HorizonCue | None) -> str:
@@ -499,16 +522,19 @@ _CARRIED = {"weekday", "today", "first_session"}  # "am Vortag" names a referenc
 _FROM = {"from_weekday", "from_date", "from_extreme", "since", "date_range", "weekday_range"}
 
 
-_DAY_PLAIN = (
-    "tag", "Tag", "day", "heute", "Heute", "aktuell", "Aktuell", "derzeit", "Derzeit",
-    "currently", "Currently", "at present", "time of writing", "last check", "Wochen",
-)  # fmt: skip
+# a cheap superset of the words that name a day (weekday names end in "tag" or "day")
+_DAY_ANY = re.compile(r"tag|day|heute|Heute|aktuell|Aktuell|derzeit|Derzeit|currently|Currently")
 
 
-def may_name_day(text: str, lo: int, hi: int) -> bool:
-    """A cheap test before :func:`sentence_day` (weekday names end in "tag" or "day")."""
-    sentence = text[lo:hi]
-    return any(word in sentence for word in _DAY_PLAIN)
+def day_words(text: str) -> list[int]:
+    """Where the text may name a day (one pass over the article), for :func:`may_name_day`."""
+    return [m.start() for m in _DAY_ANY.finditer(text)]
+
+
+def may_name_day(places: list[int], lo: int, hi: int) -> bool:
+    """A cheap test before :func:`sentence_day`: a day word in [lo, hi) (``day_words``)."""
+    i = bisect.bisect_left(places, lo)
+    return i < len(places) and places[i] < hi
 
 
 # the day a sentence sets as its scene: a weekday (not one a move is measured from), today, the
