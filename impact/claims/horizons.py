@@ -318,9 +318,9 @@ def _part_month(cue: HorizonCue, p: Published) -> ResolvedDates | None:
 def _n_sessions(cue: HorizonCue, p: Published) -> ResolvedDates:
     m = cue.match
     assert m is not None
-    word = next(
-        (m.group(g) for g in ("nd", "ne", "ns", "nh", "nb", "nt") if m.group(g)), ""
-    ).lower()
+    gd = m.groupdict()
+    counts = ("nd", "ne", "ns", "nh", "nh2", "nb", "nt")
+    word = next((gd[g] for g in counts if gd.get(g)), "").lower()
     n = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
     anchor = DateAnchor("n_sessions", m.group(0), count=n)
     return ResolvedDates("n_sessions", anchor, None, p.end, p.start, n_sessions=n)

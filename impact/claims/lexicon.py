@@ -297,11 +297,11 @@ HORIZONS: list[tuple[str, str]] = [
         r"(?P<last>(?:zum|Zum|am|Am|beim|Beim) Jahreswechsel|(?:zum|Zum|am|Am) Jahresende|"
         r"(?:am|Am) letzten Handelstag (?:des (?:vergangenen |alten )?Jahres|(?P<lyear>\d{4}))|"
         r"(?:at|At) (?:the )?end of (?:last year|the year|(?P<lyear2>\d{4}))|(?:at|At) year-end|"
-        r"(?:on |On )?the last trading day of (?:last year|the year|(?P<lyear3>\d{4})))",
+        r"(?:on the|On the|the) last trading day of (?:last year|the year|(?P<lyear3>\d{4})))",
         "year_edge",
     ),
     (
-        rf"(?:allein |alone |so far )?(?:im|in|so far in|aus dem)\s+"
+        rf"(?:allein im|allein in|alone in|so far in|im|in|aus dem)\s+"
         rf"(?P<month>{MONTH_RE})(?:\s+(?P<myear>\d{{4}}))?",
         "month",
     ),
@@ -321,12 +321,17 @@ HORIZONS: list[tuple[str, str]] = [
         r"ten) (?:trading days|sessions|trading sessions|days)|"
         r"(?:over|in|during) the (?P<ns>\d+|two|three|four|five|six|seven|eight|nine|ten) "
         r"(?:trading days|sessions|trading sessions) (?:since|after|through|to)|"
-        r"(?P<nh>\d+|two|three|four|five|six|seven|eight|nine|ten)-(?:day|session) (?:fall|drop|"
+        r"(?P<nh>two|three|four|five|six|seven|eight|nine|ten)-(?:day|session) (?:fall|drop|"
         r"decline|slide|loss|losses|gain|gains|rally|rise|advance|surge|slump|selloff|sell-off|rout|"
         r"plunge|jump|climb|retreat)|"
         r"(?:binnen|innerhalb von|an|in) (?:den )?(?P<nb>\d+|zwei|drei|vier|fünf|sechs|sieben|acht|"
         r"neun|zehn) (?:aufeinanderfolgenden )?(?:Handelstagen|Börsentagen|Sitzungen)|"
         r"(?:binnen|innerhalb von) (?P<nt>zwei|drei|vier|fünf|\d) Tagen",
+        "n_sessions",
+    ),
+    (  # "its 3-day fall": a digit cannot lead the pattern above (fastre's word gates)
+        r"(?P<nh2>\d{1,2})-(?:day|session) (?:fall|drop|decline|slide|loss|losses|gain|gains|"
+        r"rally|rise|advance|surge|slump|selloff|sell-off|rout|plunge|jump|climb|retreat)",
         "n_sessions",
     ),
     (
@@ -373,7 +378,7 @@ HORIZONS: list[tuple[str, str]] = [
         rf"(?:from|since|seit|vom|compared to|compared with|against|gegenüber dem|verglichen mit "
         rf"dem) (?P<fwd>{WEEKDAY_RE})(?:'s|’s|s)? (?:close|closing price|close price|"
         rf"closing level|level|Schlusskurs|Schlussstand)|"
-        rf"(?:[Ss]eit|[Ss]ince) (?:dem )?(?:vergangenen |letzten |last )?(?P<fwd2>{WEEKDAY_RE})"
+        rf"(?:Seit|seit|Since|since) (?:dem )?(?:vergangenen |letzten |last )?(?P<fwd2>{WEEKDAY_RE})"
         rf"(?: vergangener Woche| letzter Woche| der Vorwoche)?(?![\w'’])",
         "from_weekday",
     ),
@@ -387,14 +392,14 @@ HORIZONS: list[tuple[str, str]] = [
         rf"(?:since|from) (?:its|their|the) (?P<fmon3>{MONTH_RE})\s+(?P<fday3>\d{{1,2}})(?:st|nd|rd|th)?"
         rf"(?:,?\s+(?P<fyear3>\d{{4}}))? (?:[\w-]+ )?(?:rout|selloff|sell-off|plunge|crash|slump|"
         rf"drop|low|lows|trough|bottom|high|highs|peak|close|collapse)|"
-        rf"(?:[Ss]eit|[Vv]om) (?:dem|ihrem|seinem) (?:[\w-]+ )?(?:Tief|Tiefpunkt|Tiefststand|Hoch|"
+        rf"(?:Seit|seit|Vom|vom) (?:dem|ihrem|seinem) (?:[\w-]+ )?(?:Tief|Tiefpunkt|Tiefststand|Hoch|"
         rf"Höchststand|Rekordhoch|Jahrestief|Jahreshoch|Einbruch|Crash|Kurssturz|Ausverkauf|"
         rf"Schlusskurs|Kursrutsch) (?:vom|am) (?P<fday4>\d{{1,2}})\.\s?(?P<fmon4>{MONTH_RE})"
         rf"(?:\s+(?P<fyear4>\d{{4}}))?",
         "from_date",
     ),
     (
-        rf"(?:from|vom|von ihrem|von seinem|unter dem|below|off|[Ii]m Vergleich zum|gegenüber dem|"
+        rf"(?:from|vom|von ihrem|von seinem|unter dem|below|off|im Vergleich zum|Im Vergleich zum|gegenüber dem|"
         rf"compared with|compared to) (?:an?|its|their|the|dem|ihrem|"
         rf"seinem)?\s*(?:(?P<xmon>{MONTH_RE}) |(?P<xyear>\d{{4}}) )?"
         rf"(?P<xkind>peak|high|record high|all-time high|record|top|trough|low|52-week high|"
@@ -430,7 +435,7 @@ HORIZONS: list[tuple[str, str]] = [
         rf"an einem (?:einzigen )?(?:Tag|Handelstag)|binnen eines Tages|innerhalb eines Tages|"
         rf"one-day|single-day|one day|single day|in a single session|on the day|"
         rf"am (?P<wd>{WEEKDAY_RE})|on (?P<wd2>{WEEKDAY_RE})|(?P<today>heute|today|am heutigen|"
-        rf"[Aa]ktuell|[Dd]erzeit|currently|at present|at the time of writing|[Aa]t last check)|"
+        rf"aktuell|Aktuell|derzeit|Derzeit|currently|at present|at the time of writing|at last check|At last check)|"
         rf"(?P<wd3>{WEEKDAY_RE})(?:'s|’s|s-Abend|-Abend|abend|shandel|s-Handel)?|"
         rf"(?P<monday>zu Wochenbeginn|zum Wochenbeginn|zu Wochenauftakt|zum Wochenauftakt|"
         rf"zum Wochenstart|zu Beginn der Woche)|"
