@@ -16,6 +16,7 @@ break": a snapshot); else the scene the previous sentence set (scene_of); else u
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 
 from impact.claims.fields import SentenceScan
 from impact.claims.lexicon import LEXICON
@@ -83,19 +84,22 @@ def scene_of(text: str | SentenceScan) -> BasisCue | None:
     ("PDD dragged down e-commerce stocks in morning trading. PDD plunged 25%, ..."): its last
     snapshot or after-hours cue, unless a close or open cue follows it. Give the sentence's
     scan when there is one (its matches are found once)."""
-    scan = text if isinstance(text, SentenceScan) else SentenceScan(text)
+    if isinstance(text, SentenceScan):
+        find: Callable[[re.Pattern[str]], Iterable[re.Match[str]]] = text.all
+    else:
+        find = lambda pattern: pattern.finditer(text)  # noqa: E731
     last: tuple[int, BasisCue] | None = None
     for pattern, kind in (
         (LEXICON.snapshot, "snapshot"),
         (LEXICON.snapshot_time, "snapshot"),
         (LEXICON.after_hours, "after_hours"),
     ):
-        for m in scan.all(pattern):
+        for m in find(pattern):
             if last is None or m.start() > last[0]:
                 last = (m.start(), kind)  # type: ignore[assignment]
     if last is None:
         return None
     after = last[0]
-    if any(m.start() >= after for m in (*scan.all(LEXICON.close), *scan.all(LEXICON.open))):
+    if any(m.start() >= after for p in (LEXICON.close, LEXICON.open) for m in find(p)):
         return None
     return last[1]

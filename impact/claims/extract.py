@@ -81,8 +81,7 @@ _MARKET_STEMS = (
     "aktie", "kurs", "index", "indizes", "börse", "papier", "titel", "stock", "share", "dax",
     "dow", "nasdaq", "s&p", "hang seng", "stoxx", "nikkei", "punkte", "points", "zähler",
     "rally", "rallye", "decline", "drop", "fall", "gain", "plunge", "slump", "jump", "surge",
-    "advance", "loss", "verlust", "einbruch", "sturz", "anstieg", "plus", "minus", "hoch", "tief",
-    "high", "low", "close", "schluss", "wert", "value",
+    "advance", "loss", "verlust", "einbruch", "sturz", "anstieg",
 )  # fmt: skip
 
 
