@@ -38,6 +38,7 @@ __all__ = [
     "find_entity",
     "find_segment",
     "testability",
+    "traded_mentions",
 ]
 
 Mention = tuple[int, int, Entity]  # (start, end, entity) of a name in the sentence
@@ -97,25 +98,44 @@ class Discourse:
     listed: dict[str, ListingChoice] = field(
         default_factory=dict
     )  # a line the text named, by entity
-    listed_at: dict[str, int] = field(default_factory=dict)  # len(said) when it was named
+    listed_at: dict[str, int] = field(default_factory=dict)  # sentences heard when it was named
+    n_heard: int = 0  # sentences heard so far (``said`` keeps the last six)
+    ambiguous: set[str] = field(default_factory=set)  # a sentence named two of its lines
 
     def heard(self, text: str) -> None:
         """A sentence (or the headline) was read: it may name a listing later claims use."""
         self.said.append(text)
+        self.n_heard += 1
         if len(self.said) > 6:
             del self.said[0]
-            self.listed_at = {name: at - 1 for name, at in self.listed_at.items()}
 
     def named_line(self, name: str, choice: ListingChoice) -> None:
-        """The text named the line of entity ``name`` in the sentence being read."""
+        """The text named the line of entity ``name`` in the sentence being read; a sentence
+        that names two lines of it ("Class A ... while Class C ...") leaves neither for later."""
+        earlier = self.listed.get(name)
+        same_sentence = self.listed_at.get(name) == self.n_heard
+        if same_sentence and earlier is not None and earlier.listing != choice.listing:
+            self.ambiguous.add(name)
+        elif not same_sentence:
+            self.ambiguous.discard(name)
         self.listed[name] = choice
-        self.listed_at[name] = len(self.said)
+        self.listed_at[name] = self.n_heard
 
-    def tell(self, named: list[Entity], headline: bool = False) -> None:
-        """A sentence (or the headline) named these entities, in text order."""
+    def line_for_later(self, name: str) -> ListingChoice | None:
+        """The line the text last named for ``name``, if it named only one."""
+        return None if name in self.ambiguous else self.listed.get(name)
+
+    def tell(
+        self, named: list[Entity], headline: bool = False, traded: list[Entity] | None = None
+    ) -> None:
+        """A sentence (or the headline) named these entities, in text order; ``traded``: those
+        named with a share word ("die Aktie des Google-Konzerns", "Apple shares"), which win over
+        a name used as a modifier ("ein Apple-Manager")."""
         if not named:
             return
-        listed = [e for e in named if e.listed] or named
+        listed = (
+            [e for e in (traded or named) if e.listed] or [e for e in named if e.listed] or named
+        )
         companies = [e for e in listed if e.kind == "company"]
         indices = [e for e in listed if e.kind == "index"]
         if companies:
@@ -281,6 +301,26 @@ _NOT_A_LINE = {
 }  # fmt: skip
 
 
+# a share word right next to a name: the stock of that company is meant
+_SHARE_BEFORE = re.compile(
+    r"(?:Aktie|Aktien|Papiere?|Titel|Anteilsscheine|shares|stock)\s+(?:des|der|von|of)\s+"
+    r"(?:[\w-]+\s+){0,2}$"
+)
+_SHARE_AFTER = re.compile(
+    r"(?:-Aktie|-Aktien|-Papiere?|-Titel|['’]s?\s+(?:shares|stock)|\s+(?:shares|stock|Aktie|"
+    r"Aktien))(?!\w)"
+)
+
+
+def traded_mentions(sentence: str, mentions: list[Mention]) -> list[Entity]:
+    """The entities of the sentence named with a share word (Discourse.tell)."""
+    return [
+        e
+        for a, b, e in mentions
+        if _SHARE_AFTER.match(sentence, b) or _SHARE_BEFORE.search(sentence, max(0, a - 60), a)
+    ]
+
+
 def find_segment(sentence: str, previous_segment: str | None) -> str | None:
     """The region a reported figure is for ("China", "Europa"), a business line named before the
     revenue ("services revenue", "iPhone revenue", "Cloud-Umsatz"), else the previous claim's."""
@@ -307,26 +347,34 @@ def choose_listing(
     it is a bare "$"/"Dollar" and the article named a line before ("HKEX: 9888 ... a day low of
     $88.10": Hong Kong dollars); else the line the article last named for it, or a cue in the
     sentences before it or the headline ("Hong Kong shares of Alibaba ... The stock jumped
-    16%"), the latest of the two winning; else the registry default."""
+    16%"), the latest of the two winning; else a cue in the next sentence; else the registry
+    default."""
     registry = discourse.registry
     for context in contexts:  # the words leading to the figure, its clause, its sentence
         choice = registry.resolve_listing(entity, context)
-        if choice.how != "default":
+        if choice.how not in {"default", "only_listing"}:
             break
     if choice.how == "named_in_text":
         discourse.named_line(entity.name, choice)
     if choice.how != "default" or len(entity.listings) < 2:
         return choice
-    if bare_dollar and entity.name in discourse.listed:
-        return discourse.listed[entity.name]
+    if bare_dollar and (line := discourse.line_for_later(entity.name)) is not None:
+        return line
     by_currency = [x for x in entity.listings if currency and x.currency == currency]
     if len(by_currency) == 1:
         return replace(
             choice, listing=by_currency[0], how="named_in_text", cue=f"a price in {currency}"
         )
-    since = discourse.listed_at.get(entity.name, -1) + 1  # the sentences after the naming one
+    first_kept = discourse.n_heard - len(discourse.said)  # the sentences after the naming one
+    since = discourse.listed_at.get(entity.name, -1) + 1 - first_kept
     for earlier in reversed(discourse.said[max(0, since) :]):
         found = registry.resolve_listing(entity, earlier)
         if found.how == "named_in_text":
             return found  # a venue named later than the line ("beim Handel in Hongkong")
-    return discourse.listed.get(entity.name, choice)
+    if (line := discourse.line_for_later(entity.name)) is not None:
+        return line
+    for later in discourse.ahead_text[:1]:  # "Die Baidu-Aktien fielen um 8,8 Prozent. Baidu ...
+        found = registry.resolve_listing(entity, later)  # war der größte Verlierer im Hang Seng"
+        if found.how == "named_in_text":
+            return found
+    return choice
