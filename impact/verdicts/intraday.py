@@ -4,8 +4,9 @@
 - A print during the session ("in morning trading", "as of 12:24 p.m. ET", "zuletzt"): the
   day's range is all daily prices know. The claimed figure (signed, against the previous close
   for a move; the price for a level) inside the range widened by the vendor band: ``unverifiable``
-  (it could have been printed), outside: ``false``. A print whose article was published after the
-  session's close is a close and is judged as one (check.py).
+  (it could have been printed), outside: ``false``; equal to the day's close (within its
+  rounding): ``correct``. A print whose article was published after the session's close is a
+  close and is judged as one (check.py).
 - The day's extreme written while the session ran ("at the noon break, after earlier surging as
   much as 2.4 per cent"): the extreme so far. When the full day's extreme went beyond the claimed
   figure and its band, daily prices cannot say what it was at writing time: ``unverifiable``;
@@ -72,6 +73,17 @@ def _range(claim: Claim, prices: pd.DataFrame, session: pd.Timestamp) -> tuple[f
     return 100 * (float(row["Low"]) / prev - 1), 100 * (float(row["High"]) / prev - 1)
 
 
+def _close_figure(claim: Claim, prices: pd.DataFrame, session: pd.Timestamp) -> float | None:
+    """The session's close in the claim's terms: the price for a level, else the move (%)."""
+    i = int(prices.index.get_loc(session))
+    close = float(prices["Close"].iloc[i])
+    if claim.kind == "level":
+        return close / claim.scale
+    if i == 0:
+        return None
+    return 100 * (close / float(prices["Close"].iloc[i - 1]) - 1)
+
+
 def check_snapshot(claim: Claim, window: MarketWindow, tolerance: Tolerance) -> ClaimCheck:
     """The verdict of a figure printed during the session (module docstring)."""
     series, sessions = window.series, window.sessions
@@ -88,7 +100,18 @@ def check_snapshot(claim: Claim, window: MarketWindow, tolerance: Tolerance) -> 
     span = (
         f"{low:+.2f}%..{high:+.2f}%" if claim.kind != "level" else f"{low:,.2f}..{high:,.2f}{unit}"
     )
-    if inside:
+    close = _close_figure(claim, series.prices, session)
+    rounding, _ = tolerance.intervals(
+        size, claim.precision or 0, "exact", half_unit=claim.half_unit
+    )
+    if close is not None and rounding.contains(abs(close)) and (close < 0) == (claimed < 0):
+        verdict = Verdict.CORRECT  # the print is the day's close (written at or after it)
+        shown = f"{close:+.2f}%" if claim.kind != "level" else f"{close:,.2f}{unit}"
+        text = (
+            f"{claim.entity} ({claim.ticker}): a figure printed during the session of "
+            f"{session.date()}, and the day closed at it ({shown})."
+        )
+    elif inside:
         verdict = Verdict.UNVERIFIABLE
         text = (
             f"{claim.entity} ({claim.ticker}): a figure printed during the session of "

@@ -4,7 +4,8 @@
 
 The price compared: the day's high for an extreme level stated upwards ("rose to as high as"),
 its low downwards ("day low", "bis auf"), both when no direction is stated; the open for an
-opening price; otherwise the close. ``correct`` when the price at the nominal session (or one as
+opening price; a high or low named with no time of day ("die Rekordmarke von 6147 Zählern"): the
+close or the day's high (low); otherwise the close. ``correct`` when the price at the nominal session (or one as
 fair; any session for a range) is inside the interval, ``mostly_correct`` inside the band; a
 match only at another session is ``mostly_correct`` when the publication date is not firm,
 else ``misleading``; otherwise ``false``. A level in another currency than the listing's is
@@ -45,6 +46,8 @@ def level_columns(claim: Claim) -> tuple[str, ...]:
         return {"up": ("High",), "down": ("Low",)}.get(claim.direction, ("High", "Low"))
     if claim.basis_cue == "open":
         return ("Open",)
+    if claim.basis_cue != "close" and claim.hedge == "exact" and claim.direction in {"up", "down"}:
+        return ("Close", "High" if claim.direction == "up" else "Low")  # "die Rekordmarke von"
     return ("Close",)
 
 

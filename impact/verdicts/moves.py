@@ -77,6 +77,9 @@ def implied_basis(claim: Claim) -> str:
     return "close_to_close"
 
 
+_FEW = (2, 3, 4, 5)  # "a few sessions": each is tried
+
+
 def measure(claim: Claim, series: PriceSeries, session: pd.Timestamp) -> list[Move]:
     """The moves a claim is compared with on one session (module docstring)."""
     prices = series.prices
@@ -88,6 +91,10 @@ def measure(claim: Claim, series: PriceSeries, session: pd.Timestamp) -> list[Mo
         if claim.basis_cue == "open":
             moves.insert(0, to_open(prices, session))
         return moves
+    if claim.horizon == "n_sessions" and claim.n_sessions is None:  # "in den vergangenen Tagen"
+        i = int(prices.index.get_loc(session))
+        bases = [prices.index[i - n] for n in _FEW if i - n >= 0]
+        return [period_return(prices, b, session, "period_close") for b in bases]
     base = base_session(claim, series.mic, session, prices)
     if base >= session:
         return []  # a candidate session on or before the period's start measures nothing
