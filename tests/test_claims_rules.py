@@ -978,3 +978,70 @@ def test_the_same_period_as_the_figure_before():
         iso(hsi.start),
         iso(hsi.end),
     )
+
+
+def test_holding_a_record_is_no_stake():
+    text = (
+        "Der S&P 500 ging mit einem Tagesplus von 0,5 Prozent aus dem Handel und konnte den "
+        "Rekord zum Schlusskurs bei 6173 Punkten halten."
+    )
+    claims = [c for c in extract(text, published="2025-06-27", lang="de") if c.kind != "record"]
+    assert [c.magnitude for c in claims] == [0.5, 6173.0]
+    assert extract("Tencent hält 5 Prozent an dem Start-up.", published="2025-06-27") == []
+
+
+def test_a_few_days_is_a_move_over_some_sessions():
+    claim = one("Allein in den vergangenen Tagen ist die Apple-Aktie um mehr als ein Fünftel eingebrochen.",
+                published="2025-04-08", lang="de")  # fmt: skip
+    assert (claim.horizon, claim.n_sessions, claim.direction) == ("n_sessions", None, "down")
+
+
+def test_back_then_is_the_start_of_the_period_named_before():
+    text = (
+        "Die Aktien der Google-Mutter Alphabet setzten ihre Rallye seit Anfang April fort. "
+        "Damals standen die A-Papiere erst bei rund 145 Dollar."
+    )
+    level = next(c for c in extract(text, published="2025-09-15", lang="de") if c.kind == "level")
+    assert (iso(level.end_earliest), iso(level.end)) == ("2025-04-01", "2025-04-10")
+
+
+def test_a_relative_clause_dates_the_figure_before_it():
+    text = (
+        "Der S&P 500 übertraf die bisherige Rekordmarke von 6147 Zählern, die der Index Mitte "
+        "Februar markiert hatte."
+    )
+    level = next(c for c in extract(text, published="2025-06-27", lang="de") if c.magnitude == 6147)
+    assert (iso(level.end_earliest), iso(level.end)) == ("2025-02-11", "2025-02-20")
+
+
+def test_a_sentence_naming_two_lines_leaves_neither_for_later():
+    text = (
+        "Class A shares of Alphabet were up 3.6%, while Class C shares climbed 3.4%. "
+        "Shares have rallied more than 32% so far this year."
+    )
+    claims = extract(text, published="2025-09-15", lang="en")
+    assert [c.ticker for c in claims] == ["GOOGL", "GOOG", "GOOGL"]
+
+
+def test_a_venue_named_in_the_next_sentence():
+    text = (
+        "Die Baidu-Aktien fielen um bis zu 8,8 Prozent. Baidu war der größte Verlierer im "
+        "Hang Seng Index."
+    )
+    (claim,) = extract(text, published="2025-02-17", lang="de")
+    assert claim.ticker == "9888.HK"
+
+
+def test_a_name_with_a_share_word_is_the_one_a_pronoun_means():
+    text = (
+        "Ein Apple-Manager hat die Aktie des Google-Konzerns Alphabet auf Talfahrt geschickt. "
+        "Sie fiel um etwa acht Prozent."
+    )
+    (claim,) = extract(text, published="2025-05-08", lang="de")
+    assert claim.entity == "Alphabet"
+
+
+def test_a_venue_without_a_line_keeps_no_ticker():
+    text = "Die hierzulande gehandelten ADRs von PDD notieren 34 Prozent niedriger als vor einer Woche."
+    (claim,) = extract(text, published="2024-08-30", lang="de")
+    assert (claim.ticker, claim.testable_why) == (None, "venue_not_listed")

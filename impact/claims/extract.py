@@ -27,6 +27,7 @@ from impact.claims.entities import (
     find_entity,
     find_segment,
     testability,
+    traded_mentions,
 )
 from impact.claims.fields import (
     SentenceScan,
@@ -44,6 +45,7 @@ from impact.claims.horizons import (
     find_cues,
     level_dates,
     may_name_day,
+    period_start,
     resolve_dates,
     sentence_day,
 )
@@ -123,6 +125,7 @@ _OWN_DAY = re.compile(
     r"(?<!\w)(?:am|on|Am|On)\s+(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Monday|Tuesday|"
     r"Wednesday|Thursday|Friday)(?!\w)"
 )
+_RELATIVE = re.compile(r",\s+(?:die|der|das|den|dem|deren|dessen|which|that)\s")
 _AT_THAT_DATE = re.compile(r"\s*(?:when|als|where|wo)\b")
 _HINTED = {"share_price", "revenue", "share_of_revenue", "market_value", "profit", "index_level"}
 # words that introduce a level ("auf 252 Dollar", "to 15,196 points", "as high as HK$98")
@@ -303,6 +306,10 @@ def _cues(
         ]
     if not cues:
         cues = find_cues(s.scan, lo, number.end, masked)
+    relative = _RELATIVE.match(s.text, hi)
+    if not cues and relative:  # "die Rekordmarke von 6147 Zählern, die der S&P 500 Mitte
+        rel_hi = clause_bounds(s.text, relative.end(), relative.end() + 1)[1]  # Februar markiert"
+        cues = find_cues(s.scan, relative.end(), rel_hi, masked)
     if not cues:
         when = bool(_AT_THAT_DATE.match(s.text, lo))  # the date a record's window names, too
         cues = find_cues(s.scan, max(0, number.start - WINDOW), number.end, [] if when else masked)
@@ -425,6 +432,7 @@ def _number_claim(
     testable, why = testability(r.metric, entity, number.unit)
     if choice is not None and choice.how == "venue_not_listed" and testable == "market":
         testable, why = "none", "venue_not_listed"
+        listing = None  # "die hierzulande gehandelten ADRs": a line the registry does not hold
     dollar = (
         number.unit == "money"
         and number.currency == "USD"
@@ -670,11 +678,14 @@ def extract_article(
             own = _day_of_claims(found)
             if own is None and may_name_day(days, s_start, s_end):
                 own = sentence_day(sentence.text, pub)
+            found = _back_then(found, sentence, [text[a:b] for a, b in spans[max(0, i - 3) : i]])
             claims.extend(_with_day(found, own or day, periods=own is None))
         elif may_name_day(days, s_start, s_end):  # "Siemens hatte am Donnerstag Zahlen
             own = sentence_day(text[s_start:s_end], pub)  # vorgelegt. Das Papier ..."
         day = own or day
-        discourse.tell([e for _, _, e in mentions])
+        entities = [e for _, _, e in mentions]
+        traded = traded_mentions(text[s_start:s_end], mentions) if len(entities) > 1 else None
+        discourse.tell(entities, traded=traded)
         discourse.heard(text[s_start:s_end])
         following = spans[i + 1] if i + 1 < len(spans) else None
         has_digit = following is not None and gated[i + 1]
@@ -682,6 +693,36 @@ def extract_article(
         if scene is not None and following is not None and _OWN_DAY.search(text, *following):
             scene = None  # the next sentence names its own day ("am Dienstag")
     return ExtractedArticle(language, pub, tuple(_overnight(claims, pub)), stopped)
+
+
+_SINCE_WORD = re.compile(r"[Ss]eit|[Ss]ince|[Vv]om|[Ff]rom")
+_BACK_THEN = re.compile(
+    r"(?<!\w)(?:[Dd]amals|[Zz]u diesem Zeitpunkt|[Zz]u jener Zeit|[Bb]ack then|[Aa]t the time|"
+    r"[Aa]t that time|[Aa]t that point)(?!\w)"
+)
+
+
+def _back_then(claims: list[Claim], s: _Sentence, before: list[str]) -> list[Claim]:
+    """ "...ihre Rallye seit Anfang April. Damals standen die A-Papiere erst bei rund 145 Dollar":
+    an undated figure of a sentence that says "damals"/"back then" is of the start of the period
+    the nearest of the ``before`` sentences names."""
+    if not claims or not _BACK_THEN.search(s.text):
+        return claims
+    named = (
+        period_start(SentenceScan(t), s.published)
+        for t in reversed(before)
+        if _SINCE_WORD.search(t)
+    )
+    then = next(filter(None, named), None)
+    if then is None:
+        return claims
+    anchor = DateAnchor("explicit", then.anchor.cue)
+    return [
+        replace(c, start=then.start, end=then.end, end_earliest=then.end_earliest, dates=anchor)
+        if c.unanchored and c.kind != "record"
+        else c
+        for c in claims
+    ]
 
 
 _DAY_RULES = {"weekday", "today", "first_session"}

@@ -32,6 +32,7 @@ __all__ = [
     "find_cues",
     "level_dates",
     "may_name_day",
+    "period_start",
     "resolve_dates",
     "sentence_day",
 ]
@@ -563,6 +564,26 @@ def sentence_day(text: str, p: Published) -> ResolvedDates | None:
         if found is not None and found.anchor.rule in _CARRIED and found.end is not None:
             return found
     return None
+
+
+_EARLY = re.compile(r"Anfang|Beginn|early|start|beginning", re.IGNORECASE)
+
+
+def period_start(scan: Scan, p: Published) -> ResolvedDates | None:
+    """The start of a period the sentence names ("ihre Rallye seit Anfang April"), as the days a
+    later "damals"/"back then" means: the first ten days for "Anfang"/"early", else that day."""
+    cues = find_cues(scan, 0, len(scan.text), [], kinds=_SINCE_KINDS)
+    if not cues:
+        return None
+    found = resolve_dates(cues, "share_price", p)
+    if found.start is None or found.anchor.rule == "unknown":
+        return None
+    first = found.start
+    last = first + dt.timedelta(days=9) if _EARLY.search(found.anchor.cue or "") else first
+    return ResolvedDates("one_day", found.anchor, first, last, first)
+
+
+_SINCE_KINDS = frozenset({"since", "from_date", "from_extreme"})
 
 
 def carried(dates: ResolvedDates) -> DateAnchor:

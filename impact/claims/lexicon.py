@@ -329,6 +329,13 @@ HORIZONS: list[tuple[str, str]] = [
         r"(?:binnen|innerhalb von) (?P<nt>zwei|drei|vier|fünf|\d) Tagen",
         "n_sessions",
     ),
+    (  # a few sessions, not counted: any of 2..5 (moves.py)
+        r"(?P<few>in den (?:vergangenen|letzten|zurückliegenden) (?:Tagen|Handelstagen)|"
+        r"in the (?:past|last) few (?:days|sessions|trading days)|in recent (?:days|sessions)|"
+        r"over the past few days|innerhalb weniger (?:Tage|Handelstage)|binnen weniger "
+        r"(?:Tage|Handelstage)|within days|in just a few days|in wenigen Tagen)",
+        "n_sessions",
+    ),
     (  # "its 3-day fall": a digit cannot lead the pattern above (fastre's word gates)
         r"(?P<nh2>\d{1,2})-(?:day|session) (?:fall|drop|decline|slide|loss|losses|gain|gains|"
         r"rally|rise|advance|surge|slump|selloff|sell-off|rout|plunge|jump|climb|retreat)",
@@ -491,7 +498,8 @@ UNDERWAY_MARKERS = (
     r"set for|headed for|heading for|on track for|on course for|on pace for|poised for|"
     r"steuert auf|steuerte auf|auf Kurs zu|auf dem Weg zu|so far today|bisher heute|"
     r"at the local noon trading break|at the noon break|at the lunch break|at the midday break|"
-    r"zur Mittagspause|in der Mittagspause"
+    r"zur Mittagspause|in der Mittagspause|(?<!for )trading at|were trading|was trading|is trading|"
+    r"are trading|last traded|were last|was last"
 )
 # a clock time: a figure printed during the session ("as of 12:24 p.m. ET", "um 11:30 Uhr")
 SNAPSHOT_TIME = (
@@ -545,7 +553,10 @@ FORECAST_VERBS = (
     r"fears|anticipate|anticipates"
 )
 # a holding ("Tencent hält 5 Prozent an dem Start-up")
-STAKE_VERBS = r"hält|halten|hielt|hielten|holds|held|owns|owned|besitzt|besaß"
+STAKE_VERBS = (
+    r"owns|owned|besitzt|besaß|(?:hält|halten|hielt|hielten)\s+(?:[\w,.%-]+\s+){1,4}an|"
+    r"(?:holds|held)\s+(?:[\w,.%-]+\s+){1,4}(?:of|in)"
+)
 # a sentence about a price target or a stake holds no claim about a move
 TARGET = (
     r"Kursziel|Kursziele|Kursziels|Zielkurs|Preisziel|price target|target price|"
