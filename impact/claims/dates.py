@@ -176,71 +176,69 @@ def _url_day_exists(m: re.Match[str]) -> bool:
 
 
 def detect_published(text: str, registry: Registry, option: str | None = None) -> Published:
-    """The publication date from the option, the header, or evidence in the text (see module doc)."""
+    """The publication date from the option, the header, or evidence in the text (see module doc):
+    the latest dated URL, else the latest date written, else a named event's dates; a range is
+    narrowed to the one day of the only weekday the text names."""
     if option:
         return parse_date_option(option)
     header = _from_header(text)
     if header is not None:
         return header
-    candidates: list[Published] = []
-    urls = [m for m in _URL_DATE.finditer(text) if _url_day_exists(m)]
-    if urls:
-
-        def key(m: re.Match[str]) -> tuple[int, int, int]:
-            return int(m.group("y")), int(m.group("m")), int(m.group("d") or 0)
-
-        best = max(urls, key=key)
-        y, mo = int(best.group("y")), int(best.group("m"))
-        if best.group("d"):
-            day = dt.date(y, mo, int(best.group("d")))
-            candidates.append(
-                Published(day, day, f"dated URL {best.group(0)!r}: on or after it", "medium")
-            )
-        else:
-            start, end = month_range(y, mo)
-            candidates.append(
-                Published(
-                    start, end, f"latest dated URL {best.group(0)!r} (month: range)", "medium"
-                )
-            )
-    if not candidates:
-        dates = _dates_in_text(text)
-        if dates:
-            latest = max(dates)
-            candidates.append(
-                Published(
-                    latest,
-                    latest,
-                    f"latest date written in the text ({latest}): on or after it",
-                    "low",
-                )
-            )
-    if not candidates:
-        for _, event, year in registry.find_events(text):
-            if year and year in event.dates:
-                a, b = (dt.date.fromisoformat(x) for x in event.dates[year])
-                candidates.append(
-                    Published(a, b, f"named event '{event.name} {year}' ({a}..{b})", "low")
-                )
-                break
-    if not candidates:
+    found = _from_urls(text) or _from_written_dates(text) or _from_events(text, registry)
+    if found is None:
         return Published(None, None, "no date found in the text", "none")
-    found = candidates[0]
-    if not found.exact:
-        weekdays = {WEEKDAYS[m.group("wd").lower()] for m in _WEEKDAY.finditer(text)}
-        if len(weekdays) == 1:
-            wd = weekdays.pop()
-            days = [
-                found.start + dt.timedelta(days=i)  # type: ignore[operator]
-                for i in range((found.end - found.start).days + 1)  # type: ignore[operator]
-                if (found.start + dt.timedelta(days=i)).weekday() == wd
-            ]  # type: ignore[operator]
-            if len(days) == 1:
-                name = next(k for k, v in WEEKDAYS.items() if (v == wd and k[0] != "s") or v == wd)
-                return Published(
-                    days[0],
-                    days[0],
-                    f"{found.how}; the only {name.capitalize()} in it, named in the text",
-                    "low",
-                )
-    return found
+    return found if found.exact else _narrowed_by_weekday(found, text)
+
+
+def _from_urls(text: str) -> Published | None:
+    """The latest dated URL in the text: its day (or month, as a range), on or after it."""
+    urls = [m for m in _URL_DATE.finditer(text) if _url_day_exists(m)]
+    if not urls:
+        return None
+
+    def key(m: re.Match[str]) -> tuple[int, int, int]:
+        return int(m.group("y")), int(m.group("m")), int(m.group("d") or 0)
+
+    best = max(urls, key=key)
+    y, mo = int(best.group("y")), int(best.group("m"))
+    if best.group("d"):
+        day = dt.date(y, mo, int(best.group("d")))
+        return Published(day, day, f"dated URL {best.group(0)!r}: on or after it", "medium")
+    start, end = month_range(y, mo)
+    return Published(start, end, f"latest dated URL {best.group(0)!r} (month: range)", "medium")
+
+
+def _from_written_dates(text: str) -> Published | None:
+    """The latest date written in the text, on or after it."""
+    dates = _dates_in_text(text)
+    if not dates:
+        return None
+    latest = max(dates)
+    how = f"latest date written in the text ({latest}): on or after it"
+    return Published(latest, latest, how, "low")
+
+
+def _from_events(text: str, registry: Registry) -> Published | None:
+    """The dates of the first named event with a year the registry knows ("Bitkom 2025")."""
+    for _, event, year in registry.find_events(text):
+        if year and year in event.dates:
+            a, b = (dt.date.fromisoformat(x) for x in event.dates[year])
+            return Published(a, b, f"named event '{event.name} {year}' ({a}..{b})", "low")
+    return None
+
+
+def _narrowed_by_weekday(found: Published, text: str) -> Published:
+    """A range narrowed to its one day on the only weekday the text names, else as it is."""
+    weekdays = {WEEKDAYS[m.group("wd").lower()] for m in _WEEKDAY.finditer(text)}
+    if len(weekdays) != 1 or found.start is None or found.end is None:
+        return found
+    wd = weekdays.pop()
+    span = (found.end - found.start).days + 1
+    days = [
+        d for d in (found.start + dt.timedelta(days=i) for i in range(span)) if d.weekday() == wd
+    ]
+    if len(days) != 1:
+        return found
+    name = next(k for k, v in WEEKDAYS.items() if (v == wd and k[0] != "s") or v == wd)
+    how = f"{found.how}; the only {name.capitalize()} in it, named in the text"
+    return Published(days[0], days[0], how, "low")

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from impact.claims.lexicon import LEXICON, MARKET_SUBJECTS
-from impact.claims.values import EntityHow, Metric, TestableWhy
+from impact.claims.values import EntityHow, Metric, Testable, TestableWhy
 from impact.listing_choice import ListingChoice
 from impact.registry import Entity, Registry
 
@@ -266,7 +266,9 @@ def find_entity(
     return EntityFound(None, "none")
 
 
-def testability(metric: Metric, entity: Entity | None, unit: str | None) -> tuple[str, TestableWhy]:
+def testability(
+    metric: Metric, entity: Entity | None, unit: str | None
+) -> tuple[Testable, TestableWhy]:
     """("market" | "reported" | "none", why): what the claim can be tested against."""
     reported = metric in {"revenue", "share_of_revenue", "profit"}
     if entity is not None and not entity.listed and not reported:

@@ -62,9 +62,16 @@ Metric = Literal[
 Unit = Literal["percent", "percentage_points", "money", "points"]
 Testable = Literal["market", "reported", "none"]
 # why a claim is (not) testable: the entity has no listing; a metric no source here has; a
-# reported company figure; no company or index named; a market value in money; a price figure
+# reported company figure; no company or index named; a market value in money; a price figure;
+# a venue where the company has no line ("die hierzulande gehandelten ADRs")
 TestableWhy = Literal[
-    "unlisted", "no_data_metric", "reported", "no_entity", "market_value", "price"
+    "unlisted",
+    "no_data_metric",
+    "reported",
+    "no_entity",
+    "market_value",
+    "price",
+    "venue_not_listed",
 ]
 # where the entity came from: named in the number's clause, elsewhere in the sentence, a company
 # the registry does not know, a coreference ("the company", "die Papiere") or an elliptical

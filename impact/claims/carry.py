@@ -1,0 +1,125 @@
+"""Dates carried between sentences: a day a sentence names dates the undated figures after it;
+"damals"/"back then" takes the start of a period named before; a Hong Kong trading-day report
+dates its undated US figures to the US session before."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+from impact.claims.fields import SentenceScan
+from impact.claims.horizons import ResolvedDates, carried, period_start
+from impact.claims.model import Claim, DateAnchor, Published
+from impact.listings import mic_for_ticker
+
+__all__ = ["back_then", "day_of_claims", "overnight", "with_day"]
+
+_SINCE_WORD = re.compile(r"[Ss]eit|[Ss]ince|[Vv]om|[Ff]rom")
+_BACK_THEN = re.compile(
+    r"(?<!\w)(?:[Dd]amals|[Zz]u diesem Zeitpunkt|[Zz]u jener Zeit|[Bb]ack then|[Aa]t the time|"
+    r"[Aa]t that time|[Aa]t that point)(?!\w)"
+)
+
+
+def back_then(
+    claims: list[Claim], sentence: str, published: Published, before: list[str]
+) -> list[Claim]:
+    """ "...ihre Rallye seit Anfang April. Damals standen die A-Papiere erst bei rund 145 Dollar":
+    an undated figure of a sentence that says "damals"/"back then" is of the start of the period
+    the nearest of the ``before`` sentences names."""
+    if not claims or not _BACK_THEN.search(sentence):
+        return claims
+    named = (
+        period_start(SentenceScan(t), published) for t in reversed(before) if _SINCE_WORD.search(t)
+    )
+    then = next(filter(None, named), None)
+    if then is None:
+        return claims
+    anchor = DateAnchor("explicit", then.anchor.cue)
+    return [
+        replace(c, start=then.start, end=then.end, end_earliest=then.end_earliest, dates=anchor)
+        if c.unanchored and c.kind != "record"
+        else c
+        for c in claims
+    ]
+
+
+_DAY_RULES = {"weekday", "today", "first_session"}
+
+
+def day_of_claims(claims: list[Claim]) -> ResolvedDates | None:
+    """The day the sentence's own figures are dated by ("fell 5% on Monday"), as the day it
+    names for the sentences after it (horizons.sentence_day, without reading it again)."""
+    for c in claims:
+        if c.kind != "record" and c.horizon == "one_day" and c.dates.rule in _DAY_RULES:
+            return ResolvedDates("one_day", c.dates, c.start, c.end, c.end_earliest)
+    return None
+
+
+def with_day(claims: list[Claim], day: ResolvedDates | None, periods: bool) -> list[Claim]:
+    """Claims with no date of their own take the day an earlier sentence (or their own, in a
+    later clause) named ("Apple Inc on Monday became ... The stock ended the session up 2.5 per
+    cent"); a print during the session stays at publication; a record follows its figure.
+    ``periods``: a period running to publication ends on an earlier sentence's day too."""
+    if day is None:
+        return claims
+    anchor = carried(day)
+    out = [
+        replace(c, start=day.start, end=day.end, end_earliest=day.end_earliest, dates=anchor)
+        if c.unanchored and c.basis_cue != "snapshot" and c.kind != "record"
+        else _period_to(c, day)
+        if periods
+        else c
+        for c in claims
+    ]
+    moved = {c.id: c for c, old in zip(out, claims, strict=True) if c is not old}
+    return [
+        replace(c, start=m.start, end=m.end, end_earliest=m.end_earliest)
+        if c.dates.rule == "attached" and (m := moved.get(c.attached_to)) is not None  # type: ignore[arg-type]
+        else c
+        for c in out
+    ]
+
+
+_TO_NOW = {"since", "ytd", "mtd", "trailing", "n_sessions", "from_date", "from_extreme"}
+
+
+def _period_to(c: Claim, day: ResolvedDates) -> Claim:
+    """A period that runs to publication ends on the day the text is about ("Apple's stock has
+    skyrocketed nearly 46 percent this year", after "on Friday")."""
+    pe = c.published.end
+    if c.dates.rule not in _TO_NOW or day.end is None or pe is None or c.end != pe:
+        return c
+    if day.end >= pe or (c.start is not None and day.end <= c.start):
+        return c
+    return replace(c, end=day.end, end_earliest=day.end)
+
+
+_US_MICS = {"XNYS", "XNAS"}
+
+
+def overnight(claims: list[Claim], pub: Published) -> list[Claim]:
+    """A report on the Hong Kong trading day (a figure of an HKEX listing with no date, published
+    on a date without a time) gives its undated US figures the US session before: New York
+    trades after Hong Kong, so the day's US session had not happened ("Im US-Handel stieg der
+    Alibaba-Kurs zuletzt über 100 Dollar", "an overnight surge in New York")."""
+    if pub.time is not None or pub.end is None or pub.start != pub.end:
+        return claims
+    today = {"unanchored", "today", "carried"}
+    if not any(
+        c.dates.rule in today
+        and c.end == pub.end
+        and c.ticker
+        and mic_for_ticker(c.ticker) == "XHKG"
+        for c in claims
+    ):
+        return claims
+    day = pub.end - dt.timedelta(days=1)
+    anchor = DateAnchor("overnight")
+    return [
+        replace(c, start=day, end=day, end_earliest=day, dates=anchor)
+        if c.unanchored and c.kind != "record" and c.ticker and mic_for_ticker(c.ticker) in _US_MICS
+        else c
+        for c in claims
+    ]
