@@ -1,0 +1,207 @@
+"""The horizon cues: patterns for the time a figure covers (one day, intraday, since, year to
+date, a month, a quarter, trailing, from a date or an extreme...), checked in the order listed.
+A cue's named groups carry its parameters (horizons.py reads them)."""
+
+from __future__ import annotations
+
+from impact.claims.lexicon_calendar import MONTH_RE, WEEKDAY_RE
+
+__all__ = ["HORIZONS"]
+
+# a written date with its year, for date ranges ("Feb. 19, 2020 to March 23, 2020")
+_RANGE_DATE = (
+    rf"(?:{MONTH_RE})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\.\s?(?:{MONTH_RE})\s+\d{{4}}|"
+    r"\d{1,2}\.\d{1,2}\.\d{4}"
+)
+# horizon cues, checked in this order; a cue's group names carry its parameters
+HORIZONS: list[tuple[str, str]] = [
+    (
+        rf"from the start of the year to (?P<ywd>{WEEKDAY_RE})|"
+        rf"this year through (?P<ywd2>{WEEKDAY_RE})|"
+        rf"(?:since the start of the year|so far this year|this year) (?:to|through|until) "
+        rf"(?P<ywd3>{WEEKDAY_RE})|"
+        r"seit Jahresbeginn|seit Jahresanfang|seit Anfang des Jahres|seit Beginn des Jahres|"
+        r"seit Beginn dieses Jahres|im bisherigen Jahresverlauf|im laufenden Jahr|seit Januar|"
+        r"seit Silvester|year[- ]to[- ]date|so far this year|since the start of the year|"
+        r"since the beginning of the year|since the start of \d{4}|YTD|this year|dieses Jahr|"
+        r"in diesem Jahr|seit Jahresanfang \d{4}|seit Jahresbeginn \d{4}|Jahresplus|Jahresminus|"
+        r"Jahresbilanz|Jahresbilanzen|Jahresperformance|auf Jahressicht|so far in \d{4}",
+        "ytd",
+    ),
+    (
+        r"seit Monatsbeginn|seit Monatsanfang|im laufenden Monat|in diesem Monat|diesen Monat|"
+        r"month[- ]to[- ]date|so far this month|this month|MTD",
+        "mtd",
+    ),
+    (
+        rf"(?:in|In)\s+(?P<part>mid-|mid |early |late )(?P<pmon>{MONTH_RE})(?:\s+(?P<pyear>\d{{4}}))?|"
+        rf"(?<!von )(?<!seit )(?<!bis )(?<!Seit )(?P<part2>Anfang |Mitte |Ende )"
+        rf"(?P<pmon2>{MONTH_RE})(?:\s+(?P<pyear2>\d{{4}}))?",
+        "part_month",
+    ),
+    (
+        r"(?P<first>(?:on the|On the|at the|At the|the) first (?:trading )?day of "
+        r"(?:trading in |trading of )?"
+        r"(?:the year|the new year|(?P<fyear>\d{4}))|(?:am|Am) ersten Handelstag "
+        r"(?:des (?:neuen )?Jahres|(?:des Jahres )?(?P<fyear2>\d{4})))|"
+        r"(?P<last>(?:zum|Zum|am|Am|beim|Beim) Jahreswechsel|(?:zum|Zum|am|Am) Jahresende|"
+        r"(?:am|Am) letzten Handelstag (?:des (?:vergangenen |alten )?Jahres|(?P<lyear>\d{4}))|"
+        r"(?:at|At) (?:the )?end of (?:last year|the year|(?P<lyear2>\d{4}))|(?:at|At) year-end|"
+        r"(?:on the|On the|the) last trading day of (?:last year|the year|(?P<lyear3>\d{4})))",
+        "year_edge",
+    ),
+    (
+        rf"(?:allein im|allein in|alone in|so far in|im|in|aus dem)\s+"
+        rf"(?P<month>{MONTH_RE})(?:\s+(?P<myear>\d{{4}}))?",
+        "month",
+    ),
+    (
+        r"(?:im|in the|in|des|of the)\s+(?P<q>ersten|zweiten|dritten|vierten|[1-4]\.|first|second|"
+        r"third|fourth)\s+(?P<fiscal>Geschäfts|fiscal |financial )?(?:Quartal|quarter|Quartals)"
+        r"(?:\s+(?:des Jahres |of |des Geschäftsjahres |of fiscal |fiscal )?(?P<qyear>\d{4}))?|"
+        r"(?:the |in the |for the )(?P<qmon>March|June|September|December)(?:-| )quarter"
+        r"(?:\s+(?:of )?(?P<qyear3>\d{4}))?",
+        "quarter",
+    ),
+    (r"(?P<q2>Q[1-4])\s?(?P<q2year>\d{4})", "quarter"),
+    (
+        r"in (?:den |der )?(?:letzten|vergangenen|zurückliegenden) (?P<nd>\d+|zwei|drei|vier|fünf|"
+        r"sechs|sieben|acht|neun|zehn) (?:Handelstagen|Börsentagen|Tagen|Sitzungen|Handelssitzungen)|"
+        r"(?:over|in) the (?:past|last|previous) (?P<ne>\d+|two|three|four|five|six|seven|eight|nine|"
+        r"ten) (?:trading days|sessions|trading sessions|days)|"
+        r"(?:over|in|during) the (?P<ns>\d+|two|three|four|five|six|seven|eight|nine|ten) "
+        r"(?:trading days|sessions|trading sessions) (?:since|after|through|to)|"
+        r"(?P<nh>two|three|four|five|six|seven|eight|nine|ten)-(?:day|session) (?:fall|drop|"
+        r"decline|slide|loss|losses|gain|gains|rally|rise|advance|surge|slump|selloff|sell-off|rout|"
+        r"plunge|jump|climb|retreat)|"
+        r"(?:binnen|innerhalb von|an|in) (?:den )?(?P<nb>\d+|zwei|drei|vier|fünf|sechs|sieben|acht|"
+        r"neun|zehn) (?:aufeinanderfolgenden )?(?:Handelstagen|Börsentagen|Sitzungen)|"
+        r"(?:binnen|innerhalb von) (?P<nt>zwei|drei|vier|fünf|\d) Tagen",
+        "n_sessions",
+    ),
+    (  # a few sessions, not counted: any of 2..5 (moves.py)
+        r"(?P<few>in den (?:vergangenen|letzten|zurückliegenden) (?:Tagen|Handelstagen)|"
+        r"in the (?:past|last) few (?:days|sessions|trading days)|in recent (?:days|sessions)|"
+        r"over the past few days|innerhalb weniger (?:Tage|Handelstage)|binnen weniger "
+        r"(?:Tage|Handelstage)|within days|in just a few days|in wenigen Tagen)",
+        "n_sessions",
+    ),
+    (  # "its 3-day fall": a digit cannot lead the pattern above (fastre's word gates)
+        r"(?P<nh2>\d{1,2})-(?:day|session) (?:fall|drop|decline|slide|loss|losses|gain|gains|"
+        r"rally|rise|advance|surge|slump|selloff|sell-off|rout|plunge|jump|climb|retreat)",
+        "n_sessions",
+    ),
+    (
+        r"(?:in|während|innerhalb) (?:den |der |des )?(?:vergangenen|letzten|zurückliegenden) "
+        r"(?P<tn>\d+|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf) "
+        r"(?P<tu>Monaten|Monate|Wochen|Jahren|Jahre)|"
+        r"(?:over|in|during) the (?:past|last|previous) (?P<tn2>\d+|two|three|four|five|six|seven|"
+        r"eight|nine|ten|twelve) (?P<tu2>months|weeks|years)|"
+        r"(?:over|in) the (?:past|last) (?P<tu3>year|month|week)|"
+        r"(?:innerhalb|binnen) (?:eines|einer) (?P<tu4>Jahres|Monats|Woche)|"
+        r"in (?:nur |gerade |knapp |gerade einmal |lediglich |just |only )?(?P<tn5>\d+|zwei|drei|"
+        r"vier|fünf|sechs|sieben|acht|neun|zehn|zwölf|two|three|four|five|six|seven|eight|nine|ten|"
+        r"twelve) (?P<tu5>Monaten|Wochen|Jahren|months|weeks|years)",
+        "trailing",
+    ),
+    (
+        r"in dieser Woche|diese Woche|im Wochenverlauf|auf Wochensicht|in der vergangenen Woche|"
+        r"vergangene Woche|letzte Woche|in der letzten Woche|this week|last week|for the week|"
+        r"letzte Handelswoche|letzten Handelswoche|vergangene Handelswoche|vergangenen Handelswoche|"
+        r"abgelaufenen Woche|abgelaufene Woche|Wochenbilanz|the past week|the previous week|"
+        r"on the week|weekly",
+        "week",
+    ),
+    (
+        rf"seit (?:dem )?(?P<sday>\d{{1,2}})\.\s?(?P<smonth>{MONTH_RE})(?:\s+(?P<syear>\d{{4}}))?|"
+        rf"since (?P<smonth2>{MONTH_RE})\s+(?P<sday2>\d{{1,2}})(?:,?\s+(?P<syear2>\d{{4}}))?|"
+        rf"(?:seit|since)\s+(?:(?:Anfang|Mitte|Ende|early|mid|late|mid-)\s*)?(?:(?P<smonth3>{MONTH_RE})\s+)?"
+        rf"(?P<syear3>\d{{4}})|(?:seit|since)\s+(?:(?:Anfang|Beginn|Mitte|Ende|early|mid|late|the start of|"
+        rf"the beginning of|the end of)\s+|mid-)?(?P<smonth4>{MONTH_RE})|"
+        rf"seit letztem Jahr|seit dem vergangenen Jahr|since last year",
+        "since",
+    ),
+    (
+        rf"(?:from|between|vom|zwischen|From|Between|Vom|Zwischen)?\s*\(?"
+        rf"(?P<r1>{_RANGE_DATE})\s+(?:to|and|through|bis|und|bis zum)\s+(?P<r2>{_RANGE_DATE})",
+        "date_range",
+    ),
+    (
+        rf"(?:am|an|on) (?P<rw1>{WEEKDAY_RE}) (?:und|and|bis|through|to) (?P<rw2>{WEEKDAY_RE})|"
+        rf"(?:von|from) (?P<rw3>{WEEKDAY_RE}) (?:bis|to|through) (?P<rw4>{WEEKDAY_RE})",
+        "weekday_range",
+    ),
+    (
+        rf"(?:from|since|seit|vom|compared to|compared with|against|gegenüber dem|verglichen mit "
+        rf"dem) (?P<fwd>{WEEKDAY_RE})(?:'s|’s|s)? (?:close|closing price|close price|"
+        rf"closing level|level|Schlusskurs|Schlussstand)|"
+        rf"(?:Seit|seit|Since|since) (?:dem )?(?:vergangenen |letzten |last )?(?P<fwd2>{WEEKDAY_RE})"
+        rf"(?: vergangener Woche| letzter Woche| der Vorwoche)?(?![\w'’])",
+        "from_weekday",
+    ),
+    (
+        rf"from (?:its|their|the) (?P<fmon>{MONTH_RE})\s+(?P<fday>\d{{1,2}})(?:st|nd|rd|th)?"
+        rf"(?:,?\s+(?P<fyear>\d{{4}}))? (?:record |all-time |closing )*"
+        rf"(?:close|closing high|high|peak|low|record|top|bottom)|"
+        rf"(?:since|from) (?:reaching|hitting|touching|setting) (?:its|their|a|an|the) "
+        rf"(?:[\w-]+ ){{0,3}}(?:peak|high|low|record|top|bottom) on "
+        rf"(?P<fmon2>{MONTH_RE})\s+(?P<fday2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<fyear2>\d{{4}}))?|"
+        rf"(?:since|from) (?:its|their|the) (?P<fmon3>{MONTH_RE})\s+(?P<fday3>\d{{1,2}})(?:st|nd|rd|th)?"
+        rf"(?:,?\s+(?P<fyear3>\d{{4}}))? (?:[\w-]+ )?(?:rout|selloff|sell-off|plunge|crash|slump|"
+        rf"drop|low|lows|trough|bottom|high|highs|peak|close|collapse)|"
+        rf"(?:Seit|seit|Vom|vom) (?:dem|ihrem|seinem) (?:[\w-]+ )?(?:Tief|Tiefpunkt|Tiefststand|Hoch|"
+        rf"Höchststand|Rekordhoch|Jahrestief|Jahreshoch|Einbruch|Crash|Kurssturz|Ausverkauf|"
+        rf"Schlusskurs|Kursrutsch) (?:vom|am) (?P<fday4>\d{{1,2}})\.\s?(?P<fmon4>{MONTH_RE})"
+        rf"(?:\s+(?P<fyear4>\d{{4}}))?",
+        "from_date",
+    ),
+    (
+        rf"(?:from|vom|von ihrem|von seinem|unter dem|below|off|im Vergleich zum|Im Vergleich zum|gegenüber dem|"
+        rf"compared with|compared to) (?:an?|its|their|the|dem|ihrem|"
+        rf"seinem)?\s*(?:(?P<xmon>{MONTH_RE}) |(?P<xyear>\d{{4}}) )?"
+        rf"(?P<xkind>peak|high|record high|all-time high|record|top|trough|low|52-week high|"
+        rf"52-week low|Rekordhoch|Allzeithoch|Jahreshoch|Hoch|Höchststand|52-Wochen-Hoch|"
+        rf"52-Wochen-Tief|Tief|Tiefststand)"
+        rf"(?: (?:seen |set |reached |recorded |of |von (?:gut |rund |knapp |über )?\S+ "
+        rf"(?:US-Dollar |Dollar |Euro |Punkten |Zählern |HK\$ )?)?(?:in|im|aus dem|vom) "
+        rf"(?:(?P<xmon2>{MONTH_RE})\s*)?(?P<xyear2>\d{{4}}))?",
+        "from_extreme",
+    ),
+    (
+        rf"(?P<emon>{MONTH_RE})\s+(?P<eday>\d{{1,2}})(?:st|nd|rd|th)?(?!\d|[.,]\d)"
+        rf"(?:,?\s+(?P<eyear>\d{{4}}))?(?P<elast>\s+last year)?|"
+        rf"(?P<eday2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<emon2>{MONTH_RE})"
+        rf"(?:,?\s+(?P<eyear2>\d{{4}}))?|"
+        rf"(?P<dday>\d{{1,2}})\.\s?(?P<dmon>{MONTH_RE})(?:\s+(?P<dyear>\d{{4}}))?|"
+        rf"(?P<nday>\d{{1,2}})\.(?P<nmon>\d{{1,2}})\.(?P<nyear>\d{{2,4}})?",
+        "date",
+    ),
+    (
+        r"gegenüber dem Vorjahr|gegenüber dem Vorjahreszeitraum|gegenüber dem Vorjahresquartal|"
+        r"im Vorjahresvergleich|im Jahresvergleich|verglichen mit dem Vorjahr|im Vergleich zum Vorjahr|"
+        r"year[- ]on[- ]year|year[- ]over[- ]year|from a year earlier|from a year ago|YoY|y/y",
+        "yoy",
+    ),
+    (
+        r"zuletzt|im jüngsten Quartal|im vergangenen Quartal|im letzten Quartal|im abgelaufenen Quartal|"
+        r"last quarter|in the latest quarter|in the most recent quarter|in the last quarter|"
+        r"in the recent quarter|most recently",
+        "latest_reported",
+    ),
+    (
+        rf"an einem (?:einzigen )?(?:Tag|Handelstag)|binnen eines Tages|innerhalb eines Tages|"
+        rf"one-day|single-day|one day|single day|in a single session|on the day|"
+        rf"am (?P<wd>{WEEKDAY_RE})|on (?P<wd2>{WEEKDAY_RE})|(?P<today>heute|today|am heutigen|"
+        rf"aktuell|Aktuell|derzeit|Derzeit|currently|at present|at the time of writing|at last check|At last check)|"
+        rf"(?P<wd3>{WEEKDAY_RE})(?:'s|’s|s-Abend|-Abend|abend|shandel|s-Handel)?|"
+        rf"(?P<monday>zu Wochenbeginn|zum Wochenbeginn|zu Wochenauftakt|zum Wochenauftakt|"
+        rf"zum Wochenstart|zu Beginn der Woche)|"
+        rf"(?P<yesterday>gestern|yesterday|am Vortag|Am Vortag|overnight|am Vorabend|Am Vorabend|"
+        rf"am Abend zuvor|Am Abend zuvor|the previous day's|the previous day|the day before|"
+        rf"tags zuvor|Tags zuvor|in der Nacht|über Nacht|in the previous session)|"
+        rf"schloss|schlossen|closed|Schlusskurs|"
+        rf"zum Handelsschluss|at the close|bei Handelsschluss|Tagesgewinn|Tagesplus|Tagesverlust|"
+        rf"Tagesminus|daily",
+        "one_day",
+    ),
+]
