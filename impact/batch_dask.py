@@ -24,7 +24,15 @@ from impact.batch import ROW_COLUMNS, BatchOptions, BatchSummary, check_item, ma
 from impact.errors import ForeignFileError, InputError
 from impact.sources import Piece, SourceProblem, plan_pieces, read_piece
 
-__all__ = ["PART_GLOB", "check_partition", "partitions", "read_parts", "run_check_dask"]
+__all__ = [
+    "PART_GLOB",
+    "check_partition",
+    "dask_client",
+    "partitions",
+    "prepare_parts_dir",
+    "read_parts",
+    "run_check_dask",
+]
 
 PART_GLOB = "part-*.parquet"
 _CHECKERS: dict[BatchOptions, Any] = {}  # in a worker process: one checker per options
@@ -80,7 +88,7 @@ def check_partition(
     return summary
 
 
-def _prepare(out_dir: Path, force: bool) -> None:
+def prepare_parts_dir(out_dir: Path, force: bool) -> None:
     """An output folder for the parts: created, or emptied of an earlier run's parts. Other
     files in it are left alone unless ``force``: they are refused."""
     import pyarrow.parquet as pq
@@ -101,7 +109,7 @@ def _prepare(out_dir: Path, force: bool) -> None:
             path.unlink()
 
 
-def _client(scheduler: str, workers: int | None) -> tuple[Any, Any]:
+def dask_client(scheduler: str, workers: int | None) -> tuple[Any, Any]:
     from distributed import Client, LocalCluster
 
     if scheduler == "local":
@@ -135,13 +143,13 @@ def run_check_dask(
     if on_plan is not None:
         on_plan(len(jobs))
     out_dir = Path(out_dir)
-    _prepare(out_dir, force)
+    prepare_parts_dir(out_dir, force)
     total = BatchSummary()
     if not jobs:
         return total
     bag = db.from_sequence(jobs, npartitions=len(jobs))
     checked = bag.map(check_partition, options=options, out_dir=str(out_dir.resolve()))
-    client, cluster = _client(scheduler, workers)
+    client, cluster = dask_client(scheduler, workers)
     try:
         futures = client.compute(checked.to_delayed())
         order = {future.key: n for n, future in enumerate(futures)}

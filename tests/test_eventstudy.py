@@ -284,7 +284,7 @@ def test_event_errors():
 
 def test_corrado_ranks_exact_with_ties():
     """Ranks from the int32 fast path (and its exact fallback) equal scipy's average ranks."""
-    from impact.eventstudy.significance import _summarize
+    from impact.eventstudy.significance import summarize
 
     rng = np.random.default_rng(1)
     est, evt = rng.normal(size=(3000, 250)), rng.normal(size=(3000, 21))
@@ -300,7 +300,7 @@ def test_corrado_ranks_exact_with_ties():
     ranks = stats.rankdata(np.concatenate([est, evt], axis=1), axis=1)
     for n in (3000, 20_000):  # one block with split sorts; blocks on both cores
         rows = np.arange(n) % 3000
-        summary = _summarize(est[rows], evt[rows])
+        summary = summarize(est[rows], evt[rows])
         assert np.allclose(summary.rank_sums, ranks[rows].sum(axis=0), rtol=0, atol=1e-6)
         assert summary.positive == int((est[rows] > 0).sum())
         assert np.allclose(summary.resid_sums, est[rows].sum(axis=0), rtol=0, atol=1e-9)
@@ -310,7 +310,7 @@ def test_blocks_on_cores_give_the_single_block_numbers():
     """fit_batch and the rank summary split large batches into blocks run on threads; every
     per-event array and every statistic equals the one-block result."""
     from impact.eventstudy.engine import map_row_blocks
-    from impact.eventstudy.significance import _summarize
+    from impact.eventstudy.significance import summarize
 
     assert map_row_blocks(lambda lo, hi: (lo, hi), 5000) == [
         (lo, min(lo + 512, 5000)) for lo in range(0, 5000, 512)
@@ -323,7 +323,7 @@ def test_blocks_on_cores_give_the_single_block_numbers():
         assert np.array_equal(
             getattr(whole, name), np.concatenate([getattr(p, name) for p in parts])
         )
-    blocks = _summarize(whole.resid_est, whole.ar)  # 5,000 events: blocks on threads
+    blocks = summarize(whole.resid_est, whole.ar)  # 5,000 events: blocks on threads
     ranks = stats.rankdata(np.concatenate([whole.resid_est, whole.ar], axis=1), axis=1)
     assert np.allclose(blocks.rank_sums, ranks.sum(axis=0), rtol=0, atol=1e-6)
 

@@ -38,10 +38,13 @@ from impact.eventstudy.engine import BatchResult, fit_batch, map_row_blocks, spa
 __all__ = [
     "TestStat",
     "aggregate_tests",
+    "mean_pair_correlation",
     "rank_matrix",
     "significance_tests",
     "study_batch",
+    "summarize",
     "tests_frame",
+    "with_pvalues",
 ]
 
 TEST_COLUMNS = ("test", "scope", "stat", "pvalue", "dist", "variant")
@@ -199,7 +202,7 @@ class _Summary(NamedTuple):
 _ONE_BLOCK = 4096
 
 
-def _summarize(
+def summarize(
     resid: np.ndarray,
     ar: np.ndarray,
     sumsq: np.ndarray | None = None,
@@ -247,7 +250,7 @@ def _column_sums(
         return both[0], both[1] - (0.0 if centred else float(np.vecdot(mean, inv_sd)))
 
 
-def _r_bar(z_sums: np.ndarray, n: int) -> float:
+def mean_pair_correlation(z_sums: np.ndarray, n: int) -> float:
     """Mean pairwise correlation over i ≠ j: (Σ_t(Σ_i z_it)²/(L1 − 1) − N) / (N(N − 1))."""
     total = float(np.vecdot(z_sums, z_sums)) / (z_sums.size - 1)
     return (total - n) / (n * (n - 1))
@@ -255,7 +258,7 @@ def _r_bar(z_sums: np.ndarray, n: int) -> float:
 
 def mean_residual_correlation(resid: np.ndarray) -> float:
     """Mean pairwise correlation of the rows over i ≠ j, in O(N·L1) (see module docstring)."""
-    return _r_bar(_column_sums(resid, np.vecdot(resid, resid))[1], resid.shape[0])
+    return mean_pair_correlation(_column_sums(resid, np.vecdot(resid, resid))[1], resid.shape[0])
 
 
 def _means_sds(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -318,7 +321,7 @@ def study_batch(
     return res, _tests(res, day0, pending[0] if pending else None)
 
 
-_Row = tuple[str, str, float, int | None, str]  # test, scope, stat, t dof (None: normal), variant
+Row = tuple[str, str, float, int | None, str]  # test, scope, stat, t dof (None: normal), variant
 
 
 def _tests(
@@ -326,7 +329,7 @@ def _tests(
 ) -> list[TestStat]:
     """significance_tests; the rank sums from ``pending_ranks`` if given."""
     n, L1, L2, d = res.ar.shape[0], res.L1, res.L2, res.dof
-    rows: list[_Row] = []  # the p-values follow, all at once
+    rows: list[Row] = []  # the p-values follow, all at once
 
     def add(name: str, scope: str, stat: float, dof: int | None, variant: str) -> None:
         """A test row; ``dof`` None for N(0, 1), else t(dof)."""
@@ -335,7 +338,7 @@ def _tests(
     # Σe² = σ̂²·dof where the model has an intercept (σ̂² = SSR/dof); market-adjusted: computed
     sumsq = None if res.model == "market_adjusted" else res.sigma2 * res.dof
     centred = res.model != "market_adjusted"  # the other models have an intercept
-    summary = _summarize(res.resid_est, res.ar, sumsq, pending_ranks is None, centred)
+    summary = summarize(res.resid_est, res.ar, sumsq, pending_ranks is None, centred)
     ar0 = np.ascontiguousarray(res.ar[:, day0])
     sar0 = np.ascontiguousarray(res.sar[:, day0])
     # CAR_i, AR_i0, SCAR_i, SAR_i0: their means and SDs in one go
@@ -366,7 +369,7 @@ def _tests(
         j1 = caar / np.sqrt(res.var_car.sum() / n**2)
         add("j1", "window", j1, None, "CAAR / sqrt(mean Var(CAR)/N)")
         if n > 1:
-            r_bar = _r_bar(summary.z_sums, n)
+            r_bar = mean_pair_correlation(summary.z_sums, n)
             kp = np.sqrt(np.float64(1 - r_bar) / (1 + (n - 1) * r_bar))  # nan when r̄ ≤ −1/(N−1)
             for scope, mean, sd in (("window", mean_scar, sd_scar), ("day0", mean_sar0, sd_sar0)):
                 bmp = mean / (sd / math.sqrt(n))
@@ -375,7 +378,7 @@ def _tests(
                     f"BMP x sqrt((1-r)/(1+(N-1)r)), r = {r_bar:.4g}")  # fmt: skip
         # generalized sign (its rows go after Corrado's, which wait for the rank sums)
         p_hat = summary.positive / (n * L1)
-        signs: list[_Row] = []
+        signs: list[Row] = []
         if 0 < p_hat < 1:
             for scope, x in (("window", res.car), ("day0", ar0)):
                 w = float(np.count_nonzero(x > 0))
@@ -392,10 +395,10 @@ def _tests(
         tw = math.sqrt(L2) * (float(evt_rank_sums.sum()) / (n * L2) - k_bar) / s_k
         add("corrado_rank", "window", tw, None, "Cowan 1992 multi-day")
         rows.extend(signs)
-    return _with_pvalues(rows)
+    return with_pvalues(rows)
 
 
-def _with_pvalues(rows: list[_Row]) -> list[TestStat]:
+def with_pvalues(rows: list[Row]) -> list[TestStat]:
     """TestStat rows: two-sided p of N(0, 1) (dof None) or of t(dof), t's in one stdtr call."""
     t_at = [i for i, row in enumerate(rows) if row[3] is not None]
     t_p = 2 * special.stdtr([rows[i][3] for i in t_at], [-abs(rows[i][2]) for i in t_at])

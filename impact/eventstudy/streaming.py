@@ -31,7 +31,12 @@ from impact import calendars
 from impact.config import Settings
 from impact.errors import ImpactError, InputError
 from impact.eventstudy.engine import fit_batch
-from impact.eventstudy.significance import _r_bar, _summarize, _with_pvalues, tests_frame
+from impact.eventstudy.significance import (
+    mean_pair_correlation,
+    summarize,
+    tests_frame,
+    with_pvalues,
+)
 from impact.eventstudy.study import prepare_event, span_days
 from impact.sources.corpora import Piece, split_corpus
 
@@ -91,7 +96,7 @@ def _moments(x: np.ndarray) -> tuple[int, float, float]:
 def _sums_of(res: Any, day0: int) -> EventSums:
     """One fitted chunk reduced to its sums."""
     sumsq = None if res.model == "market_adjusted" else res.sigma2 * res.dof
-    summary = _summarize(res.resid_est, res.ar, sumsq, True, res.model != "market_adjusted")
+    summary = summarize(res.resid_est, res.ar, sumsq, True, res.model != "market_adjusted")
     ar0, sar0 = res.ar[:, day0], res.sar[:, day0]
     values = {"car": res.car, "ar0": ar0, "scar": res.scar, "sar0": sar0}
     sums = {
@@ -168,7 +173,7 @@ def tests_from_sums(s: EventSums, day0: int) -> list:
             "CAAR / sqrt(mean Var(CAR)/N)",
         )
         if n > 1:
-            r_bar = _r_bar(s.sums["z_sums"], n)
+            r_bar = mean_pair_correlation(s.sums["z_sums"], n)
             kp = np.sqrt(np.float64(1 - r_bar) / (1 + (n - 1) * r_bar))
             for scope, key in (("window", "scar"), ("day0", "sar0")):
                 bmp = _div(mean[key], sd[key] / math.sqrt(n))
@@ -195,7 +200,7 @@ def tests_from_sums(s: EventSums, day0: int) -> list:
         tw = math.sqrt(L2) * (float(evt.sum()) / (n * L2) - k_bar) / s_k
         add("corrado_rank", "window", tw, None, "Cowan 1992 multi-day")
         rows.extend(signs)
-    return _with_pvalues(rows)  # fmt: skip
+    return with_pvalues(rows)  # fmt: skip
 
 
 def _div(a: float, b: float) -> float:
@@ -420,17 +425,17 @@ def study_dask(
     or an address); each chunk's event rows go to ``out_dir/part-NNNNN.parquet``."""
     import dask.bag as db
 
-    from impact.batch_dask import _client, _prepare
+    from impact.batch_dask import dask_client, prepare_parts_dir
 
     jobs = list(enumerate(event_pieces(path, chunk)))
     if out_dir is not None:
-        _prepare(Path(out_dir), force=False)
+        prepare_parts_dir(Path(out_dir), force=False)
     total = EventSums()
     if not jobs:
         return finish(total, spec)
     where = None if out_dir is None else str(Path(out_dir).resolve())
     bag = db.from_sequence(jobs, npartitions=len(jobs)).map(_dask_piece, spec=spec, out_dir=where)
-    client, cluster = _client(scheduler, workers)
+    client, cluster = dask_client(scheduler, workers)
     try:
         for sums in client.compute(bag).result():
             total.add(sums)
