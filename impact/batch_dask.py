@@ -94,7 +94,7 @@ def prepare_parts_dir(out_dir: Path, force: bool) -> None:
     import pyarrow.parquet as pq
 
     if out_dir.exists() and not out_dir.is_dir():
-        raise InputError(f"--out {out_dir}: with --dask, the output is a folder of Parquet parts")
+        raise InputError(f"output {out_dir}: with Dask, the output is a folder of Parquet parts")
     out_dir.mkdir(parents=True, exist_ok=True)
     for path in sorted(out_dir.iterdir()):
         if path.name.startswith("."):

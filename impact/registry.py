@@ -138,7 +138,7 @@ class Registry:
             try:
                 registry._merge(tomllib.loads(Path(extra).read_text("utf-8")))
             except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as exc:
-                raise InputError(f"--registry {extra}: not a valid registry file: {exc}") from None
+                raise InputError(f"registry file {extra}: not valid: {exc}") from None
         return registry
 
     def _add_rows(self, text: str) -> None:

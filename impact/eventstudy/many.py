@@ -111,7 +111,7 @@ def read_events(path: Path, default_market: str = "^GSPC") -> EventRows:
         with open(path, newline="", encoding="utf-8-sig") as handle:
             rows = list(csv.DictReader(handle))
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        raise InputError(f"--events {path}: cannot be read ({exc})") from None
+        raise InputError(f"events file {path}: cannot be read ({exc})") from None
     out = EventRows([], [], [])
     for n, row in enumerate(rows, start=2):
         label = f"{path}: row {n}"
@@ -127,7 +127,7 @@ def read_events(path: Path, default_market: str = "^GSPC") -> EventRows:
         out.specs.append((symbol, event, (row.get("market") or default_market).strip()))
         out.labels.append(label)
     if not rows:
-        raise InputError(f"--events {path}: no events")
+        raise InputError(f"events file {path}: no events")
     return out
 
 

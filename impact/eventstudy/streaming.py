@@ -213,7 +213,7 @@ def event_pieces(path: Path, chunk: int) -> list[Piece]:
     try:
         return list(split_corpus(str(path), "csv", chunk))
     except (OSError, csv.Error) as exc:
-        raise InputError(f"--events {path}: cannot be read ({exc})") from None
+        raise InputError(f"events file {path}: cannot be read ({exc})") from None
 
 
 def _event_rows(
@@ -225,7 +225,7 @@ def _event_rows(
 
     header, start = csv_header(piece.path)
     if "ticker" not in header or "event" not in header:
-        raise InputError(f"--events {piece.path}: needs the columns ticker and event")
+        raise InputError(f"events file {piece.path}: needs the columns ticker and event")
     with open(piece.path, "rb") as handle:
         handle.seek(max(piece.offset, start))
         for k, values in enumerate(csv.reader(LineTracker(handle))):
@@ -452,12 +452,12 @@ def study_events(
     """`impact study --events` in chunks: in this process (event rows to ``out``, a .jsonl, .csv
     or .parquet file) or on Dask (``out``: a folder of Parquet parts)."""
     if chunk < 1:
-        raise InputError(f"--chunk {chunk}: expected 1 or more")
+        raise InputError(f"chunk size {chunk}: expected 1 or more")
     if not Path(path).is_file():
-        raise InputError(f"--events {path}: no such file")
+        raise InputError(f"events file {path}: no such file")
     if dask:
         if out is not None and out.suffix:
-            raise InputError(f"--out {out}: with --dask, give a folder for the Parquet parts")
+            raise InputError(f"output {out}: with Dask, give a folder for the Parquet parts")
         return study_dask(path, spec, chunk, dask, None, out)
     if out is None:
         return study_stream(path, spec, chunk)

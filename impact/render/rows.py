@@ -31,7 +31,7 @@ def row_format(path: Path) -> str:
     """jsonl, csv or parquet from the suffix; anything else is an input error."""
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
-        raise InputError(f"--out {path}: expected a .jsonl, .csv or .parquet file")
+        raise InputError(f"output file {path}: expected a .jsonl, .csv or .parquet file")
     return fmt
 
 
