@@ -163,7 +163,12 @@ def describe_anchor(a: DateAnchor, c: Claim) -> str:
 
 def _anchored(a: DateAnchor, c: Claim, where: str) -> str:
     """The words after the cue for the rules with a cue and dates."""
-    since = f"from the last close before {c.start} to publication ({where})"
+    session = _session_words(a, c, where)
+    return session if session is not None else _period_words(a, c, where)
+
+
+def _session_words(a: DateAnchor, c: Claim, where: str) -> str | None:
+    """The words for the rules that name one session (None: a period rule)."""
     match a.rule:
         case "weekday":
             return f"the latest {a.weekday} on or before publication ({where})"
@@ -182,6 +187,15 @@ def _anchored(a: DateAnchor, c: Claim, where: str) -> str:
             )
         case "yesterday":
             return f"the day before publication ({where})"
+        case "explicit":
+            return f"the date written in the sentence, {c.end}"
+    return None
+
+
+def _period_words(a: DateAnchor, c: Claim, where: str) -> str:
+    """The words for the rules that name a period (else: the latest reported period)."""
+    since = f"from the last close before {c.start} to publication ({where})"
+    match a.rule:
         case "ytd":
             return f"from the last close of {(a.year or 0) - 1} to publication ({where})"
         case "mtd":
@@ -198,8 +212,6 @@ def _anchored(a: DateAnchor, c: Claim, where: str) -> str:
             return f"the week of {c.start} ({where})"
         case "n_sessions":
             return f"{a.count} sessions to publication ({where})"
-        case "explicit":
-            return f"the date written in the sentence, {c.end}"
         case "from_date":
             return f"from the close of {c.start} to publication ({where})"
         case "from_extreme":

@@ -1,9 +1,11 @@
 """Typed values of the claims stage: the vocabularies (``Literal``s) of a claim's fields and of
-how each was decided, the publication date, and how a claim's dates were decided."""
+how each was decided, the publication date, the time words found and how a claim's dates were
+decided."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -17,11 +19,13 @@ __all__ = [
     "EntityHow",
     "Hedge",
     "Horizon",
+    "HorizonCue",
     "Kind",
     "ListingHow",
     "Metric",
     "Published",
     "RecordOf",
+    "ResolvedDates",
     "Testable",
     "TestableWhy",
     "Unit",
@@ -194,3 +198,24 @@ class DateAnchor:
     missing: DateMissing | None = None  # "unknown": what the cue needed
     extreme: Literal["high", "low"] | None = None  # "from_extreme": from the window's high/low
     until: dt.date | None = None  # "from_extreme": the window's last day
+
+
+@dataclass(frozen=True, slots=True)
+class HorizonCue:
+    """A time word found in the text (``match`` is None for one implied by a hedge)."""
+
+    kind: str
+    match: re.Match[str] | None
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedDates:
+    """The horizon a claim measures, its dates and how they were decided."""
+
+    horizon: Horizon
+    anchor: DateAnchor
+    start: dt.date | None = None
+    end: dt.date | None = None
+    end_earliest: dt.date | None = None
+    n_sessions: int | None = None
+    fiscal_quarter: int | None = None

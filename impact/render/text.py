@@ -14,7 +14,8 @@ from rich.console import Console
 from rich.table import Table
 
 from impact.prices.model import PriceSeries
-from impact.verdicts.evidence import AbnormalReturn, RecordEvidence
+from impact.verdicts.evidence import AbnormalReturn
+from impact.verdicts.evidence_records import RecordEvidence
 from impact.verdicts.model import sentence_excerpt
 
 __all__ = ["dumps_json", "price_rows", "render_csv", "render_prices_table", "to_jsonable"]

@@ -32,9 +32,9 @@ from impact import measures
 from impact.claims.model import Claim
 from impact.errors import InsufficientDataError
 from impact.tolerance import DEFAULT_TOLERANCE
-from impact.verdicts.evidence import (
+from impact.verdicts.evidence import PriceSource
+from impact.verdicts.evidence_records import (
     MoveRecordEvidence,
-    PriceSource,
     RecordFinding,
     RecordHow,
     RecordWindow,
