@@ -321,7 +321,7 @@ def test_user_registry_file_joins_by_ticker(tmp_path):
     bad.write_text(
         '[[company]]\nname = "X"\naliases = ["X"]\n[[company.listings]]\nticker = "../x"\n'
     )
-    with pytest.raises(InputError, match="registry file .*: not valid"):
+    with pytest.raises(InputError, match=r"registry file .*: not valid"):
         Registry.load(bad)
 
 
