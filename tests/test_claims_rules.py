@@ -1045,3 +1045,28 @@ def test_a_venue_without_a_line_keeps_no_ticker():
     text = "Die hierzulande gehandelten ADRs von PDD notieren 34 Prozent niedriger als vor einer Woche."
     (claim,) = extract(text, published="2024-08-30", lang="de")
     assert (claim.ticker, claim.testable_why) == (None, "venue_not_listed")
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        ("Alibaba and JD.com sank nearly 5% on Monday.", "en", [("BABA", 5.0), ("JD", 5.0)]),
+        (
+            "Bayer, BASF und Siemens fielen um 2 Prozent.",
+            "de",
+            [("BAYN.DE", 2.0), ("BAS.DE", 2.0), ("SIE.DE", 2.0)],
+        ),
+        (
+            "Der Dax und der MDax gaben jeweils 1 Prozent nach.",
+            "de",
+            [("^GDAXI", 1.0), ("^MDAXI", 1.0)],
+        ),
+        # not a coordinated subject: figures assigned respectively; "between X and Y"
+        ("Alibaba and JD.com fell 5% and 3%, respectively.", "en", [("BABA", 5.0), ("JD", 3.0)]),
+        ("The deal between Alibaba and Apple lifted shares 5%.", "en", [("AAPL", 5.0)]),
+    ],
+)
+def test_a_coordinated_subject_is_a_claim_about_each(text, lang, expected):
+    claims = extract(text, published="2025-03-10", lang=lang)
+    assert [(c.ticker, c.magnitude) for c in claims] == expected
+    assert [c.id for c in claims] == list(range(len(claims)))

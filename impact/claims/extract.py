@@ -289,6 +289,36 @@ def _index_level(number: NumberMatch, s: Sentence) -> NumberMatch | None:
     return replace(number, unit="points") if index_named or index_meant else None
 
 
+# what joins two names into one subject ("Alibaba and JD.com", "Siemens und SAP", "Bayer, BASF")
+_AND = re.compile(r"\s*(?:,|and|und|sowie|as well as|&)\s*(?:(?:the|der|die|das)\s+)?")
+# what may stand between that subject and its figure: a verb phrase, no clause break
+_TO_FIGURE = re.compile(r"[^,;:()\d]{1,60}")
+_BETWEEN = re.compile(r"(?:between|zwischen)\s+$")
+
+
+def _coordinated(s: Sentence, number: NumberMatch, claim: Claim) -> list[Entity]:
+    """The other names of a coordinated subject the figure is about, in text order: "Alibaba
+    and JD.com sank nearly 5%" is a claim about each (not "between X and Y", not when the
+    sentence assigns figures "respectively")."""
+    if s.respective or claim.entity is None or claim.entity_how != "clause":
+        return []
+    before = [m for m in s.mentions if m[1] <= number.start]
+    if len(before) < 2 or before[-1][2].name != claim.entity:
+        return []
+    if not _TO_FIGURE.fullmatch(s.text, before[-1][1], number.start):
+        return []
+    others: list[Entity] = []
+    kind = before[-1][2].kind
+    for (_, end, entity), (start, _, _) in zip(before[-2::-1], before[:0:-1], strict=True):
+        if not _AND.fullmatch(s.text, end, start) or entity.kind != kind or not entity.listed:
+            break
+        others.insert(0, entity)
+    first = before[len(before) - 1 - len(others)][0]
+    if others and _BETWEEN.search(s.text, max(0, first - 12), first):
+        return []
+    return [e for e in others if e.name != claim.entity]
+
+
 def _sentence_claims(s: Sentence, first_id: int, previous: Claim | None) -> list[Claim]:
     masked_text = _URL.sub(_blank, s.text) if _URL_HINT.search(s.text) else s.text
     found = find_numbers(masked_text, s.language, style=s.style, bare=True, multiples=True)  # type: ignore[arg-type]
@@ -306,7 +336,11 @@ def _sentence_claims(s: Sentence, first_id: int, previous: Claim | None) -> list
         )
         claim = _number_claim(number, s, first_id + len(claims), previous, around, masked)
         if claim is not None:
-            claims.append(claim)
+            for entity in _coordinated(s, number, claim):  # "Alibaba and JD.com sank nearly 5%"
+                one = replace(s, respective={number.start: entity})
+                also = _number_claim(number, one, first_id + len(claims), previous, around, masked)
+                claims.extend([also] if also is not None else [])
+            claims.append(replace(claim, id=first_id + len(claims)))
         elif records and figure_reason(number, s) in _RECORD_FIGURES:
             others.append((number.start + s.offset, number.end + s.offset))
     for record in records:
