@@ -333,3 +333,34 @@ def test_the_price_book_raises_a_fresh_error_each_time(offline_settings):
         caught.append(info.value)
     assert caught[0] is not caught[1]
     assert str(caught[0]) == str(caught[1])
+
+
+@pytest.mark.parametrize(
+    "text, lang, ticker",
+    [
+        ("Nvidia shares rose 171% in 2024.", "en", "NVDA"),
+        ("Der Dax legte im vergangenen Jahr um knapp 19 Prozent zu.", "de", "^GDAXI"),
+    ],
+)
+def test_a_calendar_year_runs_from_the_last_close_before_it_to_its_last(
+    offline_settings, text, lang, ticker
+):
+    """The whole of 2024, from the fixture: last close of 2023 to the last close of 2024."""
+    from conftest import fixture_frame
+
+    close = fixture_frame(ticker)["Close"]
+    base, end = close.loc[:"2023-12-31"].index[-1], close.loc[:"2024-12-31"].index[-1]
+    move = 100 * (close.loc[end] / close.loc[base] - 1)
+    article = Checker(offline_settings).check_article(
+        "t", extract_article(text, published="2025-01-10", lang=lang)
+    )
+    (check,) = article.checks
+    assert (check.claim.horizon, iso(check.claim.start), iso(check.claim.end)) == (
+        "year",
+        "2024-01-01",
+        "2024-12-31",
+    )
+    assert check.verdict.value == "correct"
+    (tried,) = [t for t in check.evidence.to_dict()["tried"] if t["end_session"] == iso(end.date())]
+    assert tried["base_session"] == iso(base.date())
+    assert tried["value_pct"] == pytest.approx(move, abs=1e-9)

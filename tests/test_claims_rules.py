@@ -1070,3 +1070,51 @@ def test_a_coordinated_subject_is_a_claim_about_each(text, lang, expected):
     claims = extract(text, published="2025-03-10", lang=lang)
     assert [(c.ticker, c.magnitude) for c in claims] == expected
     assert [c.id for c in claims] == list(range(len(claims)))
+
+
+@pytest.mark.parametrize(
+    "text, lang, horizon, start, end",
+    [
+        (
+            "Im Jahr 2024 stieg die Alibaba-Aktie um 13 Prozent.",
+            "de",
+            "year",
+            "2024-01-01",
+            "2024-12-31",
+        ),
+        (
+            "Nvidia shares rose 171% in 2024, their best year.",
+            "en",
+            "year",
+            "2024-01-01",
+            "2024-12-31",
+        ),
+        (
+            "Im Vorjahr hatte die Siemens-Aktie 20 Prozent verloren.",
+            "de",
+            "year",
+            "2024-01-01",
+            "2024-12-31",
+        ),
+        ("Apple shares gained 30% last year.", "en", "year", "2024-01-01", "2024-12-31"),
+        # the year of publication is year to date; "since last year" and "last year's high" are
+        # periods to publication
+        ("Nvidia shares rose 10% in 2025.", "en", "ytd", "2025-01-01", "2025-03-04"),
+        ("Apple shares have fallen 5% since last year.", "en", "since", "2024-01-01", "2025-03-04"),
+        (
+            "Tesla shares are down 30% from last year's high.",
+            "en",
+            "since",
+            "2024-01-01",
+            "2025-03-04",
+        ),
+    ],
+)
+def test_a_calendar_year(text, lang, horizon, start, end):
+    (claim,) = extract(text, published="2025-03-04", lang=lang)
+    assert (claim.horizon, iso(claim.start), iso(claim.end)) == (horizon, start, end)
+
+
+def test_a_year_after_publication_names_no_session():
+    (claim,) = extract("Nvidia shares rose 10% in 2027.", published="2025-03-04", lang="en")
+    assert (claim.horizon, claim.dates.rule, claim.end) == ("year", "unknown", None)

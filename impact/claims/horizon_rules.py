@@ -35,6 +35,7 @@ __all__ = [
     "week",
     "weekday_range",
     "written_date",
+    "year",
     "year_edge",
     "ytd",
 ]
@@ -208,6 +209,26 @@ def week(cue: HorizonCue, p: Published) -> ResolvedDates:
         first = p.start - back
         earliest = first - dt.timedelta(days=first.weekday())
     return ResolvedDates("week", DateAnchor("week", m.group(0)), monday, end, earliest)
+
+
+def year(cue: HorizonCue, p: Published) -> ResolvedDates:
+    """A calendar year ("in 2024", "im Jahr 2024", "im vergangenen Jahr", "last year"): when it
+    ended before publication, the whole year, from the last close of the year before to its
+    last; the year of publication is year to date; a later year names no past session."""
+    assert cue.match is not None
+    gd, text = cue.match.groupdict(), cue.match.group(0)
+    written = gd.get("cyear") or gd.get("cyear2") or gd.get("cyear3") or gd.get("cyear4")
+    if p.end is None and not written:
+        return ResolvedDates("year", DateAnchor("unknown", text, missing="year_and_publication"))
+    y = int(written) if written else p.end.year - 1  # type: ignore[union-attr]
+    if p.end is not None and y == p.end.year:
+        return ResolvedDates(
+            "ytd", DateAnchor("ytd", text, year=y), dt.date(y, 1, 1), p.end, p.start
+        )
+    if p.end is not None and y > p.end.year:
+        return ResolvedDates("year", DateAnchor("unknown", text, missing="date"))
+    last = dt.date(y, 12, 31)
+    return ResolvedDates("year", DateAnchor("year", text, year=y), dt.date(y, 1, 1), last, last)
 
 
 def year_edge(cue: HorizonCue, horizon: Horizon, p: Published) -> ResolvedDates | None:
@@ -433,8 +454,9 @@ def from_extreme(cue: HorizonCue, p: Published) -> ResolvedDates | None:
         month = MONTHS[month_t.strip(".").lower()]
         year = int(year_t) if year_t else (p.end.year if month <= p.end.month else p.end.year - 1)
         first, last = month_range(year, month)
-    elif year_t:
-        first, last = dt.date(int(year_t), 1, 1), dt.date(int(year_t), 12, 31)
+    elif year_t or gd.get("xlast"):  # "from its 2021 high", "from last year's high"
+        year = int(year_t) if year_t else p.end.year - 1
+        first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
     elif kind in {"record", "record high", "all-time high", "rekordhoch", "allzeithoch"}:
         first, last = dt.date(1900, 1, 1), p.end
     else:

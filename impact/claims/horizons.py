@@ -110,7 +110,7 @@ def base_level(dates: ResolvedDates, cues: list[HorizonCue], text: str, pos: int
     return dates
 
 
-_PERIODS = {"since", "ytd", "mtd", "trailing", "n_sessions"}
+_PERIODS = {"since", "ytd", "year", "mtd", "trailing", "n_sessions"}
 
 
 _CARRIED = {"weekday", "today", "first_session"}  # "am Vortag" names a reference, not a scene
@@ -223,7 +223,7 @@ def resolve_dates(cues: list[HorizonCue], metric: str, p: Published) -> Resolved
     return ResolvedDates(horizon, DateAnchor("unknown", rules.cue_text(cue), missing="date"))  # type: ignore[arg-type]
 
 
-_UNKNOWN_HORIZON = {"quarter": "quarter", "ytd": "ytd", "month": "month", "mtd": "mtd",
+_UNKNOWN_HORIZON = {"quarter": "quarter", "ytd": "ytd", "year": "year", "month": "month", "mtd": "mtd",
                     "week": "week", "date": "one_day", "at_date": "one_day"}  # fmt: skip
 
 
@@ -274,6 +274,8 @@ def _resolve(cues: list[HorizonCue], metric: str, p: Published) -> ResolvedDates
     ):
         if kind in kinds:
             return resolve(kinds[kind], p)
+    if "year" in kinds:
+        return rules.year(kinds["year"], p)
     horizon: Horizon = "intraday" if "intraday" in kinds else "one_day"
     if "date" in kinds and (found := rules.date(kinds["date"], horizon, p)) is not None:
         return found

@@ -28,6 +28,15 @@ HORIZONS: list[tuple[str, str]] = [
         r"Jahresbilanz|Jahresbilanzen|Jahresperformance|auf Jahressicht|so far in \d{4}",
         "ytd",
     ),
+    (  # a calendar year: the whole year when it ended before publication (horizon_rules.year)
+        r"im Jahr (?P<cyear>(?:19|20)\d\d)(?!\d)|Im Jahr (?P<cyear3>(?:19|20)\d\d)(?!\d)|"
+        r"im Gesamtjahr (?P<cyear4>(?:19|20)\d\d)(?!\d)|"
+        r"in (?P<cyear2>(?:19|20)\d\d)(?!\d|\s*(?:%|Prozent|percent|per cent|Punkt|points))|"
+        r"im vergangenen Jahr|Im vergangenen Jahr|im abgelaufenen Jahr|Im abgelaufenen Jahr|"
+        r"im letzten Jahr|Im letzten Jahr|im Vorjahr|Im Vorjahr|vergangenes Jahr|letztes Jahr|"
+        r"last year(?!['’]s)",
+        "year",
+    ),
     (
         r"seit Monatsbeginn|seit Monatsanfang|im laufenden Monat|in diesem Monat|diesen Monat|"
         r"month[- ]to[- ]date|so far this month|this month|MTD",
@@ -158,7 +167,7 @@ HORIZONS: list[tuple[str, str]] = [
     (
         rf"(?:from|vom|von ihrem|von seinem|unter dem|below|off|im Vergleich zum|Im Vergleich zum|gegenüber dem|"
         rf"compared with|compared to) (?:an?|its|their|the|dem|ihrem|"
-        rf"seinem)?\s*(?:(?P<xmon>{MONTH_RE}) |(?P<xyear>\d{{4}}) )?"
+        rf"seinem)?\s*(?:(?P<xmon>{MONTH_RE}) |(?P<xyear>\d{{4}}) |(?P<xlast>last year['’]s) )?"
         rf"(?P<xkind>peak|high|record high|all-time high|record|top|trough|low|52-week high|"
         rf"52-week low|Rekordhoch|Allzeithoch|Jahreshoch|Hoch|Höchststand|52-Wochen-Hoch|"
         rf"52-Wochen-Tief|Tief|Tiefststand)"

@@ -198,6 +198,8 @@ def _period_words(a: DateAnchor, c: Claim, where: str) -> str:
     match a.rule:
         case "ytd":
             return f"from the last close of {(a.year or 0) - 1} to publication ({where})"
+        case "year":
+            return f"the whole of {a.year}, from the last close of {(a.year or 0) - 1} to its last"
         case "mtd":
             return f"month to date, from the last close before {c.start:%Y-%m} ({where})"
         case "month_to_date_or_whole":

@@ -40,6 +40,7 @@ Horizon = Literal[
     "one_day",
     "intraday",
     "ytd",
+    "year",  # a whole calendar year before publication ("in 2024", "im vergangenen Jahr")
     "mtd",
     "month",
     "since",
@@ -128,6 +129,7 @@ DateRule = Literal[
     "today",
     "yesterday",
     "ytd",
+    "year",  # a whole calendar year before publication ("in 2024", "last year")
     "mtd",  # a named month that contains publication: month to date
     "month_to_date_or_whole",  # publication straddles the month's end: both are candidates
     "month",  # a whole month before publication

@@ -115,7 +115,7 @@ def base_session(claim: Claim, mic: str, end: pd.Timestamp, prices: pd.DataFrame
         return _extreme_session(claim, end, prices)
     if rule == "from_date" and start is not None:
         base = calendars.session_on_or_before(mic, start)
-    elif claim.horizon == "ytd":
+    elif claim.horizon in {"ytd", "year"}:
         base = calendars.last_session_of_prior_year(mic, start.year)  # type: ignore[union-attr]
     elif claim.horizon in {"mtd", "month"}:
         base = calendars.last_session_before_month(mic, start.year, start.month)  # type: ignore[union-attr]
