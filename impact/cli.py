@@ -14,10 +14,29 @@ import typer
 from impact.cli_options import (
     ChunkOption,
     ColumnsOption,
+    CsvFlag,
     DaskOption,
+    DataDirOption,
+    EndOption,
+    EstimationOption,
+    EventOption,
+    EventsFileOption,
     EventsOutOption,
+    FailOnOption,
+    ForceFlag,
+    InputsArgument,
+    JsonFlag,
+    LangOption,
+    MarketOption,
+    ModelOption,
+    OfflineFlag,
     OutOption,
     PartitionOption,
+    PublishedOption,
+    RegistryOption,
+    ReportOption,
+    StartOption,
+    WindowOption,
     WorkersOption,
     parse_columns,
 )
@@ -40,20 +59,6 @@ fixtures_app = typer.Typer(
     no_args_is_help=True, help="Manage the bundled real price fixtures.", rich_markup_mode=None
 )
 app.add_typer(fixtures_app, name="fixtures")
-
-OfflineFlag = Annotated[
-    bool, typer.Option("--offline", help="Never touch the network (also IMPACT_OFFLINE=1).")
-]
-DataDirOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--data-dir", help="Folder of your own <TICKER>.csv files (also IMPACT_DATA_DIR)."
-    ),
-]
-JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
-CsvFlag = Annotated[bool, typer.Option("--csv", help="Print CSV instead of a table.")]
-StartOption = Annotated[str | None, typer.Option("--start", help="First date, YYYY-MM-DD.")]
-EndOption = Annotated[str | None, typer.Option("--end", help="Last date, YYYY-MM-DD (inclusive).")]
 
 
 @functools.cache
@@ -110,24 +115,6 @@ def prices(
         typer.echo(report.render_csv(rows), nl=False)
     else:
         report.render_prices_table(series, rows, _stdout())
-
-
-PublishedOption = Annotated[
-    str | None,
-    typer.Option("--published", help="Publication date YYYY-MM-DD (or YYYY-MM, or ISO timestamp)."),
-]
-InputsArgument = Annotated[
-    list[str], typer.Argument(help="Article files, folders, or - for stdin.")
-]
-LangOption = Annotated[str | None, typer.Option("--lang", help="de or en (default: detected).")]
-
-
-RegistryOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--registry", help="Your registry TOML (entities, listings, cues), added to ours."
-    ),
-]
 
 
 def _warn(line: str) -> None:
@@ -195,17 +182,9 @@ def check(
     data_dir: DataDirOption = None,
     json_: JsonFlag = False,
     csv_: CsvFlag = False,
-    fail_on: Annotated[
-        list[str] | None,
-        typer.Option("--fail-on", help="Exit 1 if any claim gets this verdict (repeatable)."),
-    ] = None,
-    report_dir: Annotated[
-        Path | None,
-        typer.Option("--report", help="Write report.html (self-contained) and report.md here."),
-    ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Overwrite files impact did not write, or edited since.")
-    ] = False,
+    fail_on: FailOnOption = None,
+    report_dir: ReportOption = None,
+    force: ForceFlag = False,
     registry: RegistryOption = None,
     out: OutOption = None,
     workers: WorkersOption = 1,
@@ -287,9 +266,7 @@ def plot(
     published: PublishedOption = None,
     offline: OfflineFlag = False,
     data_dir: DataDirOption = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Overwrite files impact did not write, or edited since.")
-    ] = False,
+    force: ForceFlag = False,
     registry: RegistryOption = None,
 ) -> None:
     """One figure per price claim (price path, benchmark, other listing, claimed vs realized) and
@@ -387,25 +364,12 @@ def listings(
 @app.command()
 def study(
     ticker: Annotated[str | None, typer.Argument(help="Yahoo symbol of the security.")] = None,
-    event: Annotated[
-        str | None,
-        typer.Option("--event", help="Date or timestamp with zone, e.g. 2025-02-13T10:00+04:00."),
-    ] = None,
-    events: Annotated[
-        Path | None, typer.Option("--events", help="CSV with columns ticker,event,market.")
-    ] = None,
-    market: Annotated[
-        str, typer.Option("--market", help="Benchmark ticker; several as A,B for --model factor.")
-    ] = "^GSPC",
-    model: Annotated[
-        str, typer.Option("--model", help="market, market_adjusted, constant_mean or factor.")
-    ] = "market",
-    window: Annotated[
-        str, typer.Option("--window", help="Event window in sessions, e.g. -1,1.")
-    ] = "-1,1",
-    estimation: Annotated[
-        int, typer.Option("--estimation", help="Estimation window [-N, -11] in sessions.")
-    ] = 250,
+    event: EventOption = None,
+    events: EventsFileOption = None,
+    market: MarketOption = "^GSPC",
+    model: ModelOption = "market",
+    window: WindowOption = "-1,1",
+    estimation: EstimationOption = 250,
     offline: OfflineFlag = False,
     data_dir: DataDirOption = None,
     json_: JsonFlag = False,
