@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import functools
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -41,8 +42,23 @@ from impact.cli_options import (
     parse_columns,
 )
 from impact.errors import ForeignFileError, ImpactError, InputError
-from impact.options import check_lang, load_registry, parse_published, parse_window, settings_for
-from impact.runs import JsonArray, RunLog, each_article, guarded, one_line
+from impact.options import (
+    check_lang,
+    load_registry,
+    parse_fail_on,
+    parse_published,
+    parse_window,
+    settings_for,
+)
+from impact.runs import (
+    JsonArray,
+    RunLog,
+    check_inputs,
+    each_article,
+    extract_each,
+    guarded,
+    one_line,
+)
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -129,17 +145,35 @@ def _finish(log: RunLog) -> None:
         raise typer.Exit(log.exit_code())
 
 
-def _published_of(article: object) -> object:
-    """The publication time a source gave the article (a web page's, a feed entry's), if any."""
-    return getattr(article, "published", None)
+def _stream_json(plain: Callable[[Any], Any] = lambda item: item) -> JsonArray:
+    """A JSON array on stdout, each item (made ``plain`` first) written as soon as it is added."""
 
-
-def _stream_json() -> JsonArray:
     def write(text: str) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
 
-    return JsonArray(write, _report().to_jsonable)
+    jsonable = _report().to_jsonable
+    return JsonArray(write, lambda item: jsonable(plain(item)))
+
+
+class _CheckPrinter:
+    """Each article's check printed as soon as it is done: its CSV rows under the one header
+    (printed first), or its table."""
+
+    def __init__(self, csv_: bool) -> None:
+        self.report, self.csv = _report(), csv_
+        if csv_:
+            typer.echo(self.report.render_csv([], self.report.CSV_COLUMNS), nl=False)
+
+    def add(self, result: Any) -> None:
+        if not self.csv:
+            self.report.render_check_table(result, _stdout())
+            return
+        text = self.report.render_csv(self.report.check_rows([result]), self.report.CSV_COLUMNS)
+        typer.echo(text.partition("\n")[2], nl=False)
+
+    def close(self) -> None:
+        pass
 
 
 @app.command()
@@ -151,19 +185,12 @@ def claims(
     json_: JsonFlag = False,
 ) -> None:
     """Extract every claim about a market or company figure, with its fields and source span."""
-    from impact.claims import extract_article
-
     check_lang(lang)
     pub = parse_published(published)
     reg = load_registry(registry)
     log = RunLog()
     out = _stream_json() if json_ else None
-    articles = each_article(inputs, log, _warn)
-    for item, extracted in guarded(
-        articles,
-        lambda a: extract_article(a.text, pub or _published_of(a), lang, reg, title=a.title),
-        log,
-    ):
+    for item, extracted in extract_each(inputs, log, _warn, pub, lang, reg):
         if out is not None:
             out.add(_report().claims_json(item.path, extracted))
         else:
@@ -194,11 +221,9 @@ def check(
 ) -> None:
     """Test every claim against the market data and reported figures, with the evidence.
     Articles: text files, web pages, RSS/Atom feeds, JSONL/CSV/Parquet corpora, folders, URLs."""
-    from impact.verdicts import VERDICTS, Checker, check_articles
+    from impact.verdicts import Checker
 
-    bad = [v for v in fail_on or [] if v not in VERDICTS]
-    if bad:
-        raise InputError(f"--fail-on {bad[0]!r}: expected one of {', '.join(VERDICTS)}")
+    fail_on = parse_fail_on(fail_on)
     check_lang(lang)
     pub = parse_published(published)
     cols = parse_columns(columns)
@@ -217,44 +242,19 @@ def check(
 
         ReportFolder(report_dir, force).check_free(["report.html", "report.md"])
     checker = Checker(settings_for(offline, data_dir), reg)
-    report = _report()
     log = RunLog()
-    stream = _stream_json() if json_ else None
-    kept = []  # only for --report: the rest is written as each article is done
-    hits: list[str] = []
-    if csv_:
-        typer.echo(report.render_csv([], report.CSV_COLUMNS), nl=False)
-    articles = each_article(inputs, log, _warn, checker.settings.offline, cols)
-
-    def run(article):
-        when = pub or _published_of(article)
-        (result,) = check_articles([article], published=when, lang=lang, checker=checker)
-        return result
-
-    for _, result in guarded(articles, run, log):
-        hits += [v for v in result.verdicts() if v in (fail_on or [])]
-        if report_dir is not None:
-            kept.append(result)
-        if stream is not None:
-            stream.add(result.to_dict())
-        elif csv_:
-            rows = report.check_rows([result])
-            typer.echo(report.render_csv(rows, report.CSV_COLUMNS).partition("\n")[2], nl=False)
-        else:
-            report.render_check_table(result, _stdout())
-    if stream is not None:
-        stream.close()
-    if report_dir is not None:
-        from impact.render.files import write_report
-
-        path = write_report(kept, report_dir, force)
-        typer.echo(f"report: {path}", err=True)
-    if hits:
-        typer.echo(
-            f"--fail-on: {len(hits)} claim(s) with verdict {', '.join(sorted(set(hits)))}", err=True
-        )
+    sink = _stream_json(lambda result: result.to_dict()) if json_ else _CheckPrinter(csv_)
+    run = check_inputs(
+        inputs, checker, log, _warn, sink, published=pub, lang=lang, columns=cols,
+        fail_on=fail_on, report_dir=report_dir, force=force,
+    )  # fmt: skip
+    if run.report is not None:
+        typer.echo(f"report: {run.report}", err=True)
+    if run.hits:
+        named = ", ".join(sorted(set(run.hits)))
+        typer.echo(f"--fail-on: {len(run.hits)} claim(s) with verdict {named}", err=True)
     _finish(log)
-    if hits:
+    if run.hits:
         raise typer.Exit(1)
 
 
