@@ -45,6 +45,7 @@ from impact.errors import ForeignFileError, ImpactError, InputError
 from impact.options import (
     check_lang,
     load_registry,
+    parse_estimation,
     parse_fail_on,
     parse_published,
     parse_window,
@@ -380,43 +381,20 @@ def study(
     """Event study: abnormal returns, CAR with corrected variance, t-statistics; or AAR/CAAR and
     the standard tests (Patell, BMP, Kolari-Pynnönen, Corrado, sign) over many events, in chunks
     for files larger than memory (--chunk, --out, --dask)."""
-    from impact.eventstudy import run_event_studies, run_event_study
+    from impact.eventstudy.runs import StudySpec, study_chunked, study_file, study_one
 
     settings = settings_for(offline, data_dir)
-    win = parse_window(window, "--window")
-    if estimation < 14:
-        raise InputError(f"--estimation {estimation}: the window [-N, -11] needs N >= 14")
-    est = (-estimation, -11)
+    win, est = parse_window(window, "--window"), parse_estimation(estimation)
+    spec = StudySpec(model, win, est, settings, market)
     log = RunLog(noun="events")
     if events is not None and (chunk or out or dask):
-        from impact.eventstudy.streaming import StudySpec, study_events
-
-        spec = StudySpec(model, win, est, settings, market)
-        result = study_events(events, spec, chunk or 5000, out, dask)
-        studied = getattr(result, "events", 0)
-        log.done = studied if isinstance(studied, int) else len(studied)
+        result = study_chunked(events, spec, log, chunk, out, dask)
     elif events is not None:
-        from impact.eventstudy.many import NoEventStudied, read_events
-
-        rows = read_events(events, market)
-        for label, why in rows.bad:
-            log.fail(label, why)
-        try:
-            result = run_event_studies(rows.specs, model, win, est, settings, rows.labels)
-        except NoEventStudied as exc:  # every row failed: each one said, exit 2
-            for label, why in exc.skipped:
-                log.fail(label, why)
+        result = study_file(events, spec, log)
+        if result is None:  # every row failed: each one said, exit 2
             _finish(log)
-        for label, why in result.skipped:
-            log.fail(label, why)
-        log.done = len(result.events)
     else:
-        if ticker is None or event is None:
-            raise InputError("give TICKER and --event WHEN, or --events FILE.csv")
-        from impact.prices import validate_ticker
-
-        factors = market.split(",") if model == "factor" else market
-        result = run_event_study(validate_ticker(ticker), event, factors, model, win, est, settings)
+        result = study_one(ticker, event, spec)
     if json_:
         typer.echo(_report().dumps_json(result.to_dict()))
     else:

@@ -28,9 +28,9 @@ import numpy as np
 import pandas as pd
 
 from impact import calendars
-from impact.config import Settings
 from impact.errors import ImpactError, InputError
 from impact.eventstudy.engine import fit_batch
+from impact.eventstudy.runs import StudySpec
 from impact.eventstudy.significance import _r_bar, _summarize, _with_pvalues, tests_frame
 from impact.eventstudy.study import prepare_event, span_days
 from impact.sources.corpora import Piece, split_corpus
@@ -237,17 +237,6 @@ def _event_rows(
                 yield n, str(exc)
                 continue
             yield n, ticker, row["event"].strip(), (row.get("market") or default_market).strip()
-
-
-@dataclass(frozen=True)
-class StudySpec:
-    """The study every chunk runs: model, windows, settings, the market for rows without one."""
-
-    model: str = "market"
-    window: tuple[int, int] = (-1, 1)
-    estimation: tuple[int, int] = (-250, -11)
-    settings: Settings = field(default_factory=Settings.from_env)
-    default_market: str = "^GSPC"
 
 
 def _prepare(spec: StudySpec, ticker: str, event: str, market: str, read: Callable):
