@@ -15,21 +15,29 @@ import typer
 from impact.cli_options import (
     ChunkOption,
     ColumnsOption,
+    CorpusArgument,
     CsvFlag,
     DaskOption,
     DataDirOption,
     EndOption,
     EstimationOption,
+    EvalLangOption,
     EventOption,
     EventsFileOption,
     EventsOutOption,
     FailOnOption,
+    FixtureDestOption,
+    FixtureSourceArgument,
+    FloorOption,
     ForceFlag,
+    FundamentalsOption,
     InputsArgument,
     JsonFlag,
     LangOption,
     MarketOption,
+    MissesFlag,
     ModelOption,
+    NameArgument,
     OfflineFlag,
     OutOption,
     PartitionOption,
@@ -102,32 +110,13 @@ def prices(
     csv_: CsvFlag = False,
 ) -> None:
     """OHLCV and the close-to-close return of every session, with the price basis and source."""
-    import pandas as pd
-
-    from impact.prices import load_prices, resolve_dates, validate_ticker
+    from impact.prices import sessions_between
 
     report = _report()
-    settings = settings_for(offline, data_dir)
-    lo, hi = resolve_dates(start, end)
-    # one extra fortnight before the range, so the first session has its previous close
-    series = load_prices(validate_ticker(ticker), lo - pd.Timedelta(days=14), hi, settings)
-    returns = series.returns()
-    series = series.between(lo, hi)
-    if series.prices.empty:
-        raise InputError(f"no sessions for {ticker} between {lo.date()} and {hi.date()}")
+    series, returns = sessions_between(ticker, start, end, settings_for(offline, data_dir))
     rows = report.price_rows(series, returns)
     if json_:
-        meta = {
-            "ticker": series.ticker,
-            "mic": series.mic,
-            "currency": series.currency,
-            "basis": series.basis,
-            "source": series.source,
-            "origin": series.origin,
-            "notes": list(series.notes),
-            "sessions": rows,
-        }
-        typer.echo(report.dumps_json(meta))
+        typer.echo(report.dumps_json(report.prices_json(series, rows)))
     elif csv_:
         typer.echo(report.render_csv(rows), nl=False)
     else:
@@ -292,27 +281,13 @@ def plot(
 
 @app.command("eval")
 def eval_(
-    corpus: Annotated[
-        Path, typer.Argument(help="Annotated corpus folder (passages.jsonl, truth.jsonl).")
-    ],
+    corpus: CorpusArgument,
     json_: JsonFlag = False,
-    misses: Annotated[
-        bool,
-        typer.Option("--misses", help="List every missed claim, wrong field and wrong verdict."),
-    ] = False,
-    lang: Annotated[
-        str | None, typer.Option("--lang", help="Evaluate only the de or en passages.")
-    ] = None,
+    misses: MissesFlag = False,
+    lang: EvalLangOption = None,
     offline: OfflineFlag = False,
     data_dir: DataDirOption = None,
-    floor: Annotated[
-        Path | None,
-        typer.Option(
-            "--floor",
-            help='JSON of minimum scores, e.g. {"en": {"recall": 0.3}}; exit 1 below any '
-            "(false_alarms is a maximum).",
-        ),
-    ] = None,
+    floor: FloorOption = None,
 ) -> None:
     """Accuracy on an annotated corpus: claim recall, precision, field accuracy, verdict
     agreement, false alarms and the truth x verdict confusion, per language and overall."""
@@ -337,12 +312,7 @@ def eval_(
 
 @app.command()
 def listings(
-    name: Annotated[
-        str,
-        typer.Argument(
-            help="A company or index name, a ticker, or a phrase ('Alibaba in Hongkong')."
-        ),
-    ],
+    name: NameArgument,
     registry: RegistryOption = None,
     offline: OfflineFlag = False,
     json_: JsonFlag = False,
@@ -412,21 +382,18 @@ def fetch(
     from rich.console import Console
     from rich.progress import Progress
 
-    from impact.prices import resolve_dates, validate_ticker
-    from impact.prices.sources import _Chain
-    from impact.prices.yahoo import YahooSource
+    from impact.prices import cache_fetcher, resolve_dates, validate_ticker
 
     settings = settings_for()
     if settings.offline:
         raise InputError("fetch needs the network, but IMPACT_OFFLINE is set")
     symbols = [validate_ticker(t) for t in tickers]
     lo, hi = resolve_dates(start, end)
-
-    chain = _Chain(settings, YahooSource(timeout=settings.network_timeout))
+    fetch_one = cache_fetcher(settings)
     log = RunLog(noun="tickers")
     with Progress(console=Console(stderr=True)) as progress:
         task = progress.add_task("fetching", total=len(symbols))
-        for symbol, series in guarded(symbols, lambda s: chain.fetch_into_cache(s, lo, hi), log):
+        for symbol, series in guarded(symbols, lambda s: fetch_one(s, lo, hi), log):
             progress.console.print(
                 f"{symbol}: {len(series.between(lo, hi).prices)} sessions cached"
             )
@@ -436,15 +403,9 @@ def fetch(
 
 @fixtures_app.command("import")
 def fixtures_import(
-    source: Annotated[
-        Path, typer.Argument(help="Folder of price CSVs (e.g. ../shared/market-data).")
-    ],
-    dest: Annotated[Path, typer.Option("--dest", help="Fixtures folder to rebuild.")] = Path(
-        "fixtures"
-    ),
-    fundamentals: Annotated[
-        Path | None, typer.Option("--fundamentals", help="Folder of reported figures.")
-    ] = None,
+    source: FixtureSourceArgument,
+    dest: FixtureDestOption = Path("fixtures"),
+    fundamentals: FundamentalsOption = None,
 ) -> None:
     """Rebuild fixtures/ from real price files, value strings unchanged, with their provenance."""
     from impact.prices.fixtures import import_fixtures

@@ -13,21 +13,29 @@ from impact.errors import InputError
 __all__ = [
     "ChunkOption",
     "ColumnsOption",
+    "CorpusArgument",
     "CsvFlag",
     "DaskOption",
     "DataDirOption",
     "EndOption",
     "EstimationOption",
+    "EvalLangOption",
     "EventOption",
     "EventsFileOption",
     "EventsOutOption",
     "FailOnOption",
+    "FixtureDestOption",
+    "FixtureSourceArgument",
+    "FloorOption",
     "ForceFlag",
+    "FundamentalsOption",
     "InputsArgument",
     "JsonFlag",
     "LangOption",
     "MarketOption",
+    "MissesFlag",
     "ModelOption",
+    "NameArgument",
     "OfflineFlag",
     "OutOption",
     "PartitionOption",
@@ -142,4 +150,33 @@ ModelOption = Annotated[
 WindowOption = Annotated[str, typer.Option("--window", help="Event window in sessions, e.g. -1,1.")]
 EstimationOption = Annotated[
     int, typer.Option("--estimation", help="Estimation window [-N, -11] in sessions.")
+]
+CorpusArgument = Annotated[
+    Path, typer.Argument(help="Annotated corpus folder (passages.jsonl, truth.jsonl).")
+]
+MissesFlag = Annotated[
+    bool,
+    typer.Option("--misses", help="List every missed claim, wrong field and wrong verdict."),
+]
+EvalLangOption = Annotated[
+    str | None, typer.Option("--lang", help="Evaluate only the de or en passages.")
+]
+FloorOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--floor",
+        help='JSON of minimum scores, e.g. {"en": {"recall": 0.3}}; exit 1 below any '
+        "(false_alarms is a maximum).",
+    ),
+]
+NameArgument = Annotated[
+    str,
+    typer.Argument(help="A company or index name, a ticker, or a phrase ('Alibaba in Hongkong')."),
+]
+FixtureSourceArgument = Annotated[
+    Path, typer.Argument(help="Folder of price CSVs (e.g. ../shared/market-data).")
+]
+FixtureDestOption = Annotated[Path, typer.Option("--dest", help="Fixtures folder to rebuild.")]
+FundamentalsOption = Annotated[
+    Path | None, typer.Option("--fundamentals", help="Folder of reported figures.")
 ]
