@@ -351,7 +351,8 @@ def study(
     """Event study: abnormal returns, CAR with corrected variance, t-statistics; or AAR/CAAR and
     the standard tests (Patell, BMP, Kolari-Pynnönen, Corrado, sign) over many events, in chunks
     for files larger than memory (--chunk, --out, --dask)."""
-    from impact.eventstudy.runs import StudySpec, study_chunked, study_file, study_one
+    from impact.eventstudy.runs import study_chunked, study_file, study_one
+    from impact.eventstudy.spec import StudySpec
 
     settings = settings_for(offline, data_dir)
     win, est = parse_window(window, "--window"), parse_estimation(estimation)

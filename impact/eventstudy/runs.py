@@ -5,32 +5,19 @@ events studied."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from impact.config import Settings
 from impact.errors import InputError
 
 if TYPE_CHECKING:
     from impact.eventstudy.many import MultiEventResult
+    from impact.eventstudy.spec import StudySpec
     from impact.eventstudy.streaming import StreamedStudy
     from impact.eventstudy.study import EventStudyResult
     from impact.runs import RunLog
 
-__all__ = ["StudySpec", "study_chunked", "study_file", "study_one"]
-
-
-@dataclass(frozen=True)
-class StudySpec:
-    """The study every event runs: model, windows, settings, and the market for rows without
-    one (for a single event: its benchmark, or its factors as ``A,B``)."""
-
-    model: str = "market"
-    window: tuple[int, int] = (-1, 1)
-    estimation: tuple[int, int] = (-250, -11)
-    settings: Settings = field(default_factory=Settings.from_env)
-    default_market: str = "^GSPC"
+__all__ = ["study_chunked", "study_file", "study_one"]
 
 
 def study_one(ticker: str | None, event: str | None, spec: StudySpec) -> EventStudyResult:

@@ -30,8 +30,8 @@ import pandas as pd
 from impact import calendars
 from impact.errors import ImpactError, InputError
 from impact.eventstudy.engine import fit_batch
-from impact.eventstudy.runs import StudySpec
 from impact.eventstudy.significance import _r_bar, _summarize, _with_pvalues, tests_frame
+from impact.eventstudy.spec import StudySpec
 from impact.eventstudy.study import prepare_event, span_days
 from impact.sources.corpora import Piece, split_corpus
 
