@@ -6,24 +6,68 @@ from __future__ import annotations
 
 import functools
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from impact.cli_options import (
     ChunkOption,
     ColumnsOption,
+    CorpusArgument,
+    CsvFlag,
     DaskOption,
+    DataDirOption,
+    EndOption,
+    EstimationOption,
+    EvalLangOption,
+    EventOption,
+    EventsFileOption,
     EventsOutOption,
+    FailOnOption,
+    FixtureDestOption,
+    FixtureSourceArgument,
+    FloorOption,
+    ForceFlag,
+    FundamentalsOption,
+    InputsArgument,
+    JsonFlag,
+    LangOption,
+    MarketOption,
+    MissesFlag,
+    ModelOption,
+    NameArgument,
+    OfflineFlag,
     OutOption,
     PartitionOption,
+    PublishedOption,
+    RegistryOption,
+    ReportOption,
+    StartOption,
+    WindowOption,
     WorkersOption,
     parse_columns,
 )
 from impact.errors import ForeignFileError, ImpactError, InputError
-from impact.options import check_lang, load_registry, parse_published, parse_window, settings_for
-from impact.runs import JsonArray, RunLog, each_article, guarded, one_line
+from impact.options import (
+    check_lang,
+    load_registry,
+    parse_estimation,
+    parse_fail_on,
+    parse_published,
+    parse_window,
+    settings_for,
+)
+from impact.runs import (
+    JsonArray,
+    RunLog,
+    check_inputs,
+    each_article,
+    extract_each,
+    guarded,
+    one_line,
+)
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -40,20 +84,6 @@ fixtures_app = typer.Typer(
     no_args_is_help=True, help="Manage the bundled real price fixtures.", rich_markup_mode=None
 )
 app.add_typer(fixtures_app, name="fixtures")
-
-OfflineFlag = Annotated[
-    bool, typer.Option("--offline", help="Never touch the network (also IMPACT_OFFLINE=1).")
-]
-DataDirOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--data-dir", help="Folder of your own <TICKER>.csv files (also IMPACT_DATA_DIR)."
-    ),
-]
-JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
-CsvFlag = Annotated[bool, typer.Option("--csv", help="Print CSV instead of a table.")]
-StartOption = Annotated[str | None, typer.Option("--start", help="First date, YYYY-MM-DD.")]
-EndOption = Annotated[str | None, typer.Option("--end", help="Last date, YYYY-MM-DD (inclusive).")]
 
 
 @functools.cache
@@ -80,54 +110,17 @@ def prices(
     csv_: CsvFlag = False,
 ) -> None:
     """OHLCV and the close-to-close return of every session, with the price basis and source."""
-    import pandas as pd
-
-    from impact.prices import load_prices, resolve_dates, validate_ticker
+    from impact.prices import sessions_between
 
     report = _report()
-    settings = settings_for(offline, data_dir)
-    lo, hi = resolve_dates(start, end)
-    # one extra fortnight before the range, so the first session has its previous close
-    series = load_prices(validate_ticker(ticker), lo - pd.Timedelta(days=14), hi, settings)
-    returns = series.returns()
-    series = series.between(lo, hi)
-    if series.prices.empty:
-        raise InputError(f"no sessions for {ticker} between {lo.date()} and {hi.date()}")
+    series, returns = sessions_between(ticker, start, end, settings_for(offline, data_dir))
     rows = report.price_rows(series, returns)
     if json_:
-        meta = {
-            "ticker": series.ticker,
-            "mic": series.mic,
-            "currency": series.currency,
-            "basis": series.basis,
-            "source": series.source,
-            "origin": series.origin,
-            "notes": list(series.notes),
-            "sessions": rows,
-        }
-        typer.echo(report.dumps_json(meta))
+        typer.echo(report.dumps_json(report.prices_json(series, rows)))
     elif csv_:
         typer.echo(report.render_csv(rows), nl=False)
     else:
         report.render_prices_table(series, rows, _stdout())
-
-
-PublishedOption = Annotated[
-    str | None,
-    typer.Option("--published", help="Publication date YYYY-MM-DD (or YYYY-MM, or ISO timestamp)."),
-]
-InputsArgument = Annotated[
-    list[str], typer.Argument(help="Article files, folders, or - for stdin.")
-]
-LangOption = Annotated[str | None, typer.Option("--lang", help="de or en (default: detected).")]
-
-
-RegistryOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--registry", help="Your registry TOML (entities, listings, cues), added to ours."
-    ),
-]
 
 
 def _warn(line: str) -> None:
@@ -142,17 +135,35 @@ def _finish(log: RunLog) -> None:
         raise typer.Exit(log.exit_code())
 
 
-def _published_of(article: object) -> object:
-    """The publication time a source gave the article (a web page's, a feed entry's), if any."""
-    return getattr(article, "published", None)
+def _stream_json(plain: Callable[[Any], Any] = lambda item: item) -> JsonArray:
+    """A JSON array on stdout, each item (made ``plain`` first) written as soon as it is added."""
 
-
-def _stream_json() -> JsonArray:
     def write(text: str) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
 
-    return JsonArray(write, _report().to_jsonable)
+    jsonable = _report().to_jsonable
+    return JsonArray(write, lambda item: jsonable(plain(item)))
+
+
+class _CheckPrinter:
+    """Each article's check printed as soon as it is done: its CSV rows under the one header
+    (printed first), or its table."""
+
+    def __init__(self, csv_: bool) -> None:
+        self.report, self.csv = _report(), csv_
+        if csv_:
+            typer.echo(self.report.render_csv([], self.report.CSV_COLUMNS), nl=False)
+
+    def add(self, result: Any) -> None:
+        if not self.csv:
+            self.report.render_check_table(result, _stdout())
+            return
+        text = self.report.render_csv(self.report.check_rows([result]), self.report.CSV_COLUMNS)
+        typer.echo(text.partition("\n")[2], nl=False)
+
+    def close(self) -> None:
+        pass
 
 
 @app.command()
@@ -164,19 +175,12 @@ def claims(
     json_: JsonFlag = False,
 ) -> None:
     """Extract every claim about a market or company figure, with its fields and source span."""
-    from impact.claims import extract_article
-
     check_lang(lang)
     pub = parse_published(published)
     reg = load_registry(registry)
     log = RunLog()
     out = _stream_json() if json_ else None
-    articles = each_article(inputs, log, _warn)
-    for item, extracted in guarded(
-        articles,
-        lambda a: extract_article(a.text, pub or _published_of(a), lang, reg, title=a.title),
-        log,
-    ):
+    for item, extracted in extract_each(inputs, log, _warn, pub, lang, reg):
         if out is not None:
             out.add(_report().claims_json(item.path, extracted))
         else:
@@ -195,17 +199,9 @@ def check(
     data_dir: DataDirOption = None,
     json_: JsonFlag = False,
     csv_: CsvFlag = False,
-    fail_on: Annotated[
-        list[str] | None,
-        typer.Option("--fail-on", help="Exit 1 if any claim gets this verdict (repeatable)."),
-    ] = None,
-    report_dir: Annotated[
-        Path | None,
-        typer.Option("--report", help="Write report.html (self-contained) and report.md here."),
-    ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Overwrite files impact did not write, or edited since.")
-    ] = False,
+    fail_on: FailOnOption = None,
+    report_dir: ReportOption = None,
+    force: ForceFlag = False,
     registry: RegistryOption = None,
     out: OutOption = None,
     workers: WorkersOption = 1,
@@ -215,11 +211,9 @@ def check(
 ) -> None:
     """Test every claim against the market data and reported figures, with the evidence.
     Articles: text files, web pages, RSS/Atom feeds, JSONL/CSV/Parquet corpora, folders, URLs."""
-    from impact.verdicts import VERDICTS, Checker, check_articles
+    from impact.verdicts import Checker
 
-    bad = [v for v in fail_on or [] if v not in VERDICTS]
-    if bad:
-        raise InputError(f"--fail-on {bad[0]!r}: expected one of {', '.join(VERDICTS)}")
+    fail_on = parse_fail_on(fail_on)
     check_lang(lang)
     pub = parse_published(published)
     cols = parse_columns(columns)
@@ -238,44 +232,19 @@ def check(
 
         ReportFolder(report_dir, force).check_free(["report.html", "report.md"])
     checker = Checker(settings_for(offline, data_dir), reg)
-    report = _report()
     log = RunLog()
-    stream = _stream_json() if json_ else None
-    kept = []  # only for --report: the rest is written as each article is done
-    hits: list[str] = []
-    if csv_:
-        typer.echo(report.render_csv([], report.CSV_COLUMNS), nl=False)
-    articles = each_article(inputs, log, _warn, checker.settings.offline, cols)
-
-    def run(article):
-        when = pub or _published_of(article)
-        (result,) = check_articles([article], published=when, lang=lang, checker=checker)
-        return result
-
-    for _, result in guarded(articles, run, log):
-        hits += [v for v in result.verdicts() if v in (fail_on or [])]
-        if report_dir is not None:
-            kept.append(result)
-        if stream is not None:
-            stream.add(result.to_dict())
-        elif csv_:
-            rows = report.check_rows([result])
-            typer.echo(report.render_csv(rows, report.CSV_COLUMNS).partition("\n")[2], nl=False)
-        else:
-            report.render_check_table(result, _stdout())
-    if stream is not None:
-        stream.close()
-    if report_dir is not None:
-        from impact.render.files import write_report
-
-        path = write_report(kept, report_dir, force)
-        typer.echo(f"report: {path}", err=True)
-    if hits:
-        typer.echo(
-            f"--fail-on: {len(hits)} claim(s) with verdict {', '.join(sorted(set(hits)))}", err=True
-        )
+    sink = _stream_json(lambda result: result.to_dict()) if json_ else _CheckPrinter(csv_)
+    run = check_inputs(
+        inputs, checker, log, _warn, sink, published=pub, lang=lang, columns=cols,
+        fail_on=fail_on, report_dir=report_dir, force=force,
+    )  # fmt: skip
+    if run.report is not None:
+        typer.echo(f"report: {run.report}", err=True)
+    if run.hits:
+        named = ", ".join(sorted(set(run.hits)))
+        typer.echo(f"--fail-on: {len(run.hits)} claim(s) with verdict {named}", err=True)
     _finish(log)
-    if hits:
+    if run.hits:
         raise typer.Exit(1)
 
 
@@ -287,9 +256,7 @@ def plot(
     published: PublishedOption = None,
     offline: OfflineFlag = False,
     data_dir: DataDirOption = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Overwrite files impact did not write, or edited since.")
-    ] = False,
+    force: ForceFlag = False,
     registry: RegistryOption = None,
 ) -> None:
     """One figure per price claim (price path, benchmark, other listing, claimed vs realized) and
@@ -314,27 +281,13 @@ def plot(
 
 @app.command("eval")
 def eval_(
-    corpus: Annotated[
-        Path, typer.Argument(help="Annotated corpus folder (passages.jsonl, truth.jsonl).")
-    ],
+    corpus: CorpusArgument,
     json_: JsonFlag = False,
-    misses: Annotated[
-        bool,
-        typer.Option("--misses", help="List every missed claim, wrong field and wrong verdict."),
-    ] = False,
-    lang: Annotated[
-        str | None, typer.Option("--lang", help="Evaluate only the de or en passages.")
-    ] = None,
+    misses: MissesFlag = False,
+    lang: EvalLangOption = None,
     offline: OfflineFlag = False,
     data_dir: DataDirOption = None,
-    floor: Annotated[
-        Path | None,
-        typer.Option(
-            "--floor",
-            help='JSON of minimum scores, e.g. {"en": {"recall": 0.3}}; exit 1 below any '
-            "(false_alarms is a maximum).",
-        ),
-    ] = None,
+    floor: FloorOption = None,
 ) -> None:
     """Accuracy on an annotated corpus: claim recall, precision, field accuracy, verdict
     agreement, false alarms and the truth x verdict confusion, per language and overall."""
@@ -359,12 +312,7 @@ def eval_(
 
 @app.command()
 def listings(
-    name: Annotated[
-        str,
-        typer.Argument(
-            help="A company or index name, a ticker, or a phrase ('Alibaba in Hongkong')."
-        ),
-    ],
+    name: NameArgument,
     registry: RegistryOption = None,
     offline: OfflineFlag = False,
     json_: JsonFlag = False,
@@ -387,25 +335,12 @@ def listings(
 @app.command()
 def study(
     ticker: Annotated[str | None, typer.Argument(help="Yahoo symbol of the security.")] = None,
-    event: Annotated[
-        str | None,
-        typer.Option("--event", help="Date or timestamp with zone, e.g. 2025-02-13T10:00+04:00."),
-    ] = None,
-    events: Annotated[
-        Path | None, typer.Option("--events", help="CSV with columns ticker,event,market.")
-    ] = None,
-    market: Annotated[
-        str, typer.Option("--market", help="Benchmark ticker; several as A,B for --model factor.")
-    ] = "^GSPC",
-    model: Annotated[
-        str, typer.Option("--model", help="market, market_adjusted, constant_mean or factor.")
-    ] = "market",
-    window: Annotated[
-        str, typer.Option("--window", help="Event window in sessions, e.g. -1,1.")
-    ] = "-1,1",
-    estimation: Annotated[
-        int, typer.Option("--estimation", help="Estimation window [-N, -11] in sessions.")
-    ] = 250,
+    event: EventOption = None,
+    events: EventsFileOption = None,
+    market: MarketOption = "^GSPC",
+    model: ModelOption = "market",
+    window: WindowOption = "-1,1",
+    estimation: EstimationOption = 250,
     offline: OfflineFlag = False,
     data_dir: DataDirOption = None,
     json_: JsonFlag = False,
@@ -416,43 +351,21 @@ def study(
     """Event study: abnormal returns, CAR with corrected variance, t-statistics; or AAR/CAAR and
     the standard tests (Patell, BMP, Kolari-Pynnönen, Corrado, sign) over many events, in chunks
     for files larger than memory (--chunk, --out, --dask)."""
-    from impact.eventstudy import run_event_studies, run_event_study
+    from impact.eventstudy.runs import study_chunked, study_file, study_one
+    from impact.eventstudy.spec import StudySpec
 
     settings = settings_for(offline, data_dir)
-    win = parse_window(window, "--window")
-    if estimation < 14:
-        raise InputError(f"--estimation {estimation}: the window [-N, -11] needs N >= 14")
-    est = (-estimation, -11)
+    win, est = parse_window(window, "--window"), parse_estimation(estimation)
+    spec = StudySpec(model, win, est, settings, market)
     log = RunLog(noun="events")
     if events is not None and (chunk or out or dask):
-        from impact.eventstudy.streaming import StudySpec, study_events
-
-        spec = StudySpec(model, win, est, settings, market)
-        result = study_events(events, spec, chunk or 5000, out, dask)
-        studied = getattr(result, "events", 0)
-        log.done = studied if isinstance(studied, int) else len(studied)
+        result = study_chunked(events, spec, log, chunk, out, dask)
     elif events is not None:
-        from impact.eventstudy.many import NoEventStudied, read_events
-
-        rows = read_events(events, market)
-        for label, why in rows.bad:
-            log.fail(label, why)
-        try:
-            result = run_event_studies(rows.specs, model, win, est, settings, rows.labels)
-        except NoEventStudied as exc:  # every row failed: each one said, exit 2
-            for label, why in exc.skipped:
-                log.fail(label, why)
+        result = study_file(events, spec, log)
+        if result is None:  # every row failed: each one said, exit 2
             _finish(log)
-        for label, why in result.skipped:
-            log.fail(label, why)
-        log.done = len(result.events)
     else:
-        if ticker is None or event is None:
-            raise InputError("give TICKER and --event WHEN, or --events FILE.csv")
-        from impact.prices import validate_ticker
-
-        factors = market.split(",") if model == "factor" else market
-        result = run_event_study(validate_ticker(ticker), event, factors, model, win, est, settings)
+        result = study_one(ticker, event, spec)
     if json_:
         typer.echo(_report().dumps_json(result.to_dict()))
     else:
@@ -470,21 +383,18 @@ def fetch(
     from rich.console import Console
     from rich.progress import Progress
 
-    from impact.prices import resolve_dates, validate_ticker
-    from impact.prices.sources import _Chain
-    from impact.prices.yahoo import YahooSource
+    from impact.prices import cache_fetcher, resolve_dates, validate_ticker
 
     settings = settings_for()
     if settings.offline:
         raise InputError("fetch needs the network, but IMPACT_OFFLINE is set")
     symbols = [validate_ticker(t) for t in tickers]
     lo, hi = resolve_dates(start, end)
-
-    chain = _Chain(settings, YahooSource(timeout=settings.network_timeout))
+    fetch_one = cache_fetcher(settings)
     log = RunLog(noun="tickers")
     with Progress(console=Console(stderr=True)) as progress:
         task = progress.add_task("fetching", total=len(symbols))
-        for symbol, series in guarded(symbols, lambda s: chain.fetch_into_cache(s, lo, hi), log):
+        for symbol, series in guarded(symbols, lambda s: fetch_one(s, lo, hi), log):
             progress.console.print(
                 f"{symbol}: {len(series.between(lo, hi).prices)} sessions cached"
             )
@@ -494,15 +404,9 @@ def fetch(
 
 @fixtures_app.command("import")
 def fixtures_import(
-    source: Annotated[
-        Path, typer.Argument(help="Folder of price CSVs (e.g. ../shared/market-data).")
-    ],
-    dest: Annotated[Path, typer.Option("--dest", help="Fixtures folder to rebuild.")] = Path(
-        "fixtures"
-    ),
-    fundamentals: Annotated[
-        Path | None, typer.Option("--fundamentals", help="Folder of reported figures.")
-    ] = None,
+    source: FixtureSourceArgument,
+    dest: FixtureDestOption = Path("fixtures"),
+    fundamentals: FundamentalsOption = None,
 ) -> None:
     """Rebuild fixtures/ from real price files, value strings unchanged, with their provenance."""
     from impact.prices.fixtures import import_fixtures

@@ -13,7 +13,15 @@ if TYPE_CHECKING:
     from impact.claims.values import Published
     from impact.registry import Registry
 
-__all__ = ["check_lang", "load_registry", "parse_published", "parse_window", "settings_for"]
+__all__ = [
+    "check_lang",
+    "load_registry",
+    "parse_estimation",
+    "parse_fail_on",
+    "parse_published",
+    "parse_window",
+    "settings_for",
+]
 
 
 def settings_for(offline: bool = False, data_dir: Path | None = None) -> Settings:
@@ -59,3 +67,20 @@ def parse_window(text: str, option: str) -> tuple[int, int]:
     except ValueError:
         raise InputError(f"{option} {text!r}: expected two integers like -1,1") from None
     return lo, hi
+
+
+def parse_estimation(sessions: int) -> tuple[int, int]:
+    """--estimation N: the estimation window [-N, -11] in sessions; N >= 14."""
+    if sessions < 14:
+        raise InputError(f"--estimation {sessions}: the window [-N, -11] needs N >= 14")
+    return -sessions, -11
+
+
+def parse_fail_on(verdicts: list[str] | None) -> list[str]:
+    """--fail-on: each one a verdict name (none given: an empty list)."""
+    from impact.verdicts import VERDICTS
+
+    bad = [v for v in verdicts or [] if v not in VERDICTS]
+    if bad:
+        raise InputError(f"--fail-on {bad[0]!r}: expected one of {', '.join(VERDICTS)}")
+    return list(verdicts or [])

@@ -5,20 +5,41 @@ An input (an article file, stdin, an event row) that cannot be read or run adds 
 reading stopped early (``ExtractedArticle.stopped``) is done but partial, and said so too. Exit
 code: 0 when every input ran in full, 1 when some failed or stopped early, 2 when none could run.
 Output of large runs is streamed: :class:`JsonArray` writes each article's record as soon as it
-is ready, exactly as the JSON array of all of them would print.
+is ready, exactly as the JSON array of all of them would print. :func:`extract_each` and
+:func:`check_inputs` are the runs of `impact claims` and `impact check` over their inputs.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from impact.articles import CERTAIN_ENCODINGS, Article
 from impact.errors import ImpactError
 
-__all__ = ["JsonArray", "Problem", "RunLog", "each_article", "guarded", "one_line"]
+if TYPE_CHECKING:
+    from impact.claims import ExtractedArticle
+    from impact.claims.values import Published
+    from impact.registry import Registry
+    from impact.verdicts import ArticleCheck, Checker
+
+__all__ = [
+    "CheckedRun",
+    "JsonArray",
+    "Problem",
+    "RunLog",
+    "Sink",
+    "check_each",
+    "check_inputs",
+    "each_article",
+    "extract_each",
+    "given_published",
+    "guarded",
+    "one_line",
+]
 
 T = TypeVar("T")
 Source = TypeVar("Source")
@@ -144,3 +165,99 @@ class JsonArray:
 
     def close(self) -> None:
         self._write("[]\n" if self.count == 0 else "\n]\n")
+
+
+class Sink(Protocol):
+    """Where a run's results go as each is done (a :class:`JsonArray`, a table printer)."""
+
+    def add(self, item: Any) -> None: ...
+
+    def close(self) -> None: ...
+
+
+def given_published(article: object) -> Published | None:
+    """The publication time a source gave the article (a web page's, a feed entry's), if any."""
+    return getattr(article, "published", None)
+
+
+def extract_each(
+    inputs: Iterable[str],
+    log: RunLog,
+    warn: Callable[[str], None],
+    published: Published | None = None,
+    lang: str | None = None,
+    registry: Registry | None = None,
+) -> Iterator[tuple[Article, ExtractedArticle]]:
+    """The claims of each readable article of the inputs, in turn: dated ``published``, else as
+    its source dates it, else by its text; each article that fails goes to ``log``."""
+    from impact.claims import extract_article
+
+    def run(article: Article) -> ExtractedArticle:
+        when = published or given_published(article)
+        return extract_article(article.text, when, lang, registry, title=article.title)
+
+    yield from guarded(each_article(inputs, log, warn), run, log)
+
+
+def check_each(
+    inputs: Iterable[str],
+    checker: Checker,
+    log: RunLog,
+    warn: Callable[[str], None],
+    published: Published | None = None,
+    lang: str | None = None,
+    columns: object = None,
+) -> Iterator[ArticleCheck]:
+    """Each readable article of the inputs extracted and checked, in turn: dated ``published``,
+    else as its source dates it, else by its text; each article that fails goes to ``log``."""
+    from impact.verdicts import check_articles
+
+    def run(article: Article) -> ArticleCheck:
+        when = published or given_published(article)
+        (result,) = check_articles([article], published=when, lang=lang, checker=checker)
+        return result
+
+    articles = each_article(inputs, log, warn, checker.settings.offline, columns)
+    for _, result in guarded(articles, run, log):
+        yield result
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedRun:
+    """What a check run leaves for its summary: the verdict of each claim that got one of the
+    ``fail_on`` verdicts, and the report written (None: none asked for)."""
+
+    hits: tuple[str, ...] = ()
+    report: Path | None = None
+
+
+def check_inputs(
+    inputs: Iterable[str],
+    checker: Checker,
+    log: RunLog,
+    warn: Callable[[str], None],
+    sink: Sink,
+    *,
+    published: Published | None = None,
+    lang: str | None = None,
+    columns: object = None,
+    fail_on: Sequence[str] = (),
+    report_dir: Path | None = None,
+    force: bool = False,
+) -> CheckedRun:
+    """`impact check` in one process: each article's check goes to ``sink`` as soon as it is
+    done; the sink is closed, then report.html and report.md are written to ``report_dir`` (the
+    results are kept only for it)."""
+    kept: list[ArticleCheck] = []
+    hits: list[str] = []
+    for result in check_each(inputs, checker, log, warn, published, lang, columns):
+        hits += [v for v in result.verdicts() if v in fail_on]
+        if report_dir is not None:
+            kept.append(result)
+        sink.add(result)
+    sink.close()
+    if report_dir is None:
+        return CheckedRun(tuple(hits))
+    from impact.render.files import write_report
+
+    return CheckedRun(tuple(hits), write_report(kept, report_dir, force))

@@ -28,7 +28,6 @@ import numpy as np
 import pandas as pd
 
 from impact import calendars
-from impact.config import Settings
 from impact.errors import ImpactError, InputError
 from impact.eventstudy.engine import fit_batch
 from impact.eventstudy.significance import (
@@ -37,6 +36,7 @@ from impact.eventstudy.significance import (
     tests_frame,
     with_pvalues,
 )
+from impact.eventstudy.spec import StudySpec
 from impact.eventstudy.study import prepare_event, span_days
 from impact.sources.corpora import Piece, split_corpus
 
@@ -242,17 +242,6 @@ def _event_rows(
                 yield n, str(exc)
                 continue
             yield n, ticker, row["event"].strip(), (row.get("market") or default_market).strip()
-
-
-@dataclass(frozen=True)
-class StudySpec:
-    """The study every chunk runs: model, windows, settings, the market for rows without one."""
-
-    model: str = "market"
-    window: tuple[int, int] = (-1, 1)
-    estimation: tuple[int, int] = (-250, -11)
-    settings: Settings = field(default_factory=Settings.from_env)
-    default_market: str = "^GSPC"
 
 
 def _prepare(spec: StudySpec, ticker: str, event: str, market: str, read: Callable):

@@ -2,7 +2,14 @@
 
 from impact.prices.cache import PriceCache
 from impact.prices.model import PriceSeries, read_price_csv, validate_ticker
-from impact.prices.sources import CsvSource, PriceSource, load_prices, resolve_dates
+from impact.prices.sources import (
+    CsvSource,
+    PriceSource,
+    cache_fetcher,
+    load_prices,
+    resolve_dates,
+    sessions_between,
+)
 from impact.prices.yahoo import YahooSource
 
 __all__ = [
@@ -11,8 +18,10 @@ __all__ = [
     "PriceSeries",
     "PriceSource",
     "YahooSource",
+    "cache_fetcher",
     "load_prices",
     "read_price_csv",
     "resolve_dates",
+    "sessions_between",
     "validate_ticker",
 ]

@@ -12,14 +12,27 @@ import pandas as pd
 
 from impact import calendars
 from impact.config import Settings
-from impact.errors import DataUnavailable, ImpactError, NotASessionError, PriceDataError
+from impact.errors import (
+    DataUnavailable,
+    ImpactError,
+    InputError,
+    NotASessionError,
+    PriceDataError,
+)
 from impact.listings import listing_for_ticker
 from impact.prices.cache import CacheEntry, PriceCache, merge_ranges, missing_ranges
 from impact.prices.model import PriceSeries, read_price_csv, validate_ticker
 from impact.prices.validate import calendar_gaps, validate_series
 from impact.prices.yahoo import YahooSource
 
-__all__ = ["CsvSource", "PriceSource", "load_prices", "resolve_dates"]
+__all__ = [
+    "CsvSource",
+    "PriceSource",
+    "cache_fetcher",
+    "load_prices",
+    "resolve_dates",
+    "sessions_between",
+]
 
 MANIFEST = "manifest.json"
 
@@ -301,3 +314,25 @@ class _Search:
         )
         self.chain.problems.clear()  # already in the note
         return self.done(replace(partial, notes=(*partial.notes, note)))
+
+
+def sessions_between(
+    ticker: str, start: object, end: object, settings: Settings
+) -> tuple[PriceSeries, pd.Series]:
+    """The sessions of [start, end] and the close-to-close return of each: loaded from a
+    fortnight before ``start``, so the first session has its previous close. InputError when
+    there is none."""
+    lo, hi = resolve_dates(start, end)
+    series = load_prices(validate_ticker(ticker), lo - pd.Timedelta(days=14), hi, settings)
+    returns = series.returns()
+    series = series.between(lo, hi)
+    if series.prices.empty:
+        raise InputError(f"no sessions for {ticker} between {lo.date()} and {hi.date()}")
+    return series, returns
+
+
+def cache_fetcher(settings: Settings) -> Callable[[str, pd.Timestamp, pd.Timestamp], PriceSeries]:
+    """``fetch(ticker, start, end)``: Yahoo's prices for only the parts of [start, end] the cache
+    lacks, merged into the cache (written once, atomically); the cached series. One fetcher
+    serves a run: a corrupt cache file is said once."""
+    return _Chain(settings, YahooSource(timeout=settings.network_timeout)).fetch_into_cache

@@ -18,7 +18,14 @@ from impact.verdicts.evidence import AbnormalReturn
 from impact.verdicts.evidence_records import RecordEvidence
 from impact.verdicts.model import sentence_excerpt
 
-__all__ = ["dumps_json", "price_rows", "render_csv", "render_prices_table", "to_jsonable"]
+__all__ = [
+    "dumps_json",
+    "price_rows",
+    "prices_json",
+    "render_csv",
+    "render_prices_table",
+    "to_jsonable",
+]
 
 
 def to_jsonable(value: Any) -> Any:
@@ -63,6 +70,20 @@ def price_rows(series: PriceSeries, returns: pd.Series) -> list[dict[str, Any]]:
             }
         )
     return rows
+
+
+def prices_json(series: PriceSeries, rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """The series' listing, basis, source and notes, and its sessions (``price_rows``)."""
+    return {
+        "ticker": series.ticker,
+        "mic": series.mic,
+        "currency": series.currency,
+        "basis": series.basis,
+        "source": series.source,
+        "origin": series.origin,
+        "notes": list(series.notes),
+        "sessions": rows,
+    }
 
 
 def render_csv(rows: Sequence[dict[str, Any]], columns: Iterable[str] | None = None) -> str:
