@@ -97,12 +97,28 @@ SEASONS: dict[str, tuple[int, int]] = {
     "frühjahr": (3, 5), "frühling": (3, 5), "spring": (3, 5), "sommer": (6, 8), "summer": (6, 8),
     "herbst": (9, 11), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 14),
 }  # fmt: skip
-# named market events a window may start after: alias -> (year, month) the event ended
+# named market events a window may start after: alias -> (year, month) the event ended (a
+# crash: its last month of heavy losses; a bubble: its peak)
 EVENTS: dict[str, tuple[int, int]] = {
     "finanzkrise": (2009, 3), "financial crisis": (2009, 3), "lehman": (2008, 9),
+    "lehman collapse": (2008, 9), "lehman-pleite": (2008, 9), "lehman-kollaps": (2008, 9),
     "pandemic": (2020, 3), "pandemie": (2020, 3), "corona-crash": (2020, 3),
-    "coronakrise": (2020, 3), "corona-krise": (2020, 3), "dotcom": (2000, 3), "dot-com": (2000, 3),
+    "coronakrise": (2020, 3), "corona-krise": (2020, 3), "covid crash": (2020, 3),
+    "covid-19 pandemic": (2020, 3), "covid pandemic": (2020, 3), "coronapandemie": (2020, 3),
+    "corona-pandemie": (2020, 3), "pandemic sell-off": (2020, 3), "pandemic selloff": (2020, 3),
+    "dotcom": (2000, 3), "dot-com": (2000, 3), "dotcom bubble": (2000, 3),
+    "dot-com bubble": (2000, 3), "dotcom-blase": (2000, 3), "dotcom crash": (2002, 10),
+    "dot-com crash": (2002, 10), "dotcom bust": (2002, 10), "dot-com bust": (2002, 10),
+    "dotcom-crash": (2002, 10), "euro crisis": (2012, 7), "eurokrise": (2012, 7),
+    "euro-krise": (2012, 7), "european debt crisis": (2012, 7), "euro debt crisis": (2012, 7),
+    "euro-schuldenkrise": (2012, 7), "brexit vote": (2016, 6), "brexit-votum": (2016, 6),
+    "brexit referendum": (2016, 6), "brexit-referendum": (2016, 6), "black monday": (1987, 10),
 }  # fmt: skip
+# words that name a market event the lexicon does not date ("seit der Asienkrise 1997", "since
+# the 1987 crash"): with a year written, the window starts after that year; without, the
+# event's date is not known here
+EVENT_WORDS_EN = "crisis crash sell-off selloff meltdown bubble bust recession panic pandemic"
+EVENT_STEMS_DE = "krise crash blase rezession pandemie"
 _EXTRA_NUMBERS = {"eleven": 11, "elf": 11, "a": 1, "an": 1, "one": 1, "ein": 1, "einem": 1,
                   "einer": 1, "einen": 1, "eins": 1, "decade": 10, "dozen": 12}  # fmt: skip
 _EXTRA_ORDINALS = {
@@ -322,6 +338,16 @@ _THIS_YEAR = (
     r"des Jahres|dieses Jahres|in diesem Jahr|im laufenden Jahr|seit Jahresbeginn|"
     r"seit Jahresanfang"
 )
+_YEAR_BEFORE = r"(?:(?P<{0}>(?:19|20)\d\d)(?:er)?\s+)?"
+_YEAR_AFTER = r"(?:\s+(?:von\s+|of\s+|in\s+)?(?P<{0}>(?:19|20)\d\d)(?!\d))?"
+_EVENT = (
+    r"(?:the\s+|der\s+|dem\s+)?" + _YEAR_BEFORE.format("ey1")
+    + r"(?:(?:globalen|global|great|großen|weltweiten)\s+)?"
+    + rf"(?P<event>{_alt(EVENTS)})" + _YEAR_AFTER.format("ey2") + "|"
+    + r"(?:the|der|dem)\s+" + _YEAR_BEFORE.format("uy1")
+    + rf"(?P<uevent>(?:[\w-]+\s+){{0,2}}?(?:{_alt(EVENT_WORDS_EN.split())})|"
+    + rf"[\w-]*(?:{_alt(EVENT_STEMS_DE.split())}))" + _YEAR_AFTER.format("uy2")
+)  # fmt: skip
 WINDOW_RE = (
     rf"(?P<alltime>{_ALL_TIME})|(?P<thisyear>{_THIS_YEAR})|"
     rf"(?:of|for|in|so far in)\s+(?P<ofyear>(?:19|20)\d\d)(?!\d)|"
@@ -329,8 +355,7 @@ WINDOW_RE = (
     rf"(?P<inrel>{_REL_IN})|"
     rf"(?:since|seit|seitdem)\s+(?:(?P<listing>{_LISTING})|(?P<sincerel>{_REL_SINCE})|"
     rf"(?P<lastyr>last year|letztem Jahr|dem Vorjahr|dem vergangenen Jahr)|"
-    rf"(?:the\s+|der\s+|dem\s+)?(?:(?:globalen|global|great|großen|weltweiten)\s+)?"
-    rf"(?P<event>{_alt(EVENTS)}|{_alt(e.capitalize() for e in EVENTS)})|(?P<period>{_PERIOD})|"
+    rf"{_EVENT}|(?P<period>{_PERIOD})|"
     r"(?P<described>a|an|the|einem|einer|dem|der|its|seinem|ihrem)(?=\s))"
 )
 PERIOD_RE = _PERIOD
@@ -363,6 +388,14 @@ BACK_REFERENCE = (
 CROSSING_VERBS = (
     r"(?<![\w-])(?:schloss|schlossen|closed|ended|endete|settled|notierte|notierten|stand|lag|"
     r"traded|finished)(?![\w-])"
+)
+# words right before a record that say whose price it is: "to close at a record high", "the
+# stock's steepest drop", "die Aktie schloss auf einem Rekordhoch"
+PRICE_OWNER = (
+    r"(?<![\w-])(?:(?:stock|shares|share price|index)(?:'s|’s|'|’)\s+|"
+    r"(?:close|closed|closing|finish|finished|settle|settled|schloss|schlossen)\s+"
+    r"(?:at|on|auf|bei)\s+(?:a|an|the|its|their|einem|einen|dem|den|ein)\s+"
+    r"(?:(?:new|fresh|neue[mnrs]?)\s+)?)$"
 )
 FROM_A = r"(?:from|von)\s+(?:a|an|einem)\s+$"  # "from a 15-month low": the session before
 WHEN = r"^\W*(?:when|als|wo)\b"  # "since March 16, 2022, when the stock jumped 27%"
@@ -402,6 +435,7 @@ class RecordLexicon:
         self.back_reference = re.compile(BACK_REFERENCE, re.IGNORECASE)
         self.crossing_verb = re.compile(CROSSING_VERBS, re.IGNORECASE)
         self.from_a = re.compile(FROM_A, re.IGNORECASE)
+        self.price_owner = re.compile(PRICE_OWNER, re.IGNORECASE)
         self.when = re.compile(WHEN, re.IGNORECASE)
         self.number_after = re.compile(NUMBER_AFTER, re.IGNORECASE)
         self.number_before = re.compile(NUMBER_BEFORE, re.IGNORECASE)

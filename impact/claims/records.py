@@ -79,11 +79,19 @@ def _attach(phrase: RecordPhrase, claims: list[Claim], text: str, offset: int) -
 
 
 def _about_company_figures(
-    phrase: RecordPhrase, claims: list[Claim], offset: int, others: Sequence[tuple[int, int]]
+    phrase: RecordPhrase,
+    text: str,
+    claims: list[Claim],
+    offset: int,
+    others: Sequence[tuple[int, int]],
 ) -> bool:
     """The figure nearest the record is a company figure ("Umsatz auf Rekordniveau von 120
     Milliarden", "revenue hit a record high") or no price at all ("einen neuen Rekord geknackt:
-    erstmals drei Billionen Dollar wert"; ``others``: such spans): the record is that figure's."""
+    erstmals drei Billionen Dollar wert"; ``others``: such spans): the record is that figure's,
+    unless the words right before it say whose price it is ("to close at a record high", "the
+    stock's steepest drop")."""
+    if RECORDS.price_owner.search(text, max(0, phrase.lo - 30), phrase.lo):
+        return False
     lo, hi = phrase.lo + offset, phrase.hi + offset
     spans = [(c.span, c.metric in _COMPANY_FIGURES) for c in claims if c.sentence_span[0] == offset]
     spans += [(span, True) for span in others]
@@ -179,7 +187,7 @@ def record_claim(
 ) -> Claim | None:
     """The record claim of a phrase; ``base`` holds the sentence-level fields."""
     offset = base.sentence_span[0]
-    if _about_company_figures(phrase, claims, offset, others):
+    if _about_company_figures(phrase, base.sentence, claims, offset, others):
         return None
     attached = _attach(phrase, claims, base.sentence, offset)
     direction = _direction(phrase, attached, claims)
@@ -191,7 +199,7 @@ def record_claim(
     claim = _dates(claim, phrase, attached)
     window = phrase.window
     since = since_of(window, claim.end)
-    if window is not None and not window.all_time and since is None:
+    if window is not None and not (window.all_time or window.anchor) and since is None:
         return None
     streak = phrase.of == "streak"
     index = bool(claim.ticker and claim.ticker.startswith("^")) or (

@@ -16,7 +16,8 @@ sessions (every session of a range, the one that holds named). The window is the
 - ``streak``: exactly n consecutive lower (higher) closes end at the session; ``record_streak``:
   n consecutive closes above every earlier close.
 
-An anchor day ("since a 15.7% jump on April 29") must itself be at least as large. A window that
+An anchor day ("since a 15.7% jump on April 29") must itself be at least as large; an anchor whose
+day is not known (a named event the lexicon does not date) is ``insufficient_data``. A window that
 starts before the data (or at the listing, whose date is not known here) is ``insufficient_data``
 unless the data inside it already contradict the claim, which is then ``false``.
 """
@@ -359,6 +360,10 @@ def _best(judged: list[_Judged]) -> _Judged:
 
 def check_record(claim: Claim, window: MarketWindow, attached: ClaimCheck | None) -> ClaimCheck:
     """The verdict of a record claim (module docstring)."""
+    if claim.record_anchor and claim.record_since is None:
+        raise InsufficientDataError(
+            f"the record's window starts at an event whose date is not known here ({claim.text!r})"
+        )
     series = window.series
     sessions, basis, how = _sessions(claim, window, attached)
     direction = claim.direction if claim.direction in {"up", "down"} else "up"

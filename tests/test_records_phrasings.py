@@ -1,0 +1,188 @@
+"""Record phrasings common in news in both languages: a record next to a market-value clause,
+windows that start at a named event, German negated comparatives, record adjectives before a
+level, and streaks of weeks and months. Sentences written for these tests; verdicts against
+values computed here with plain pandas from the fixture files."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+from conftest import FIXTURES, fixture_frame, iso
+
+from impact.claims import extract_article
+from impact.claims.record_windows import window_after
+from impact.config import Settings
+from impact.verdicts import Checker
+
+D = dt.date
+
+
+def records(text: str, published: str) -> list:
+    return [c for c in extract_article(text, published).claims if c.kind == "record"]
+
+
+def one_record(text: str, published: str):
+    found = records(text, published)
+    assert len(found) == 1, [c.text for c in extract_article(text, published).claims]
+    return found[0]
+
+
+@pytest.fixture(scope="module")
+def checker() -> Checker:
+    settings = Settings(cache_dir=FIXTURES / "no-cache", fixtures_dir=FIXTURES, offline=True)
+    return Checker(settings, event_study=False)
+
+
+def check(checker: Checker, text: str, published: str):
+    article = extract_article(text, published)
+    found = [c for c in checker.check_article("t", article).checks if c.claim.kind == "record"]
+    assert len(found) == 1
+    return found[0]
+
+
+def close_moves(ticker: str) -> pd.Series:
+    closes = fixture_frame(ticker)["Close"]
+    return (closes / closes.shift(1) - 1).dropna()
+
+
+# ---- a record next to a market-value clause ---------------------------------------------------
+@pytest.mark.parametrize(
+    "text, published, ticker, words, of, direction",
+    [
+        ("Nvidia shares surged 24% on Thursday to close at a record high, adding about $184 "
+         "billion to its market value.", "2023-05-25", "NVDA", "record high", "level", "up"),
+        ("Microsoft shares slid nearly 10% on Thursday, wiping out about $357 billion in market "
+         "value, the stock's steepest drop since March 2020.", "2026-01-29", "MSFT",
+         "steepest drop since March 2020", "move", "down"),
+        ("Apple shares jumped 8% on Friday to close at a record high, adding about $250 billion "
+         "to its market value.", "2025-01-25", "AAPL", "record high", "level", "up"),
+        ("Alphabet shares rose 4%, adding $80 billion in market value, the stock's biggest gain "
+         "since April 2024.", "2025-01-28", "GOOGL", "biggest gain since April 2024", "move",
+         "up"),
+        ("Die SAP-Aktie stieg am Freitag um 5 Prozent und schloss auf einem Rekordhoch, der "
+         "Börsenwert wuchs um 15 Milliarden Euro.", "2025-01-25", "SAP.DE", "Rekordhoch",
+         "level", "up"),
+    ],
+)  # fmt: skip
+def test_a_price_record_next_to_a_market_value(text, published, ticker, words, of, direction):
+    record = one_record(text, published)
+    assert (record.ticker, record.text, record.record_of, record.direction) == (
+        ticker,
+        words,
+        of,
+        direction,
+    )
+
+
+def test_a_record_of_the_market_value_itself_stays_out():
+    text = (
+        "Nvidia shares fell 17% on Monday, wiping out $589 billion in market value, the biggest "
+        "one-day loss for any company in U.S. history."
+    )
+    assert records(text, "2025-01-28") == []
+
+
+def test_market_value_clause_verdicts(checker):
+    closes = fixture_frame("NVDA")["Close"]
+    session = pd.Timestamp("2023-05-25")
+    assert closes.loc[session] > closes.loc[: session - pd.Timedelta(days=1)].max()
+    result = check(
+        checker,
+        "Nvidia shares surged 24% on Thursday to close at a record high, adding about $184 "
+        "billion to its market value.",
+        "2023-05-25",
+    )
+    # the highest close of the data, but an all-time record reaches back before the data
+    assert (result.verdict, iso(result.session)) == ("insufficient_data", "2023-05-25")
+    moves = close_moves("MSFT")
+    session = pd.Timestamp("2026-01-29")
+    assert moves.loc[:session].idxmin() == session
+    assert fixture_frame("MSFT").index[0] > pd.Timestamp("2020-03-31")
+    result = check(
+        checker,
+        "Microsoft shares slid nearly 10% on Thursday, wiping out about $357 billion in market "
+        "value, the stock's steepest drop since March 2020.",
+        "2026-01-29",
+    )
+    assert (result.verdict, iso(result.session)) == ("insufficient_data", "2026-01-29")
+
+
+# ---- a window that starts at a named event ----------------------------------------------------
+@pytest.mark.parametrize(
+    "phrase, since, anchor",
+    [
+        (" since the 2008 global financial crisis", D(2009, 3, 31), False),
+        (" seit der Finanzkrise", D(2009, 3, 31), False),
+        (" since the dot-com crash", D(2002, 10, 31), False),
+        (" seit der Dotcom-Blase", D(2000, 3, 31), False),
+        (" since the 2020 pandemic selloff", D(2020, 3, 31), False),
+        (" seit der Eurokrise", D(2012, 7, 31), False),
+        # not dated here: the year written, else a start not known
+        (" seit der Asienkrise 1997", D(1997, 12, 31), False),
+        (" since the 1987 crash", D(1987, 12, 31), False),
+        (" seit der Ölkrise", None, True),
+        (" since the taper tantrum crisis", None, True),
+    ],
+)
+def test_named_event_windows(phrase, since, anchor):
+    window = window_after(phrase, 0, D(2025, 4, 8), gap=False)
+    assert window is not None
+    assert (window.since, window.anchor, window.all_time) == (since, anchor, False)
+
+
+@pytest.mark.parametrize(
+    "text, published, ticker, since",
+    [
+        ("The Hang Seng Index plunged 9.4 per cent to 20,926.79 on Tuesday, its worst day since "
+         "the 2008 global financial crisis.", "2024-10-08", "^HSI", "2009-03-31"),
+        ("Der Hang Seng brach am Montag um mehr als 13 Prozent ein. Es war der stärkste "
+         "Tagesverlust seit der Asienkrise 1997.", "2025-04-07", "^HSI", "1997-12-31"),
+        ("Der Dax fiel am Freitag um 1,4 Prozent, der größte Tagesverlust seit der Eurokrise.",
+         "2024-06-15", "^GDAXI", "2012-07-31"),
+        ("The Nasdaq 100 fell 6% on Friday, its worst day since the COVID-19 pandemic.",
+         "2025-04-05", "^NDX", "2020-03-31"),
+    ],
+)  # fmt: skip
+def test_named_event_records(text, published, ticker, since):
+    record = one_record(text, published)
+    assert (record.ticker, record.direction, record.record_of, iso(record.record_since)) == (
+        ticker,
+        "down",
+        "move",
+        since,
+    )
+
+
+def test_named_event_verdicts(checker):
+    moves = close_moves("^HSI")
+    session = pd.Timestamp("2024-10-08")
+    assert moves.loc[:session].idxmin() == session  # the largest drop of the data
+    assert fixture_frame("^HSI").index[0] > pd.Timestamp("2009-03-31")
+    result = check(
+        checker,
+        "The Hang Seng Index plunged 9.4 per cent to 20,926.79 on Tuesday, its worst day since "
+        "the 2008 global financial crisis.",
+        "2024-10-08",
+    )
+    assert result.verdict == "insufficient_data" and "2009-03-31" in result.explanation
+    # the data already hold larger drops than the session's: false whatever came before
+    moves = close_moves("^GDAXI")
+    session = pd.Timestamp("2024-06-14")
+    larger = moves.loc[:session][moves.loc[:session] < moves.loc[session]]
+    assert not larger.empty
+    result = check(
+        checker,
+        "Der Dax fiel am Freitag um 1,4 Prozent, der größte Tagesverlust seit der Eurokrise.",
+        "2024-06-15",
+    )
+    assert result.verdict == "false"
+    assert larger.idxmin().date().isoformat() in result.explanation
+    # an event not dated here: cannot say, and the reason names it
+    result = check(
+        checker,
+        "Der Dax fiel am Freitag um 1,4 Prozent, der größte Tagesverlust seit der Ölkrise.",
+        "2024-06-15",
+    )
+    assert result.verdict == "insufficient_data" and "not known here" in result.explanation
