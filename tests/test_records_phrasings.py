@@ -186,3 +186,72 @@ def test_named_event_verdicts(checker):
         "2024-06-15",
     )
     assert result.verdict == "insufficient_data" and "not known here" in result.explanation
+
+
+# ---- negated comparatives: "so stark ... seit März 2020 nicht mehr" -------------------------
+@pytest.mark.parametrize(
+    "text, published, ticker, of, direction, since",
+    [
+        ("Infineon-Papiere haussierten am Dienstag um fast 13 Prozent – so stark waren sie seit "
+         "März 2020 nicht mehr gestiegen.", "2024-05-07", "IFX.DE", "move", "up", "2020-03-31"),
+        ("Die SAP-Aktie verlor am Montag 6 Prozent. So heftig war sie seit Oktober 2020 nicht "
+         "mehr eingebrochen.", "2024-06-20", "SAP.DE", "move", "down", "2020-10-31"),
+        ("Der Dax fiel am Montag um 2 Prozent auf 17.500 Punkte, so tief stand er seit Januar "
+         "nicht mehr.", "2024-06-20", "^GDAXI", "level", "down", "2024-01-31"),
+        ("Nvidia jumped 9% on Friday; the stock hadn't risen that much in a single day since "
+         "March 2020.", "2024-06-20", "NVDA", "move", "up", "2020-03-31"),
+        ("Apple shares fell 5% on Monday and have not fallen this sharply since September 2022.",
+         "2024-06-20", "AAPL", "move", "down", "2022-09-30"),
+        ("The Dax rose 2% on Friday and hasn't been this high since March 2020.", "2024-06-20",
+         "^GDAXI", "level", "up", "2020-03-31"),
+    ],
+)  # fmt: skip
+def test_negated_comparatives(text, published, ticker, of, direction, since):
+    record = one_record(text, published)
+    assert (record.ticker, record.record_of, record.direction, iso(record.record_since)) == (
+        ticker,
+        of,
+        direction,
+        since,
+    )
+
+
+def test_a_negated_comparative_needs_its_negation():
+    assert records("So stark ist der Dax seit 2022 gestiegen, um 40 Prozent.", "2024-06-20") == []
+    # the window words are the record's: the move keeps its own day
+    claims = extract_article(
+        "The Dax rose 2% on Friday and hasn't been this high since March 2020.", "2024-06-20"
+    ).claims
+    move = next(c for c in claims if c.kind == "move")
+    assert (move.horizon, iso(move.end)) == ("one_day", "2024-06-14")
+
+
+def test_negated_comparative_verdicts(checker):
+    moves = close_moves("IFX.DE")
+    session = pd.Timestamp("2024-05-07")
+    window = moves.loc["2020-04-01":session]
+    assert window.idxmax() == session  # nothing larger since March 2020
+    before = moves.loc[:"2020-03-31"]
+    last_larger = before[before >= moves.loc[session]].index[-1]
+    assert iso(last_larger.date()) == "2020-03-24"
+    result = check(
+        checker,
+        "Infineon-Papiere haussierten am Dienstag um fast 13 Prozent – so stark waren sie seit "
+        "März 2020 nicht mehr gestiegen.",
+        "2024-05-07",
+    )
+    assert (result.verdict, iso(result.session)) == ("correct", "2024-05-07")
+    assert "2020-03-24" in result.explanation
+    # a smaller jump, where the data since March 2020 hold larger ones: false, naming them
+    session = pd.Timestamp("2024-08-15")
+    window = moves.loc["2020-04-01":session].drop(session)
+    larger = window[window >= moves.loc[session]]
+    assert not larger.empty
+    result = check(
+        checker,
+        "Infineon-Papiere sprangen am Donnerstag um 4,2 Prozent nach oben – so stark waren sie "
+        "seit März 2020 nicht mehr gestiegen.",
+        "2024-08-15",
+    )
+    assert (result.verdict, iso(result.session)) == ("false", "2024-08-15")
+    assert larger.idxmax().date().isoformat() in result.explanation

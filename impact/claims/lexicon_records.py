@@ -222,13 +222,32 @@ _STREAK_DE = (
     r"Gewinntag|Tagesverlust|Tagesgewinn|Tagesminus|Tagesplus|Sitzung)e?s?\s+"
     r"(?:in\s+Folge|hintereinander|in\s+Serie)"
 )
-# "so tief wie seit 2016 nicht mehr", "a level not seen since 2009", "last seen in 2009"; streaks
-# count sessions (weekly streaks are not read)
-_AS_SINCE = (
-    r"so\s+(?P<so>hoch|tief|niedrig|stark|kräftig|deutlich|viel|schwach)\s+wie\s+|"
-    r"(?P<seen>not seen|unseen|last seen)(?=\s+(?:since|in)\s)|"
-    r"(?:hasn't|has not|hadn't|had not)\s+been\s+(?:this|so)\s+(?P<been>high|low)\s+since"
+# "so tief wie seit 2016 nicht mehr", "a level not seen since 2009", "last seen in 2009"; the
+# negated comparative "so stark waren sie seit März 2020 nicht mehr gestiegen", "hadn't risen
+# this much since" (a move; its verb gives the direction); streaks count sessions
+_SO = r"hoch|tief|niedrig|stark|kräftig|deutlich|viel|schwach|heftig|steil"
+_UP_VERBS = (
+    "risen rallied gained jumped climbed surged advanced soared rebounded gestiegen geklettert "
+    "gesprungen zugelegt gewonnen"
 )
+_DOWN_VERBS = (
+    "fallen dropped lost declined slumped tumbled plunged sunk sank slid gefallen gesunken "
+    "verloren eingebrochen abgerutscht abgesackt nachgegeben"
+)
+UP_VERBS, DOWN_VERBS = set(_UP_VERBS.split()), set(_DOWN_VERBS.split())
+_NOT = r"(?:has|had|have)(?:n't|n’t|\s+not)"
+_AS_SINCE = (
+    rf"so\s+(?P<so>{_SO})\s+wie\s+|"
+    rf"so\s+(?P<neg>{_SO})\s+(?:[\w-]+\s+){{1,4}}?(?=seit\s)|"
+    r"(?P<seen>not seen|unseen|last seen)(?=\s+(?:since|in)\s)|"
+    rf"{_NOT}\s+been\s+(?:this|so)\s+(?P<been>high|low)(?=\s+since\s)|"
+    rf"{_NOT}\s+"
+    rf"(?P<verb>{_alt([*UP_VERBS, *DOWN_VERBS])})\s+(?:this|that|so)\s+"
+    r"(?:much|sharply|steeply|far|hard)(?:\s+in\s+(?:a|one)\s+(?:single\s+)?(?:day|session))?"
+    r"(?=\s+since\s)"
+)
+# what ends a negated comparative after its window: "seit März 2020 nicht mehr (gestiegen)"
+NOT_SINCE = r"\s+(?:[\w-]+\s+){0,2}?nicht\s+mehr(?:\s+(?P<nverb>[\w-]+))?"
 # "the current closing record for a one-day drop"
 _RECORD_FOR = (
     r"(?P<current>current\s+)?(?P<rbasis>closing\s+|intraday\s+)?record\s+for\s+a\s+"
@@ -253,7 +272,8 @@ GATES: dict[str, tuple[str, ...]] = {
     ),
     "as_since": (
         "so hoch", "so tief", "so niedrig", "so stark", "so kräftig", "so deutlich", "so viel",
-        "so schwach", "not seen", "last seen", "unseen", "been this", "been so",
+        "so schwach", "so heftig", "so steil", "not seen", "last seen", "unseen", "hasn't",
+        "hadn't", "haven't", "hasn’t", "hadn’t", "haven’t", "has not", "had not", "have not",
     ),
     "record_for": ("record for",),
 }  # fmt: skip
@@ -435,6 +455,7 @@ class RecordLexicon:
         self.back_reference = re.compile(BACK_REFERENCE, re.IGNORECASE)
         self.crossing_verb = re.compile(CROSSING_VERBS, re.IGNORECASE)
         self.from_a = re.compile(FROM_A, re.IGNORECASE)
+        self.not_since = re.compile(NOT_SINCE, re.IGNORECASE)
         self.price_owner = re.compile(PRICE_OWNER, re.IGNORECASE)
         self.when = re.compile(WHEN, re.IGNORECASE)
         self.number_after = re.compile(NUMBER_AFTER, re.IGNORECASE)

@@ -30,10 +30,12 @@ import re
 from dataclasses import dataclass, replace
 
 from impact.claims.lexicon_records import (
+    DOWN_VERBS,
     LEVEL_NOUNS,
     MOVE_NOUNS,
     RECORDS,
     SUPERLATIVES,
+    UP_VERBS,
     WEEK_MODIFIERS,
     count_of,
     open_gates,
@@ -56,6 +58,7 @@ _UP_WORDS = {
     "tagesgewinn", "tagesplus", "gewinn", "kursgewinn",
 }  # fmt: skip
 _BELOW = {"unter", "unterhalb", "below", "under"}
+_MOVE_SO = {"stark", "kräftig", "deutlich", "viel", "heftig", "steil"}
 _GERMAN_ENDING = re.compile(r"(?:es|en|e|s|n)$")
 _NEW = re.compile(r"neue\w*\s+$")
 _LOW = re.compile(r"low|tief", re.IGNORECASE)
@@ -242,17 +245,24 @@ def _streak(m: re.Match[str], text: str) -> RecordPhrase | None:
 
 
 def _as_since(m: re.Match[str], text: str, pe: dt.date | None) -> RecordPhrase | None:
-    so = (m["so"] or m["been"] or "").lower()
+    so = (m["so"] or m["been"] or m["neg"] or "").lower()
     if (m["seen"] or "").lower() == "last seen":
         window = last_seen(text, m.end(), pe)  # "last seen in March 2009": after it
     else:
         window = window_after(text, m.end(), pe, gap=False)
     if window is None:
         return None
-    if so in {"stark", "kräftig", "deutlich", "viel"}:
-        return _phrase(m.start(), window.end, text, "move", None, window)
+    end, verb = window.end, (m["verb"] or "").lower()
+    if m["neg"]:  # "so stark ... seit März 2020 nicht mehr (gestiegen)"
+        negated = RECORDS.not_since.match(text, end)
+        if negated is None:
+            return None
+        end, verb = negated.end(), (negated["nverb"] or "").lower()
+    moved = "up" if verb in UP_VERBS else "down" if verb in DOWN_VERBS else None
+    if m["verb"] or so in _MOVE_SO:
+        return _phrase(m.start(), end, text, "move", moved, window)
     direction = "up" if so in {"hoch", "high"} else "down" if so else None
-    return _phrase(m.start(), window.end, text, "level", direction, window)
+    return _phrase(m.start(), end, text, "level", direction, window)
 
 
 def _record_for(m: re.Match[str], text: str) -> RecordPhrase:
