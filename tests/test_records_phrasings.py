@@ -255,3 +255,61 @@ def test_negated_comparative_verdicts(checker):
     )
     assert (result.verdict, iso(result.session)) == ("false", "2024-08-15")
     assert larger.idxmax().date().isoformat() in result.explanation
+
+
+# ---- "record" as the adjective of a bare level -------------------------------------------------
+@pytest.mark.parametrize(
+    "text, published, ticker, level",
+    [
+        ("The S&P 500 closed at a record 6,173.07 on Friday.", "2025-06-27", "^GSPC", 6173.07),
+        ("Apple shares closed at a record $259.02 on Thursday.", "2024-12-13", "AAPL", 259.02),
+        ("Microsoft shares rose 1% and ended the day at a record $467.56.", "2024-12-13", "MSFT",
+         467.56),
+        ("The Dax finished Thursday at a new record 20,426 points.", "2024-12-13", "^GDAXI",
+         20426),
+    ],
+)  # fmt: skip
+def test_a_record_before_a_bare_level(text, published, ticker, level):
+    claims = extract_article(text, published).claims
+    (record,) = [c for c in claims if c.kind == "record"]
+    (stated,) = [c for c in claims if c.kind == "level"]
+    assert (record.text, record.ticker, record.record_of, record.direction) == (
+        "record",
+        ticker,
+        "level",
+        "up",
+    )
+    assert (record.record_since, stated.magnitude, record.end) == (None, level, stated.end)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Apple's quarterly revenue closed at a record $124.3 billion.",
+        "Nvidia shipped a record 3 million GPUs last quarter.",
+        "Trading volume hit a record 12 billion shares.",
+        # no closing verb: the level only (it may be an intraday print)
+        "Microsoft shares rose 1% on Friday at a record $467.56.",
+    ],
+)
+def test_no_record_before_a_bare_level(text):
+    assert records(text, "2024-12-13") == []
+
+
+def test_record_before_a_level_verdicts(checker):
+    closes = fixture_frame("^SPX")["Close"]  # the S&P 500's series (^GSPC's ends earlier)
+    session = pd.Timestamp("2025-06-27")
+    assert round(closes.loc[session], 2) == 6173.07
+    assert closes.loc[session] > closes.loc[: session - pd.Timedelta(days=1)].max()
+    result = check(checker, "The S&P 500 closed at a record 6,173.07 on Friday.", "2025-06-27")
+    # the highest close of the data; an all-time record reaches back before them
+    assert (result.verdict, iso(result.session)) == ("insufficient_data", "2025-06-27")
+    closes = fixture_frame("^GDAXI")["Close"]
+    session = pd.Timestamp("2024-08-05")
+    higher = closes.loc[:session].drop(session)
+    higher = higher[higher > closes.loc[session]]
+    assert not higher.empty
+    level = f"{closes.loc[session]:,.0f}"
+    result = check(checker, f"The Dax closed at a record {level} points on Monday.", "2024-08-06")
+    assert (result.verdict, iso(result.session)) == ("false", "2024-08-05")
+    assert "even within the data" in result.explanation

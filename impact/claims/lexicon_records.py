@@ -193,6 +193,14 @@ _DE_LEVEL = (
     r"(?P<dart>(?:ein|einem|einen)\s+)(?P<dbare>Hoch|Tief)(?:e?s)?|"
     r"(?P<dclose>Schluss-Rekord|Schlussrekord|Rekordschluss|Rekord zum Schlusskurs)"
 )
+# "record" as the adjective of a closing level: "closed at a record 6,173.07", "ended the day at
+# a new record $150.20" (the level is the number after it). Without a closing verb ("rose 2% at a
+# record $193.97") the number is read as the level only: it may be an intraday print
+_RECORD_LEVEL = (
+    r"(?<![\w-])(?:closed|closes|close|closing|ended|ends|finished|finishes|settled|settles)\s+"
+    r"(?:[\w.]+\s+){0,2}?at\s+(?:a|an)\s+(?:new\s+|fresh\s+)?"
+    r"(?P<rword>record)(?=\s+(?:US\$|HK\$|\$|€)?\d)"
+)
 _THRESHOLD = (
     r"(?P<first>erstmals|zum ersten Mal|for the first time|the first time|first time|"
     r"(?:its|their|the) first (?:close|finish) (?P<fdir>above|below|under|over))"
@@ -276,6 +284,7 @@ GATES: dict[str, tuple[str, ...]] = {
         "hadn't", "haven't", "hasn’t", "hadn’t", "haven’t", "has not", "had not", "have not",
     ),
     "record_for": ("record for",),
+    "record_level": ("record ",),
 }  # fmt: skip
 ANY_GATE = tuple(sorted({stem for stems in GATES.values() for stem in stems}))
 
@@ -441,6 +450,7 @@ class RecordLexicon:
         self.streak = re.compile(rf"{_W}(?:{_STREAK_EN}|{_STREAK_DE}){_E}", re.IGNORECASE)
         self.as_since = re.compile(rf"{_W}(?:{_AS_SINCE})", re.IGNORECASE)
         self.record_for = re.compile(rf"{_W}(?:{_RECORD_FOR}){_E}", re.IGNORECASE)
+        self.record_level = re.compile(_RECORD_LEVEL, re.IGNORECASE)
         self.window = re.compile(rf"(?:{WINDOW_RE}){_E}", re.IGNORECASE)
         self.period = re.compile(rf"(?:{PERIOD_RE}){_E}", re.IGNORECASE)
         self.event_day = re.compile(rf"{_W}(?:{EVENT_DAY_RE}){_E}", re.IGNORECASE)

@@ -4,11 +4,13 @@
 - ``move`` / ``week_move``: a superlative with a move noun ("the biggest one-day drop", "der
   beste Börsentag", "its most challenging session"; with "weekly"/"Woche": weekly moves), or with
   no noun right before its window ("the most since August 25"); "the closing record for a
-  one-day drop";
+  one-day drop"; a negated comparative ("so stark waren sie seit März 2020 nicht mehr
+  gestiegen", "hadn't risen this much since");
 - ``level``: a superlative with a level noun, or "highest"/"lowest" alone ("lowest close",
   "höchster Stand", "its highest since"), and record level words ("record low", "Allzeithoch",
   "a 10-month low", "52-week high", "Jahreshoch", "a new closing low for 2022", "so tief wie seit
-  2016 nicht mehr"); a level word after "since its", "from its", "dieser", "im Vergleich zum"
+  2016 nicht mehr", "so tief stand er seit Januar nicht mehr", "closed at a record 6,173.07"); a
+  level word after "since its", "from its", "dieser", "im Vergleich zum"
   refers to an earlier record and claims none;
 - ``threshold``: "erstmals", "for the first time" with a mark in the clause ("über die
   100-Dollar-Marke", "below $100"): the mark is the magnitude;
@@ -273,6 +275,12 @@ def _record_for(m: re.Match[str], text: str) -> RecordPhrase:
     )  # fmt: skip
 
 
+def _record_level(m: re.Match[str], text: str) -> RecordPhrase:
+    """ "closed at a record 6,173.07": an all-time high level, the number after it its level."""
+    lo, hi = m.start("rword"), m.end("rword")
+    return _phrase(lo, hi, text, "level", "up", Window(all_time=True, end=hi))
+
+
 def find_records(text: str, published: Published, lang: str) -> list[RecordPhrase]:
     """Every record phrase of a sentence, in order; of overlapping ones the longest (the first
     found on ties: a streak over the "record high" it counts)."""
@@ -293,6 +301,7 @@ def find_records(text: str, published: Published, lang: str) -> list[RecordPhras
     found += [_superlative(m, text, pe) for m in run("superlative")]
     found += [_level_word(m, text, pe, lang) for m in run("level_en") + run("level_de")]
     found += [_as_since(m, text, pe) for m in run("as_since")]
+    found += [_record_level(m, text) for m in run("record_level")]
     kept: list[RecordPhrase] = []
     for phrase in found:
         if phrase is None:

@@ -88,15 +88,18 @@ def _about_company_figures(
     """The figure nearest the record is a company figure ("Umsatz auf Rekordniveau von 120
     Milliarden", "revenue hit a record high") or no price at all ("einen neuen Rekord geknackt:
     erstmals drei Billionen Dollar wert"; ``others``: such spans): the record is that figure's,
-    unless the words right before it say whose price it is ("to close at a record high", "the
+    unless that figure stands in another clause and the words right before the record say whose
+    price it is ("to close at a record high, adding $184 billion to its market value", "the
     stock's steepest drop")."""
-    if RECORDS.price_owner.search(text, max(0, phrase.lo - 30), phrase.lo):
-        return False
     lo, hi = phrase.lo + offset, phrase.hi + offset
     spans = [(c.span, c.metric in _COMPANY_FIGURES) for c in claims if c.sentence_span[0] == offset]
     spans += [(span, True) for span in others]
     nearest = min(spans, key=lambda x: min(abs(x[0][0] - hi), abs(x[0][1] - lo)), default=None)
-    return nearest is not None and nearest[1]
+    if nearest is None or not nearest[1]:
+        return False
+    left, right = clause_bounds(text, phrase.lo, phrase.hi)
+    elsewhere = not (left + offset <= nearest[0][0] < right + offset)
+    return not (elsewhere and RECORDS.price_owner.search(text, max(0, phrase.lo - 30), phrase.lo))
 
 
 def _at_mark(phrase: RecordPhrase, c: Claim, offset: int) -> bool:
