@@ -313,3 +313,77 @@ def test_record_before_a_level_verdicts(checker):
     result = check(checker, f"The Dax closed at a record {level} points on Monday.", "2024-08-06")
     assert (result.verdict, iso(result.session)) == ("false", "2024-08-05")
     assert "even within the data" in result.explanation
+
+
+# ---- streaks of weeks and months ---------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text, published, ticker, of, direction, count",
+    [
+        ("Der Dax hat im Februar um 3,8 Prozent zugelegt und damit den vierten Monatsgewinn in "
+         "Folge verbucht.", "2025-03-03", "^GDAXI", "month_streak", "up", 4),
+        ("The S&P 500 rose 1% this week, its fifth straight weekly gain.", "2024-12-07",
+         "^GSPC", "week_streak", "up", 5),
+        ("Nvidia fell 3% this week, its fourth straight weekly loss.", "2024-12-07", "NVDA",
+         "week_streak", "down", 4),
+        ("Der Dax gewann in dieser Woche 3,3 Prozent, der sechste Wochengewinn in Folge.",
+         "2025-02-15", "^GDAXI", "week_streak", "up", 6),
+        ("Die SAP-Aktie verbuchte vier Monatsgewinne in Folge.", "2025-03-03", "SAP.DE",
+         "month_streak", "up", 4),
+        ("The Nasdaq 100 fell 4% in March, a third consecutive month of losses.", "2025-04-02",
+         "^NDX", "month_streak", "down", 3),
+        ("Apple shares have risen three consecutive months.", "2025-04-02", "AAPL",
+         "month_streak", "up", 3),
+        # session streaks as before; a verb gives the direction when no figure does
+        ("Apple fell 2% on Friday, a fourth consecutive session of losses.", "2025-03-03",
+         "AAPL", "streak", "down", 4),
+        ("The Dow fell for a third straight day.", "2025-04-03", "^DJI", "streak", "down", 3),
+    ],
+)  # fmt: skip
+def test_streaks_of_weeks_and_months(text, published, ticker, of, direction, count):
+    record = one_record(text, published)
+    assert (record.ticker, record.record_of, record.direction, record.record_count) == (
+        ticker,
+        of,
+        direction,
+        count,
+    )
+    assert record.magnitude == count
+    assert record.horizon == ("n_sessions" if of == "streak" else "record")
+
+
+def period_streak(ticker: str, rule: str, last: str, direction: str = "up") -> int:
+    """Consecutive higher (lower) period closes ending with the period labelled ``last``."""
+    closes = fixture_frame(ticker)["Close"].resample(rule).last().dropna()
+    moves = closes.diff().loc[:last].iloc[::-1]
+    moved = moves > 0 if direction == "up" else moves < 0
+    return int(moved.cumprod().sum())
+
+
+def test_streak_of_months_verdicts(checker):
+    assert period_streak("^GDAXI", "ME", "2025-02-28") == 4
+    text = (
+        "Der Dax hat im Februar um 3,8 Prozent zugelegt und damit den {} Monatsgewinn in Folge "
+        "verbucht."
+    )
+    result = check(checker, text.format("vierten"), "2025-03-03")
+    assert (result.verdict, iso(result.session)) == ("correct", "2025-02-28")
+    result = check(checker, text.format("fünften"), "2025-03-03")
+    assert result.verdict == "false" and "4 consecutive higher month-end closes" in (
+        result.explanation
+    )
+
+
+def test_streak_of_weeks_verdicts(checker):
+    assert period_streak("^GSPC", "W-FRI", "2024-12-06") == 3
+    text = "The S&P 500 rose 1% this week, its {} straight weekly gain."
+    result = check(checker, text.format("third"), "2024-12-07")
+    assert (result.verdict, iso(result.session)) == ("correct", "2024-12-06")
+    result = check(checker, text.format("fifth"), "2024-12-07")
+    assert result.verdict == "false" and "3 consecutive higher weekly" in result.explanation
+    assert period_streak("^GDAXI", "W-FRI", "2025-02-14") == 6
+    result = check(
+        checker,
+        "Der Dax gewann in dieser Woche 3,3 Prozent, der sechste Wochengewinn in Folge.",
+        "2025-02-15",
+    )
+    assert (result.verdict, iso(result.session)) == ("correct", "2025-02-14")

@@ -219,6 +219,30 @@ _STREAK_EN = (
     rf"(?P<noun10>losing|winning)\s+streak\s+to\s+(?P<n10>{_NUM})\s+(?:trading\s+)?(?:days|sessions)|"
     rf"(?:a|the|its|their)\s+(?P<o5>{_ORD})\s+(?:day|session)\s+in\s+a\s+row"
 )
+# streaks of weeks and months: "the fifth straight weekly gain", "rose for a third straight
+# week", "three consecutive months of losses", "den vierten Monatsgewinn in Folge", "die dritte
+# Woche in Folge", "vier Monate in Folge"
+_PERIOD_NOUNS_EN = (
+    r"gains|gain|losses|loss|declines|decline|advances|advance|drops|drop|rises|rise|falls|fall|"
+    r"increases|increase|decreases|decrease|rally|slide"
+)
+_STREAK_PERIOD = (
+    rf"(?:a|the|its|their)\s+(?P<o13>{_ORD})[\s-](?:consecutive|straight|successive)[\s-]"
+    rf"(?:weekly|monthly)\s+(?P<noun13>{_PERIOD_NOUNS_EN})|"
+    rf"(?:a|the|its|their)\s+(?P<o14>{_ORD})[\s-](?:consecutive|straight|successive)[\s-]"
+    rf"(?:week|month)(?:\s+of\s+(?P<noun14>{_PERIOD_NOUNS_EN}))?|"
+    rf"(?P<n15>{_NUM})\s+(?:consecutive|straight|successive)\s+(?:weeks|months)"
+    rf"(?:\s+of\s+(?:\w+\s+)?(?P<noun15>{_PERIOD_NOUNS_EN}))?|"
+    rf"(?P<n16>{_NUM})\s+(?:weeks|months)\s+in\s+a\s+row|"
+    rf"(?:a|the|its|their)\s+(?P<o17>{_ORD})\s+(?:week|month)\s+in\s+a\s+row|"
+    rf"(?P<o18>{_ORD})\s+(?:Wochen|Monats)(?P<noun18>gewinn|verlust|plus|minus|anstieg|rückgang)"
+    r"e?s?\s+(?:in\s+Folge|hintereinander|in\s+Serie)|"
+    rf"(?P<n19>{_NUM})\s+(?:Wochen|Monats)(?P<noun19>gewinne|verluste|anstiege|rückgänge)n?\s+"
+    r"(?:in\s+Folge|hintereinander|in\s+Serie)|"
+    rf"(?:die|der|den|zum|in\s+der|im)\s+(?P<o20>{_ORD})[nm]?\s+(?:Woche|Monat)e?s?\s+"
+    r"(?:in\s+Folge|hintereinander)|"
+    rf"(?P<n21>{_NUM})\s+(?:Wochen|Monate|Monaten)\s+(?:in\s+Folge|hintereinander)"
+)
 _STREAK_DE = (
     rf"zum\s+(?P<o6>{_ORD})\s+Mal\s+(?:in\s+Folge|hintereinander|in\s+Serie)|"
     rf"(?P<n11>{_NUM})[- ]?tägige[nrs]?\s+(?P<noun11>Verlust|Gewinn|Kursgewinn|Kursverlust)serie|"
@@ -232,7 +256,7 @@ _STREAK_DE = (
 )
 # "so tief wie seit 2016 nicht mehr", "a level not seen since 2009", "last seen in 2009"; the
 # negated comparative "so stark waren sie seit März 2020 nicht mehr gestiegen", "hadn't risen
-# this much since" (a move; its verb gives the direction); streaks count sessions
+# this much since" (a move; its verb gives the direction)
 _SO = r"hoch|tief|niedrig|stark|kräftig|deutlich|viel|schwach|heftig|steil"
 _UP_VERBS = (
     "risen rallied gained jumped climbed surged advanced soared rebounded gestiegen geklettert "
@@ -447,7 +471,10 @@ class RecordLexicon:
         self.level_en = re.compile(rf"{_W}(?:{_EN_LEVEL}){_E}", re.IGNORECASE)
         self.level_de = re.compile(rf"{_W}(?:{_DE_LEVEL}){_E}")
         self.threshold = re.compile(rf"{_W}{_THRESHOLD}{_E}", re.IGNORECASE)
-        self.streak = re.compile(rf"{_W}(?:{_STREAK_EN}|{_STREAK_DE}){_E}", re.IGNORECASE)
+        self.streak = re.compile(
+            rf"{_W}(?:{_STREAK_PERIOD}|{_STREAK_EN}|{_STREAK_DE}){_E}", re.IGNORECASE
+        )
+        self.period_unit = re.compile(r"week|woche|month|monat", re.IGNORECASE)
         self.as_since = re.compile(rf"{_W}(?:{_AS_SINCE})", re.IGNORECASE)
         self.record_for = re.compile(rf"{_W}(?:{_RECORD_FOR}){_E}", re.IGNORECASE)
         self.record_level = re.compile(_RECORD_LEVEL, re.IGNORECASE)

@@ -17,8 +17,9 @@
 - ``window_extreme``: a level word with a window and its number ("Bei 5.767 Punkten liegt das
   Jahreshoch", "its intraday low of 2022: 3,636.87"): the number is the magnitude;
 - ``streak``: "four consecutive days of losses", "for a second straight day", "zum dritten Mal in
-  Folge" (n); ``record_streak`` when record words precede it in the clause. "Snapping" a streak
-  makes it end the session before.
+  Folge" (n); ``record_streak`` when record words precede it in the clause; ``week_streak`` /
+  ``month_streak`` for weeks and months ("the fifth straight weekly gain", "den vierten
+  Monatsgewinn in Folge"). "Snapping" a streak makes it end the session before.
 
 A superlative with a noun and a level word without a window of its own need a window phrase,
 after at most a few words of the same clause; record words ("record", "Rekordhoch", "new high")
@@ -31,6 +32,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
+from impact.claims.lexicon import LEXICON
 from impact.claims.lexicon_records import (
     DOWN_VERBS,
     LEVEL_NOUNS,
@@ -52,12 +54,14 @@ __all__ = ["RecordPhrase", "find_records"]
 
 _LEVEL_SUPER = {"highest", "lowest", "höchste", "tiefste", "niedrigste"}
 _DOWN_WORDS = {
-    "losses", "loss", "declines", "decline", "falls", "drop", "losing", "verlusttag",
-    "tagesverlust", "tagesminus", "verlust", "kursverlust",
+    "losses", "loss", "declines", "decline", "falls", "fall", "drop", "drops", "decreases",
+    "decrease", "slide", "losing", "verlusttag", "tagesverlust", "tagesminus", "verlust",
+    "kursverlust", "verluste", "minus", "rückgang", "rückgänge",
 }  # fmt: skip
 _UP_WORDS = {
-    "gains", "gain", "advances", "advance", "rises", "rise", "winning", "gewinntag",
-    "tagesgewinn", "tagesplus", "gewinn", "kursgewinn",
+    "gains", "gain", "advances", "advance", "rises", "rise", "increases", "increase", "rally",
+    "winning", "gewinntag", "tagesgewinn", "tagesplus", "gewinn", "kursgewinn", "gewinne", "plus",
+    "anstieg", "anstiege",
 }  # fmt: skip
 _BELOW = {"unter", "unterhalb", "below", "under"}
 _MOVE_SO = {"stark", "kräftig", "deutlich", "viel", "heftig", "steil"}
@@ -227,6 +231,15 @@ def _threshold(m: re.Match[str], text: str, pe: dt.date | None, lang: str) -> Re
     )  # fmt: skip
 
 
+def _verb_direction(text: str, lo: int, hi: int) -> str | None:
+    """The direction of the last direction word in text[lo:hi] ("fell for a third straight
+    month"), if any."""
+    found = None
+    for token in LEXICON.token.finditer(text, lo, hi):
+        found = LEXICON.direction_words.get(token.group(0).lower(), found)
+    return found if found in {"up", "down"} else None
+
+
 def _streak(m: re.Match[str], text: str) -> RecordPhrase | None:
     g = m.groupdict()
     count = count_of(next(v for k, v in g.items() if v and k[0] in "no" and k[1:].isdigit()))
@@ -235,7 +248,14 @@ def _streak(m: re.Match[str], text: str) -> RecordPhrase | None:
     noun = next((v for k, v in g.items() if v and k.startswith("noun")), "").lower()
     direction = "down" if noun in _DOWN_WORDS else "up" if noun in _UP_WORDS else None
     lo = clause_bounds(text, m.start(), m.end())[0]
+    direction = direction or _verb_direction(text, lo, m.start())
     snapped = bool(RECORDS.snap.search(text, max(lo, m.start() - 40), m.start()))
+    unit = RECORDS.period_unit.search(m.group(0))
+    if unit is not None:  # weeks or months
+        of: RecordOf = (
+            "week_streak" if unit.group(0).lower() in {"week", "woche"} else "month_streak"
+        )
+        return _phrase(m.start(), m.end(), text, of, direction, None, count=count, shift=snapped)
     record = RECORDS.record_word.search(text, max(lo, m.start() - 80), m.start())
     if record is None:
         return _phrase(m.start(), m.end(), text, "streak", direction, None, count=count,

@@ -37,7 +37,7 @@ from impact.claims.values import BasisCue
 __all__ = ["RecordPhrase", "add_record", "find_records", "record_claim"]
 
 _PRICE = {"share_price", "index_level", "other"}  # "other": a move whose entity is not known
-_ONE_SESSION = {"move", "week_move", "streak"}
+_ONE_SESSION = {"move", "week_move", "streak", "week_streak", "month_streak"}
 _COMPANY_FIGURES = {
     "revenue", "profit", "shipments", "market_share", "market_value", "share_of_revenue",
 }  # fmt: skip
