@@ -247,8 +247,6 @@ def test_the_current_record_ends_before_publication():
         "Apple's revenue hit a record high of $120 billion in the quarter, up 5%.",
         # no figure and no company: not a market record
         "Die Zahl der Beschäftigten erreichte mit 50.000 einen Höchststand seit 2019.",
-        # weekly streaks are not read as streaks of sessions
-        "Nvidia fell 3%, its fourth straight weekly loss.",
     ],
 )
 def test_no_record(text):

@@ -97,12 +97,28 @@ SEASONS: dict[str, tuple[int, int]] = {
     "frühjahr": (3, 5), "frühling": (3, 5), "spring": (3, 5), "sommer": (6, 8), "summer": (6, 8),
     "herbst": (9, 11), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 14),
 }  # fmt: skip
-# named market events a window may start after: alias -> (year, month) the event ended
+# named market events a window may start after: alias -> (year, month) the event ended (a
+# crash: its last month of heavy losses; a bubble: its peak)
 EVENTS: dict[str, tuple[int, int]] = {
     "finanzkrise": (2009, 3), "financial crisis": (2009, 3), "lehman": (2008, 9),
+    "lehman collapse": (2008, 9), "lehman-pleite": (2008, 9), "lehman-kollaps": (2008, 9),
     "pandemic": (2020, 3), "pandemie": (2020, 3), "corona-crash": (2020, 3),
-    "coronakrise": (2020, 3), "corona-krise": (2020, 3), "dotcom": (2000, 3), "dot-com": (2000, 3),
+    "coronakrise": (2020, 3), "corona-krise": (2020, 3), "covid crash": (2020, 3),
+    "covid-19 pandemic": (2020, 3), "covid pandemic": (2020, 3), "coronapandemie": (2020, 3),
+    "corona-pandemie": (2020, 3), "pandemic sell-off": (2020, 3), "pandemic selloff": (2020, 3),
+    "dotcom": (2000, 3), "dot-com": (2000, 3), "dotcom bubble": (2000, 3),
+    "dot-com bubble": (2000, 3), "dotcom-blase": (2000, 3), "dotcom crash": (2002, 10),
+    "dot-com crash": (2002, 10), "dotcom bust": (2002, 10), "dot-com bust": (2002, 10),
+    "dotcom-crash": (2002, 10), "euro crisis": (2012, 7), "eurokrise": (2012, 7),
+    "euro-krise": (2012, 7), "european debt crisis": (2012, 7), "euro debt crisis": (2012, 7),
+    "euro-schuldenkrise": (2012, 7), "brexit vote": (2016, 6), "brexit-votum": (2016, 6),
+    "brexit referendum": (2016, 6), "brexit-referendum": (2016, 6), "black monday": (1987, 10),
 }  # fmt: skip
+# words that name a market event the lexicon does not date ("seit der Asienkrise 1997", "since
+# the 1987 crash"): with a year written, the window starts after that year; without, the
+# event's date is not known here
+EVENT_WORDS_EN = "crisis crash sell-off selloff meltdown bubble bust recession panic pandemic"
+EVENT_STEMS_DE = "krise crash blase rezession pandemie"
 _EXTRA_NUMBERS = {"eleven": 11, "elf": 11, "a": 1, "an": 1, "one": 1, "ein": 1, "einem": 1,
                   "einer": 1, "einen": 1, "eins": 1, "decade": 10, "dozen": 12}  # fmt: skip
 _EXTRA_ORDINALS = {
@@ -177,6 +193,14 @@ _DE_LEVEL = (
     r"(?P<dart>(?:ein|einem|einen)\s+)(?P<dbare>Hoch|Tief)(?:e?s)?|"
     r"(?P<dclose>Schluss-Rekord|Schlussrekord|Rekordschluss|Rekord zum Schlusskurs)"
 )
+# "record" as the adjective of a closing level: "closed at a record 6,173.07", "ended the day at
+# a new record $150.20" (the level is the number after it). Without a closing verb ("rose 2% at a
+# record $193.97") the number is read as the level only: it may be an intraday print
+_RECORD_LEVEL = (
+    r"(?<![\w-])(?:closed|closes|close|closing|ended|ends|finished|finishes|settled|settles)\s+"
+    r"(?:[\w.]+\s+){0,2}?at\s+(?:a|an)\s+(?:new\s+|fresh\s+)?"
+    r"(?P<rword>record)(?=\s+(?:US\$|HK\$|\$|€)?\d)"
+)
 _THRESHOLD = (
     r"(?P<first>erstmals|zum ersten Mal|for the first time|the first time|first time|"
     r"(?:its|their|the) first (?:close|finish) (?P<fdir>above|below|under|over))"
@@ -195,6 +219,30 @@ _STREAK_EN = (
     rf"(?P<noun10>losing|winning)\s+streak\s+to\s+(?P<n10>{_NUM})\s+(?:trading\s+)?(?:days|sessions)|"
     rf"(?:a|the|its|their)\s+(?P<o5>{_ORD})\s+(?:day|session)\s+in\s+a\s+row"
 )
+# streaks of weeks and months: "the fifth straight weekly gain", "rose for a third straight
+# week", "three consecutive months of losses", "den vierten Monatsgewinn in Folge", "die dritte
+# Woche in Folge", "vier Monate in Folge"
+_PERIOD_NOUNS_EN = (
+    r"gains|gain|losses|loss|declines|decline|advances|advance|drops|drop|rises|rise|falls|fall|"
+    r"increases|increase|decreases|decrease|rally|slide"
+)
+_STREAK_PERIOD = (
+    rf"(?:a|the|its|their)\s+(?P<o13>{_ORD})[\s-](?:consecutive|straight|successive)[\s-]"
+    rf"(?:weekly|monthly)\s+(?P<noun13>{_PERIOD_NOUNS_EN})|"
+    rf"(?:a|the|its|their)\s+(?P<o14>{_ORD})[\s-](?:consecutive|straight|successive)[\s-]"
+    rf"(?:week|month)(?:\s+of\s+(?P<noun14>{_PERIOD_NOUNS_EN}))?|"
+    rf"(?P<n15>{_NUM})\s+(?:consecutive|straight|successive)\s+(?:weeks|months)"
+    rf"(?:\s+of\s+(?:\w+\s+)?(?P<noun15>{_PERIOD_NOUNS_EN}))?|"
+    rf"(?P<n16>{_NUM})\s+(?:weeks|months)\s+in\s+a\s+row|"
+    rf"(?:a|the|its|their)\s+(?P<o17>{_ORD})\s+(?:week|month)\s+in\s+a\s+row|"
+    rf"(?P<o18>{_ORD})\s+(?:Wochen|Monats)(?P<noun18>gewinn|verlust|plus|minus|anstieg|rückgang)"
+    r"e?s?\s+(?:in\s+Folge|hintereinander|in\s+Serie)|"
+    rf"(?P<n19>{_NUM})\s+(?:Wochen|Monats)(?P<noun19>gewinne|verluste|anstiege|rückgänge)n?\s+"
+    r"(?:in\s+Folge|hintereinander|in\s+Serie)|"
+    rf"(?:die|der|den|zum|in\s+der|im)\s+(?P<o20>{_ORD})[nm]?\s+(?:Woche|Monat)e?s?\s+"
+    r"(?:in\s+Folge|hintereinander)|"
+    rf"(?P<n21>{_NUM})\s+(?:Wochen|Monate|Monaten)\s+(?:in\s+Folge|hintereinander)"
+)
 _STREAK_DE = (
     rf"zum\s+(?P<o6>{_ORD})\s+Mal\s+(?:in\s+Folge|hintereinander|in\s+Serie)|"
     rf"(?P<n11>{_NUM})[- ]?tägige[nrs]?\s+(?P<noun11>Verlust|Gewinn|Kursgewinn|Kursverlust)serie|"
@@ -206,13 +254,32 @@ _STREAK_DE = (
     r"Gewinntag|Tagesverlust|Tagesgewinn|Tagesminus|Tagesplus|Sitzung)e?s?\s+"
     r"(?:in\s+Folge|hintereinander|in\s+Serie)"
 )
-# "so tief wie seit 2016 nicht mehr", "a level not seen since 2009", "last seen in 2009"; streaks
-# count sessions (weekly streaks are not read)
-_AS_SINCE = (
-    r"so\s+(?P<so>hoch|tief|niedrig|stark|kräftig|deutlich|viel|schwach)\s+wie\s+|"
-    r"(?P<seen>not seen|unseen|last seen)(?=\s+(?:since|in)\s)|"
-    r"(?:hasn't|has not|hadn't|had not)\s+been\s+(?:this|so)\s+(?P<been>high|low)\s+since"
+# "so tief wie seit 2016 nicht mehr", "a level not seen since 2009", "last seen in 2009"; the
+# negated comparative "so stark waren sie seit März 2020 nicht mehr gestiegen", "hadn't risen
+# this much since" (a move; its verb gives the direction)
+_SO = r"hoch|tief|niedrig|stark|kräftig|deutlich|viel|schwach|heftig|steil"
+_UP_VERBS = (
+    "risen rallied gained jumped climbed surged advanced soared rebounded gestiegen geklettert "
+    "gesprungen zugelegt gewonnen"
 )
+_DOWN_VERBS = (
+    "fallen dropped lost declined slumped tumbled plunged sunk sank slid gefallen gesunken "
+    "verloren eingebrochen abgerutscht abgesackt nachgegeben"
+)
+UP_VERBS, DOWN_VERBS = set(_UP_VERBS.split()), set(_DOWN_VERBS.split())
+_NOT = r"(?:has|had|have)(?:n't|n’t|\s+not)"
+_AS_SINCE = (
+    rf"so\s+(?P<so>{_SO})\s+wie\s+|"
+    rf"so\s+(?P<neg>{_SO})\s+(?:[\w-]+\s+){{1,4}}?(?=seit\s)|"
+    r"(?P<seen>not seen|unseen|last seen)(?=\s+(?:since|in)\s)|"
+    rf"{_NOT}\s+been\s+(?:this|so)\s+(?P<been>high|low)(?=\s+since\s)|"
+    rf"{_NOT}\s+"
+    rf"(?P<verb>{_alt([*UP_VERBS, *DOWN_VERBS])})\s+(?:this|that|so)\s+"
+    r"(?:much|sharply|steeply|far|hard)(?:\s+in\s+(?:a|one)\s+(?:single\s+)?(?:day|session))?"
+    r"(?=\s+since\s)"
+)
+# what ends a negated comparative after its window: "seit März 2020 nicht mehr (gestiegen)"
+NOT_SINCE = r"\s+(?:[\w-]+\s+){0,2}?nicht\s+mehr(?:\s+(?P<nverb>[\w-]+))?"
 # "the current closing record for a one-day drop"
 _RECORD_FOR = (
     r"(?P<current>current\s+)?(?P<rbasis>closing\s+|intraday\s+)?record\s+for\s+a\s+"
@@ -237,9 +304,11 @@ GATES: dict[str, tuple[str, ...]] = {
     ),
     "as_since": (
         "so hoch", "so tief", "so niedrig", "so stark", "so kräftig", "so deutlich", "so viel",
-        "so schwach", "not seen", "last seen", "unseen", "been this", "been so",
+        "so schwach", "so heftig", "so steil", "not seen", "last seen", "unseen", "hasn't",
+        "hadn't", "haven't", "hasn’t", "hadn’t", "haven’t", "has not", "had not", "have not",
     ),
     "record_for": ("record for",),
+    "record_level": ("record ",),
 }  # fmt: skip
 ANY_GATE = tuple(sorted({stem for stems in GATES.values() for stem in stems}))
 
@@ -322,6 +391,16 @@ _THIS_YEAR = (
     r"des Jahres|dieses Jahres|in diesem Jahr|im laufenden Jahr|seit Jahresbeginn|"
     r"seit Jahresanfang"
 )
+_YEAR_BEFORE = r"(?:(?P<{0}>(?:19|20)\d\d)(?:er)?\s+)?"
+_YEAR_AFTER = r"(?:\s+(?:von\s+|of\s+|in\s+)?(?P<{0}>(?:19|20)\d\d)(?!\d))?"
+_EVENT = (
+    r"(?:the\s+|der\s+|dem\s+)?" + _YEAR_BEFORE.format("ey1")
+    + r"(?:(?:globalen|global|great|großen|weltweiten)\s+)?"
+    + rf"(?P<event>{_alt(EVENTS)})" + _YEAR_AFTER.format("ey2") + "|"
+    + r"(?:the|der|dem)\s+" + _YEAR_BEFORE.format("uy1")
+    + rf"(?P<uevent>(?:[\w-]+\s+){{0,2}}?(?:{_alt(EVENT_WORDS_EN.split())})|"
+    + rf"[\w-]*(?:{_alt(EVENT_STEMS_DE.split())}))" + _YEAR_AFTER.format("uy2")
+)  # fmt: skip
 WINDOW_RE = (
     rf"(?P<alltime>{_ALL_TIME})|(?P<thisyear>{_THIS_YEAR})|"
     rf"(?:of|for|in|so far in)\s+(?P<ofyear>(?:19|20)\d\d)(?!\d)|"
@@ -329,8 +408,7 @@ WINDOW_RE = (
     rf"(?P<inrel>{_REL_IN})|"
     rf"(?:since|seit|seitdem)\s+(?:(?P<listing>{_LISTING})|(?P<sincerel>{_REL_SINCE})|"
     rf"(?P<lastyr>last year|letztem Jahr|dem Vorjahr|dem vergangenen Jahr)|"
-    rf"(?:the\s+|der\s+|dem\s+)?(?:(?:globalen|global|great|großen|weltweiten)\s+)?"
-    rf"(?P<event>{_alt(EVENTS)}|{_alt(e.capitalize() for e in EVENTS)})|(?P<period>{_PERIOD})|"
+    rf"{_EVENT}|(?P<period>{_PERIOD})|"
     r"(?P<described>a|an|the|einem|einer|dem|der|its|seinem|ihrem)(?=\s))"
 )
 PERIOD_RE = _PERIOD
@@ -364,6 +442,14 @@ CROSSING_VERBS = (
     r"(?<![\w-])(?:schloss|schlossen|closed|ended|endete|settled|notierte|notierten|stand|lag|"
     r"traded|finished)(?![\w-])"
 )
+# words right before a record that say whose price it is: "to close at a record high", "the
+# stock's steepest drop", "die Aktie schloss auf einem Rekordhoch"
+PRICE_OWNER = (
+    r"(?<![\w-])(?:(?:stock|shares|share price|index)(?:'s|’s|'|’)\s+|"
+    r"(?:close|closed|closing|finish|finished|settle|settled|schloss|schlossen)\s+"
+    r"(?:at|on|auf|bei)\s+(?:a|an|the|its|their|einem|einen|dem|den|ein)\s+"
+    r"(?:(?:new|fresh|neue[mnrs]?)\s+)?)$"
+)
 FROM_A = r"(?:from|von)\s+(?:a|an|einem)\s+$"  # "from a 15-month low": the session before
 WHEN = r"^\W*(?:when|als|wo)\b"  # "since March 16, 2022, when the stock jumped 27%"
 # a window extreme's number: "Jahreshoch von/bei 5.767", "low of 2022: 3,636.87"; or before it,
@@ -385,9 +471,13 @@ class RecordLexicon:
         self.level_en = re.compile(rf"{_W}(?:{_EN_LEVEL}){_E}", re.IGNORECASE)
         self.level_de = re.compile(rf"{_W}(?:{_DE_LEVEL}){_E}")
         self.threshold = re.compile(rf"{_W}{_THRESHOLD}{_E}", re.IGNORECASE)
-        self.streak = re.compile(rf"{_W}(?:{_STREAK_EN}|{_STREAK_DE}){_E}", re.IGNORECASE)
+        self.streak = re.compile(
+            rf"{_W}(?:{_STREAK_PERIOD}|{_STREAK_EN}|{_STREAK_DE}){_E}", re.IGNORECASE
+        )
+        self.period_unit = re.compile(r"week|woche|month|monat", re.IGNORECASE)
         self.as_since = re.compile(rf"{_W}(?:{_AS_SINCE})", re.IGNORECASE)
         self.record_for = re.compile(rf"{_W}(?:{_RECORD_FOR}){_E}", re.IGNORECASE)
+        self.record_level = re.compile(_RECORD_LEVEL, re.IGNORECASE)
         self.window = re.compile(rf"(?:{WINDOW_RE}){_E}", re.IGNORECASE)
         self.period = re.compile(rf"(?:{PERIOD_RE}){_E}", re.IGNORECASE)
         self.event_day = re.compile(rf"{_W}(?:{EVENT_DAY_RE}){_E}", re.IGNORECASE)
@@ -402,6 +492,8 @@ class RecordLexicon:
         self.back_reference = re.compile(BACK_REFERENCE, re.IGNORECASE)
         self.crossing_verb = re.compile(CROSSING_VERBS, re.IGNORECASE)
         self.from_a = re.compile(FROM_A, re.IGNORECASE)
+        self.not_since = re.compile(NOT_SINCE, re.IGNORECASE)
+        self.price_owner = re.compile(PRICE_OWNER, re.IGNORECASE)
         self.when = re.compile(WHEN, re.IGNORECASE)
         self.number_after = re.compile(NUMBER_AFTER, re.IGNORECASE)
         self.number_before = re.compile(NUMBER_BEFORE, re.IGNORECASE)

@@ -4,19 +4,22 @@
 - ``move`` / ``week_move``: a superlative with a move noun ("the biggest one-day drop", "der
   beste Börsentag", "its most challenging session"; with "weekly"/"Woche": weekly moves), or with
   no noun right before its window ("the most since August 25"); "the closing record for a
-  one-day drop";
+  one-day drop"; a negated comparative ("so stark waren sie seit März 2020 nicht mehr
+  gestiegen", "hadn't risen this much since");
 - ``level``: a superlative with a level noun, or "highest"/"lowest" alone ("lowest close",
   "höchster Stand", "its highest since"), and record level words ("record low", "Allzeithoch",
   "a 10-month low", "52-week high", "Jahreshoch", "a new closing low for 2022", "so tief wie seit
-  2016 nicht mehr"); a level word after "since its", "from its", "dieser", "im Vergleich zum"
+  2016 nicht mehr", "so tief stand er seit Januar nicht mehr", "closed at a record 6,173.07"); a
+  level word after "since its", "from its", "dieser", "im Vergleich zum"
   refers to an earlier record and claims none;
 - ``threshold``: "erstmals", "for the first time" with a mark in the clause ("über die
   100-Dollar-Marke", "below $100"): the mark is the magnitude;
 - ``window_extreme``: a level word with a window and its number ("Bei 5.767 Punkten liegt das
   Jahreshoch", "its intraday low of 2022: 3,636.87"): the number is the magnitude;
 - ``streak``: "four consecutive days of losses", "for a second straight day", "zum dritten Mal in
-  Folge" (n); ``record_streak`` when record words precede it in the clause. "Snapping" a streak
-  makes it end the session before.
+  Folge" (n); ``record_streak`` when record words precede it in the clause; ``week_streak`` /
+  ``month_streak`` for weeks and months ("the fifth straight weekly gain", "den vierten
+  Monatsgewinn in Folge"). "Snapping" a streak makes it end the session before.
 
 A superlative with a noun and a level word without a window of its own need a window phrase,
 after at most a few words of the same clause; record words ("record", "Rekordhoch", "new high")
@@ -29,11 +32,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
+from impact.claims.lexicon import LEXICON
 from impact.claims.lexicon_records import (
+    DOWN_VERBS,
     LEVEL_NOUNS,
     MOVE_NOUNS,
     RECORDS,
     SUPERLATIVES,
+    UP_VERBS,
     WEEK_MODIFIERS,
     count_of,
     open_gates,
@@ -48,14 +54,17 @@ __all__ = ["RecordPhrase", "find_records"]
 
 _LEVEL_SUPER = {"highest", "lowest", "höchste", "tiefste", "niedrigste"}
 _DOWN_WORDS = {
-    "losses", "loss", "declines", "decline", "falls", "drop", "losing", "verlusttag",
-    "tagesverlust", "tagesminus", "verlust", "kursverlust",
+    "losses", "loss", "declines", "decline", "falls", "fall", "drop", "drops", "decreases",
+    "decrease", "slide", "losing", "verlusttag", "tagesverlust", "tagesminus", "verlust",
+    "kursverlust", "verluste", "minus", "rückgang", "rückgänge",
 }  # fmt: skip
 _UP_WORDS = {
-    "gains", "gain", "advances", "advance", "rises", "rise", "winning", "gewinntag",
-    "tagesgewinn", "tagesplus", "gewinn", "kursgewinn",
+    "gains", "gain", "advances", "advance", "rises", "rise", "increases", "increase", "rally",
+    "winning", "gewinntag", "tagesgewinn", "tagesplus", "gewinn", "kursgewinn", "gewinne", "plus",
+    "anstieg", "anstiege",
 }  # fmt: skip
 _BELOW = {"unter", "unterhalb", "below", "under"}
+_MOVE_SO = {"stark", "kräftig", "deutlich", "viel", "heftig", "steil"}
 _GERMAN_ENDING = re.compile(r"(?:es|en|e|s|n)$")
 _NEW = re.compile(r"neue\w*\s+$")
 _LOW = re.compile(r"low|tief", re.IGNORECASE)
@@ -222,6 +231,15 @@ def _threshold(m: re.Match[str], text: str, pe: dt.date | None, lang: str) -> Re
     )  # fmt: skip
 
 
+def _verb_direction(text: str, lo: int, hi: int) -> str | None:
+    """The direction of the last direction word in text[lo:hi] ("fell for a third straight
+    month"), if any."""
+    found = None
+    for token in LEXICON.token.finditer(text, lo, hi):
+        found = LEXICON.direction_words.get(token.group(0).lower(), found)
+    return found if found in {"up", "down"} else None
+
+
 def _streak(m: re.Match[str], text: str) -> RecordPhrase | None:
     g = m.groupdict()
     count = count_of(next(v for k, v in g.items() if v and k[0] in "no" and k[1:].isdigit()))
@@ -230,7 +248,14 @@ def _streak(m: re.Match[str], text: str) -> RecordPhrase | None:
     noun = next((v for k, v in g.items() if v and k.startswith("noun")), "").lower()
     direction = "down" if noun in _DOWN_WORDS else "up" if noun in _UP_WORDS else None
     lo = clause_bounds(text, m.start(), m.end())[0]
+    direction = direction or _verb_direction(text, lo, m.start())
     snapped = bool(RECORDS.snap.search(text, max(lo, m.start() - 40), m.start()))
+    unit = RECORDS.period_unit.search(m.group(0))
+    if unit is not None:  # weeks or months
+        of: RecordOf = (
+            "week_streak" if unit.group(0).lower() in {"week", "woche"} else "month_streak"
+        )
+        return _phrase(m.start(), m.end(), text, of, direction, None, count=count, shift=snapped)
     record = RECORDS.record_word.search(text, max(lo, m.start() - 80), m.start())
     if record is None:
         return _phrase(m.start(), m.end(), text, "streak", direction, None, count=count,
@@ -242,17 +267,24 @@ def _streak(m: re.Match[str], text: str) -> RecordPhrase | None:
 
 
 def _as_since(m: re.Match[str], text: str, pe: dt.date | None) -> RecordPhrase | None:
-    so = (m["so"] or m["been"] or "").lower()
+    so = (m["so"] or m["been"] or m["neg"] or "").lower()
     if (m["seen"] or "").lower() == "last seen":
         window = last_seen(text, m.end(), pe)  # "last seen in March 2009": after it
     else:
         window = window_after(text, m.end(), pe, gap=False)
     if window is None:
         return None
-    if so in {"stark", "kräftig", "deutlich", "viel"}:
-        return _phrase(m.start(), window.end, text, "move", None, window)
+    end, verb = window.end, (m["verb"] or "").lower()
+    if m["neg"]:  # "so stark ... seit März 2020 nicht mehr (gestiegen)"
+        negated = RECORDS.not_since.match(text, end)
+        if negated is None:
+            return None
+        end, verb = negated.end(), (negated["nverb"] or "").lower()
+    moved = "up" if verb in UP_VERBS else "down" if verb in DOWN_VERBS else None
+    if m["verb"] or so in _MOVE_SO:
+        return _phrase(m.start(), end, text, "move", moved, window)
     direction = "up" if so in {"hoch", "high"} else "down" if so else None
-    return _phrase(m.start(), window.end, text, "level", direction, window)
+    return _phrase(m.start(), end, text, "level", direction, window)
 
 
 def _record_for(m: re.Match[str], text: str) -> RecordPhrase:
@@ -261,6 +293,12 @@ def _record_for(m: re.Match[str], text: str) -> RecordPhrase:
         m.start(), m.end(), text, "move", direction, Window(all_time=True, end=m.end()),
         closing="clos" in (m["rbasis"] or "").lower(), current=bool(m["current"]),
     )  # fmt: skip
+
+
+def _record_level(m: re.Match[str], text: str) -> RecordPhrase:
+    """ "closed at a record 6,173.07": an all-time high level, the number after it its level."""
+    lo, hi = m.start("rword"), m.end("rword")
+    return _phrase(lo, hi, text, "level", "up", Window(all_time=True, end=hi))
 
 
 def find_records(text: str, published: Published, lang: str) -> list[RecordPhrase]:
@@ -283,6 +321,7 @@ def find_records(text: str, published: Published, lang: str) -> list[RecordPhras
     found += [_superlative(m, text, pe) for m in run("superlative")]
     found += [_level_word(m, text, pe, lang) for m in run("level_en") + run("level_de")]
     found += [_as_since(m, text, pe) for m in run("as_since")]
+    found += [_record_level(m, text) for m in run("record_level")]
     kept: list[RecordPhrase] = []
     for phrase in found:
         if phrase is None:

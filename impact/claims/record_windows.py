@@ -7,7 +7,7 @@ The window is the sessions after ``since`` (exclusive) up to the record's sessio
   before publication) -> after that month; a season -> after its last month; Anfang/Mitte/Ende
   (early/mid/late) of a month -> after its days 1-10 / 11-20 / 21-end, of a year -> after
   Jan-Apr / May-Aug / Sep-Dec; since last year -> after last year; since a named crisis -> after
-  its end;
+  its end (after the year written with it, when a later one);
 - since a day ("seit dem 5. Januar", "since Feb 21"; with no year the latest such day on or
   before publication), or an event on a day ("since a 15.7% jump on April 29 last year") -> that
   day, which is itself the earlier, as large event (``anchor``);
@@ -162,8 +162,8 @@ def _resolve(m: re.Match[str], text: str, pe: dt.date | None) -> Window | None:
             return None if rel is None else Window(relative=rel, end=end)
     if g["lastyr"]:
         return None if pe is None else Window(dt.date(pe.year - 1, 12, 31), end=end)
-    if g["event"]:
-        return Window(_month_end(*EVENTS[g["event"].lower()]), end=end)
+    if g["event"] or g["uevent"]:
+        return _event(g, end)
     if g["listing"]:
         return _listing(text, end, pe)
     if g["period"]:
@@ -177,6 +177,20 @@ def _resolve(m: re.Match[str], text: str, pe: dt.date | None) -> Window | None:
         return None
     found = _day({**day.groupdict(), "lastyear": day["elast"]}, pe)
     return None if found is None else Window(found, anchor=True, end=day.end())
+
+
+def _event(g: dict, end: int) -> Window:
+    """Since a named event: after its end (after the year written, when a later one); an event not
+    dated here with a year: after that year; without one: a window whose start is not known."""
+    year = next((int(g[k]) for k in ("ey1", "ey2", "uy1", "uy2") if g[k]), None)
+    after_year = None if year is None else dt.date(year, 12, 31)
+    if g["event"]:
+        known = _month_end(*EVENTS[g["event"].lower()])
+        later = after_year is not None and after_year.year > known.year
+        return Window(after_year if later else known, end=end)  # type: ignore[arg-type]
+    if after_year is None:
+        return Window(anchor=True, end=end)  # the earlier event, on a day not known here
+    return Window(after_year, end=end)
 
 
 def clause_end(text: str, pos: int, most: int) -> int:

@@ -37,7 +37,7 @@ from impact.claims.values import BasisCue
 __all__ = ["RecordPhrase", "add_record", "find_records", "record_claim"]
 
 _PRICE = {"share_price", "index_level", "other"}  # "other": a move whose entity is not known
-_ONE_SESSION = {"move", "week_move", "streak"}
+_ONE_SESSION = {"move", "week_move", "streak", "week_streak", "month_streak"}
 _COMPANY_FIGURES = {
     "revenue", "profit", "shipments", "market_share", "market_value", "share_of_revenue",
 }  # fmt: skip
@@ -79,16 +79,27 @@ def _attach(phrase: RecordPhrase, claims: list[Claim], text: str, offset: int) -
 
 
 def _about_company_figures(
-    phrase: RecordPhrase, claims: list[Claim], offset: int, others: Sequence[tuple[int, int]]
+    phrase: RecordPhrase,
+    text: str,
+    claims: list[Claim],
+    offset: int,
+    others: Sequence[tuple[int, int]],
 ) -> bool:
     """The figure nearest the record is a company figure ("Umsatz auf Rekordniveau von 120
     Milliarden", "revenue hit a record high") or no price at all ("einen neuen Rekord geknackt:
-    erstmals drei Billionen Dollar wert"; ``others``: such spans): the record is that figure's."""
+    erstmals drei Billionen Dollar wert"; ``others``: such spans): the record is that figure's,
+    unless that figure stands in another clause and the words right before the record say whose
+    price it is ("to close at a record high, adding $184 billion to its market value", "the
+    stock's steepest drop")."""
     lo, hi = phrase.lo + offset, phrase.hi + offset
     spans = [(c.span, c.metric in _COMPANY_FIGURES) for c in claims if c.sentence_span[0] == offset]
     spans += [(span, True) for span in others]
     nearest = min(spans, key=lambda x: min(abs(x[0][0] - hi), abs(x[0][1] - lo)), default=None)
-    return nearest is not None and nearest[1]
+    if nearest is None or not nearest[1]:
+        return False
+    left, right = clause_bounds(text, phrase.lo, phrase.hi)
+    elsewhere = not (left + offset <= nearest[0][0] < right + offset)
+    return not (elsewhere and RECORDS.price_owner.search(text, max(0, phrase.lo - 30), phrase.lo))
 
 
 def _at_mark(phrase: RecordPhrase, c: Claim, offset: int) -> bool:
@@ -179,7 +190,7 @@ def record_claim(
 ) -> Claim | None:
     """The record claim of a phrase; ``base`` holds the sentence-level fields."""
     offset = base.sentence_span[0]
-    if _about_company_figures(phrase, claims, offset, others):
+    if _about_company_figures(phrase, base.sentence, claims, offset, others):
         return None
     attached = _attach(phrase, claims, base.sentence, offset)
     direction = _direction(phrase, attached, claims)
@@ -191,7 +202,7 @@ def record_claim(
     claim = _dates(claim, phrase, attached)
     window = phrase.window
     since = since_of(window, claim.end)
-    if window is not None and not window.all_time and since is None:
+    if window is not None and not (window.all_time or window.anchor) and since is None:
         return None
     streak = phrase.of == "streak"
     index = bool(claim.ticker and claim.ticker.startswith("^")) or (

@@ -14,9 +14,11 @@ sessions (every session of a range, the one that holds named). The window is the
 - ``window_extreme``: the window's high (low) equals the stated level, within the level tolerance
   (``mostly_correct`` in its vendor band);
 - ``streak``: exactly n consecutive lower (higher) closes end at the session; ``record_streak``:
-  n consecutive closes above every earlier close.
+  n consecutive closes above every earlier close; ``week_streak`` / ``month_streak``: the same on
+  weekly (Friday) or month-end closes, the last period ending at the session.
 
-An anchor day ("since a 15.7% jump on April 29") must itself be at least as large. A window that
+An anchor day ("since a 15.7% jump on April 29") must itself be at least as large; an anchor whose
+day is not known (a named event the lexicon does not date) is ``insufficient_data``. A window that
 starts before the data (or at the listing, whose date is not known here) is ``insufficient_data``
 unless the data inside it already contradict the claim, which is then ``false``.
 """
@@ -336,6 +338,37 @@ def _judge_week(case: _Case, session: pd.Timestamp) -> _Judged:
     return _Judged(verdict, reason, week, "weekly_close", None, evidence)
 
 
+_PERIODS = {"week_streak": ("W-FRI", "weekly (Friday)"), "month_streak": ("ME", "month-end")}
+
+
+def _judge_period_streak(case: _Case, session: pd.Timestamp) -> _Judged:
+    """Exactly n consecutive lower (higher) weekly or month-end closes end with the period that
+    holds the session (its last close up to the session)."""
+    claim = case.claim
+    rule, words = _PERIODS[claim.record_of or "week_streak"]
+    closes = case.prices["Close"].loc[:session]
+    if closes.empty:
+        raise InsufficientDataError(f"no close on or before {session.date()} in the data")
+    periodic = closes.resample(rule).last().dropna()
+    label, n = periodic.index[-1], claim.record_count or 0
+    count = measures.streak_length(periodic, label, case.direction)
+    what = f"{'lower' if case.direction == 'down' else 'higher'} {words} closes"
+    w = RecordWindow(closes.index[0].date(), session.date(), closes.index[0].date())
+    said = f"{count} consecutive {what} end with the period to {session.date()}"
+    reached_start = count >= len(periodic) - 1
+    if count == n and not reached_start:
+        verdict, reason = Verdict.CORRECT, said
+    elif reached_start and count < n:
+        verdict, reason = Verdict.INSUFFICIENT_DATA, f"{said}, back to the first row of the data"
+    else:
+        verdict, reason = Verdict.FALSE, f"{said}, not {n}"
+    evidence = _finding(
+        case, w, f"consecutive_{words.split()[0]}_closes", session, float(count), count=count,
+        stated=float(n),
+    )  # fmt: skip
+    return _Judged(verdict, reason, session, "close_to_close", None, evidence)
+
+
 _JUDGES = {
     "move": _judge_move,
     "week_move": _judge_week,
@@ -344,6 +377,8 @@ _JUDGES = {
     "window_extreme": _judge_extreme,
     "streak": _judge_streak,
     "record_streak": _judge_streak,
+    "week_streak": _judge_period_streak,
+    "month_streak": _judge_period_streak,
 }
 
 
@@ -359,6 +394,10 @@ def _best(judged: list[_Judged]) -> _Judged:
 
 def check_record(claim: Claim, window: MarketWindow, attached: ClaimCheck | None) -> ClaimCheck:
     """The verdict of a record claim (module docstring)."""
+    if claim.record_anchor and claim.record_since is None:
+        raise InsufficientDataError(
+            f"the record's window starts at an event whose date is not known here ({claim.text!r})"
+        )
     series = window.series
     sessions, basis, how = _sessions(claim, window, attached)
     direction = claim.direction if claim.direction in {"up", "down"} else "up"

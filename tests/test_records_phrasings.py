@@ -1,0 +1,389 @@
+"""Record phrasings common in news in both languages: a record next to a market-value clause,
+windows that start at a named event, German negated comparatives, record adjectives before a
+level, and streaks of weeks and months. Sentences written for these tests; verdicts against
+values computed here with plain pandas from the fixture files."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+from conftest import FIXTURES, fixture_frame, iso
+
+from impact.claims import extract_article
+from impact.claims.record_windows import window_after
+from impact.config import Settings
+from impact.verdicts import Checker
+
+D = dt.date
+
+
+def records(text: str, published: str) -> list:
+    return [c for c in extract_article(text, published).claims if c.kind == "record"]
+
+
+def one_record(text: str, published: str):
+    found = records(text, published)
+    assert len(found) == 1, [c.text for c in extract_article(text, published).claims]
+    return found[0]
+
+
+@pytest.fixture(scope="module")
+def checker() -> Checker:
+    settings = Settings(cache_dir=FIXTURES / "no-cache", fixtures_dir=FIXTURES, offline=True)
+    return Checker(settings, event_study=False)
+
+
+def check(checker: Checker, text: str, published: str):
+    article = extract_article(text, published)
+    found = [c for c in checker.check_article("t", article).checks if c.claim.kind == "record"]
+    assert len(found) == 1
+    return found[0]
+
+
+def close_moves(ticker: str) -> pd.Series:
+    closes = fixture_frame(ticker)["Close"]
+    return (closes / closes.shift(1) - 1).dropna()
+
+
+# ---- a record next to a market-value clause ---------------------------------------------------
+@pytest.mark.parametrize(
+    "text, published, ticker, words, of, direction",
+    [
+        ("Nvidia shares surged 24% on Thursday to close at a record high, adding about $184 "
+         "billion to its market value.", "2023-05-25", "NVDA", "record high", "level", "up"),
+        ("Microsoft shares slid nearly 10% on Thursday, wiping out about $357 billion in market "
+         "value, the stock's steepest drop since March 2020.", "2026-01-29", "MSFT",
+         "steepest drop since March 2020", "move", "down"),
+        ("Apple shares jumped 8% on Friday to close at a record high, adding about $250 billion "
+         "to its market value.", "2025-01-25", "AAPL", "record high", "level", "up"),
+        ("Alphabet shares rose 4%, adding $80 billion in market value, the stock's biggest gain "
+         "since April 2024.", "2025-01-28", "GOOGL", "biggest gain since April 2024", "move",
+         "up"),
+        ("Die SAP-Aktie stieg am Freitag um 5 Prozent und schloss auf einem Rekordhoch, der "
+         "Börsenwert wuchs um 15 Milliarden Euro.", "2025-01-25", "SAP.DE", "Rekordhoch",
+         "level", "up"),
+    ],
+)  # fmt: skip
+def test_a_price_record_next_to_a_market_value(text, published, ticker, words, of, direction):
+    record = one_record(text, published)
+    assert (record.ticker, record.text, record.record_of, record.direction) == (
+        ticker,
+        words,
+        of,
+        direction,
+    )
+
+
+def test_a_record_of_the_market_value_itself_stays_out():
+    text = (
+        "Nvidia shares fell 17% on Monday, wiping out $589 billion in market value, the biggest "
+        "one-day loss for any company in U.S. history."
+    )
+    assert records(text, "2025-01-28") == []
+
+
+def test_market_value_clause_verdicts(checker):
+    closes = fixture_frame("NVDA")["Close"]
+    session = pd.Timestamp("2023-05-25")
+    assert closes.loc[session] > closes.loc[: session - pd.Timedelta(days=1)].max()
+    result = check(
+        checker,
+        "Nvidia shares surged 24% on Thursday to close at a record high, adding about $184 "
+        "billion to its market value.",
+        "2023-05-25",
+    )
+    # the highest close of the data, but an all-time record reaches back before the data
+    assert (result.verdict, iso(result.session)) == ("insufficient_data", "2023-05-25")
+    moves = close_moves("MSFT")
+    session = pd.Timestamp("2026-01-29")
+    assert moves.loc[:session].idxmin() == session
+    assert fixture_frame("MSFT").index[0] > pd.Timestamp("2020-03-31")
+    result = check(
+        checker,
+        "Microsoft shares slid nearly 10% on Thursday, wiping out about $357 billion in market "
+        "value, the stock's steepest drop since March 2020.",
+        "2026-01-29",
+    )
+    assert (result.verdict, iso(result.session)) == ("insufficient_data", "2026-01-29")
+
+
+# ---- a window that starts at a named event ----------------------------------------------------
+@pytest.mark.parametrize(
+    "phrase, since, anchor",
+    [
+        (" since the 2008 global financial crisis", D(2009, 3, 31), False),
+        (" seit der Finanzkrise", D(2009, 3, 31), False),
+        (" since the dot-com crash", D(2002, 10, 31), False),
+        (" seit der Dotcom-Blase", D(2000, 3, 31), False),
+        (" since the 2020 pandemic selloff", D(2020, 3, 31), False),
+        (" seit der Eurokrise", D(2012, 7, 31), False),
+        # not dated here: the year written, else a start not known
+        (" seit der Asienkrise 1997", D(1997, 12, 31), False),
+        (" since the 1987 crash", D(1987, 12, 31), False),
+        (" seit der Ölkrise", None, True),
+        (" since the taper tantrum crisis", None, True),
+    ],
+)
+def test_named_event_windows(phrase, since, anchor):
+    window = window_after(phrase, 0, D(2025, 4, 8), gap=False)
+    assert window is not None
+    assert (window.since, window.anchor, window.all_time) == (since, anchor, False)
+
+
+@pytest.mark.parametrize(
+    "text, published, ticker, since",
+    [
+        ("The Hang Seng Index plunged 9.4 per cent to 20,926.79 on Tuesday, its worst day since "
+         "the 2008 global financial crisis.", "2024-10-08", "^HSI", "2009-03-31"),
+        ("Der Hang Seng brach am Montag um mehr als 13 Prozent ein. Es war der stärkste "
+         "Tagesverlust seit der Asienkrise 1997.", "2025-04-07", "^HSI", "1997-12-31"),
+        ("Der Dax fiel am Freitag um 1,4 Prozent, der größte Tagesverlust seit der Eurokrise.",
+         "2024-06-15", "^GDAXI", "2012-07-31"),
+        ("The Nasdaq 100 fell 6% on Friday, its worst day since the COVID-19 pandemic.",
+         "2025-04-05", "^NDX", "2020-03-31"),
+    ],
+)  # fmt: skip
+def test_named_event_records(text, published, ticker, since):
+    record = one_record(text, published)
+    assert (record.ticker, record.direction, record.record_of, iso(record.record_since)) == (
+        ticker,
+        "down",
+        "move",
+        since,
+    )
+
+
+def test_named_event_verdicts(checker):
+    moves = close_moves("^HSI")
+    session = pd.Timestamp("2024-10-08")
+    assert moves.loc[:session].idxmin() == session  # the largest drop of the data
+    assert fixture_frame("^HSI").index[0] > pd.Timestamp("2009-03-31")
+    result = check(
+        checker,
+        "The Hang Seng Index plunged 9.4 per cent to 20,926.79 on Tuesday, its worst day since "
+        "the 2008 global financial crisis.",
+        "2024-10-08",
+    )
+    assert result.verdict == "insufficient_data" and "2009-03-31" in result.explanation
+    # the data already hold larger drops than the session's: false whatever came before
+    moves = close_moves("^GDAXI")
+    session = pd.Timestamp("2024-06-14")
+    larger = moves.loc[:session][moves.loc[:session] < moves.loc[session]]
+    assert not larger.empty
+    result = check(
+        checker,
+        "Der Dax fiel am Freitag um 1,4 Prozent, der größte Tagesverlust seit der Eurokrise.",
+        "2024-06-15",
+    )
+    assert result.verdict == "false"
+    assert larger.idxmin().date().isoformat() in result.explanation
+    # an event not dated here: cannot say, and the reason names it
+    result = check(
+        checker,
+        "Der Dax fiel am Freitag um 1,4 Prozent, der größte Tagesverlust seit der Ölkrise.",
+        "2024-06-15",
+    )
+    assert result.verdict == "insufficient_data" and "not known here" in result.explanation
+
+
+# ---- negated comparatives: "so stark ... seit März 2020 nicht mehr" -------------------------
+@pytest.mark.parametrize(
+    "text, published, ticker, of, direction, since",
+    [
+        ("Infineon-Papiere haussierten am Dienstag um fast 13 Prozent – so stark waren sie seit "
+         "März 2020 nicht mehr gestiegen.", "2024-05-07", "IFX.DE", "move", "up", "2020-03-31"),
+        ("Die SAP-Aktie verlor am Montag 6 Prozent. So heftig war sie seit Oktober 2020 nicht "
+         "mehr eingebrochen.", "2024-06-20", "SAP.DE", "move", "down", "2020-10-31"),
+        ("Der Dax fiel am Montag um 2 Prozent auf 17.500 Punkte, so tief stand er seit Januar "
+         "nicht mehr.", "2024-06-20", "^GDAXI", "level", "down", "2024-01-31"),
+        ("Nvidia jumped 9% on Friday; the stock hadn't risen that much in a single day since "
+         "March 2020.", "2024-06-20", "NVDA", "move", "up", "2020-03-31"),
+        ("Apple shares fell 5% on Monday and have not fallen this sharply since September 2022.",
+         "2024-06-20", "AAPL", "move", "down", "2022-09-30"),
+        ("The Dax rose 2% on Friday and hasn't been this high since March 2020.", "2024-06-20",
+         "^GDAXI", "level", "up", "2020-03-31"),
+    ],
+)  # fmt: skip
+def test_negated_comparatives(text, published, ticker, of, direction, since):
+    record = one_record(text, published)
+    assert (record.ticker, record.record_of, record.direction, iso(record.record_since)) == (
+        ticker,
+        of,
+        direction,
+        since,
+    )
+
+
+def test_a_negated_comparative_needs_its_negation():
+    assert records("So stark ist der Dax seit 2022 gestiegen, um 40 Prozent.", "2024-06-20") == []
+    # the window words are the record's: the move keeps its own day
+    claims = extract_article(
+        "The Dax rose 2% on Friday and hasn't been this high since March 2020.", "2024-06-20"
+    ).claims
+    move = next(c for c in claims if c.kind == "move")
+    assert (move.horizon, iso(move.end)) == ("one_day", "2024-06-14")
+
+
+def test_negated_comparative_verdicts(checker):
+    moves = close_moves("IFX.DE")
+    session = pd.Timestamp("2024-05-07")
+    window = moves.loc["2020-04-01":session]
+    assert window.idxmax() == session  # nothing larger since March 2020
+    before = moves.loc[:"2020-03-31"]
+    last_larger = before[before >= moves.loc[session]].index[-1]
+    assert iso(last_larger.date()) == "2020-03-24"
+    result = check(
+        checker,
+        "Infineon-Papiere haussierten am Dienstag um fast 13 Prozent – so stark waren sie seit "
+        "März 2020 nicht mehr gestiegen.",
+        "2024-05-07",
+    )
+    assert (result.verdict, iso(result.session)) == ("correct", "2024-05-07")
+    assert "2020-03-24" in result.explanation
+    # a smaller jump, where the data since March 2020 hold larger ones: false, naming them
+    session = pd.Timestamp("2024-08-15")
+    window = moves.loc["2020-04-01":session].drop(session)
+    larger = window[window >= moves.loc[session]]
+    assert not larger.empty
+    result = check(
+        checker,
+        "Infineon-Papiere sprangen am Donnerstag um 4,2 Prozent nach oben – so stark waren sie "
+        "seit März 2020 nicht mehr gestiegen.",
+        "2024-08-15",
+    )
+    assert (result.verdict, iso(result.session)) == ("false", "2024-08-15")
+    assert larger.idxmax().date().isoformat() in result.explanation
+
+
+# ---- "record" as the adjective of a bare level -------------------------------------------------
+@pytest.mark.parametrize(
+    "text, published, ticker, level",
+    [
+        ("The S&P 500 closed at a record 6,173.07 on Friday.", "2025-06-27", "^GSPC", 6173.07),
+        ("Apple shares closed at a record $259.02 on Thursday.", "2024-12-13", "AAPL", 259.02),
+        ("Microsoft shares rose 1% and ended the day at a record $467.56.", "2024-12-13", "MSFT",
+         467.56),
+        ("The Dax finished Thursday at a new record 20,426 points.", "2024-12-13", "^GDAXI",
+         20426),
+    ],
+)  # fmt: skip
+def test_a_record_before_a_bare_level(text, published, ticker, level):
+    claims = extract_article(text, published).claims
+    (record,) = [c for c in claims if c.kind == "record"]
+    (stated,) = [c for c in claims if c.kind == "level"]
+    assert (record.text, record.ticker, record.record_of, record.direction) == (
+        "record",
+        ticker,
+        "level",
+        "up",
+    )
+    assert (record.record_since, stated.magnitude, record.end) == (None, level, stated.end)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Apple's quarterly revenue closed at a record $124.3 billion.",
+        "Nvidia shipped a record 3 million GPUs last quarter.",
+        "Trading volume hit a record 12 billion shares.",
+        # no closing verb: the level only (it may be an intraday print)
+        "Microsoft shares rose 1% on Friday at a record $467.56.",
+    ],
+)
+def test_no_record_before_a_bare_level(text):
+    assert records(text, "2024-12-13") == []
+
+
+def test_record_before_a_level_verdicts(checker):
+    closes = fixture_frame("^SPX")["Close"]  # the S&P 500's series (^GSPC's ends earlier)
+    session = pd.Timestamp("2025-06-27")
+    assert round(closes.loc[session], 2) == 6173.07
+    assert closes.loc[session] > closes.loc[: session - pd.Timedelta(days=1)].max()
+    result = check(checker, "The S&P 500 closed at a record 6,173.07 on Friday.", "2025-06-27")
+    # the highest close of the data; an all-time record reaches back before them
+    assert (result.verdict, iso(result.session)) == ("insufficient_data", "2025-06-27")
+    closes = fixture_frame("^GDAXI")["Close"]
+    session = pd.Timestamp("2024-08-05")
+    higher = closes.loc[:session].drop(session)
+    higher = higher[higher > closes.loc[session]]
+    assert not higher.empty
+    level = f"{closes.loc[session]:,.0f}"
+    result = check(checker, f"The Dax closed at a record {level} points on Monday.", "2024-08-06")
+    assert (result.verdict, iso(result.session)) == ("false", "2024-08-05")
+    assert "even within the data" in result.explanation
+
+
+# ---- streaks of weeks and months ---------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text, published, ticker, of, direction, count",
+    [
+        ("Der Dax hat im Februar um 3,8 Prozent zugelegt und damit den vierten Monatsgewinn in "
+         "Folge verbucht.", "2025-03-03", "^GDAXI", "month_streak", "up", 4),
+        ("The S&P 500 rose 1% this week, its fifth straight weekly gain.", "2024-12-07",
+         "^GSPC", "week_streak", "up", 5),
+        ("Nvidia fell 3% this week, its fourth straight weekly loss.", "2024-12-07", "NVDA",
+         "week_streak", "down", 4),
+        ("Der Dax gewann in dieser Woche 3,3 Prozent, der sechste Wochengewinn in Folge.",
+         "2025-02-15", "^GDAXI", "week_streak", "up", 6),
+        ("Die SAP-Aktie verbuchte vier Monatsgewinne in Folge.", "2025-03-03", "SAP.DE",
+         "month_streak", "up", 4),
+        ("The Nasdaq 100 fell 4% in March, a third consecutive month of losses.", "2025-04-02",
+         "^NDX", "month_streak", "down", 3),
+        ("Apple shares have risen three consecutive months.", "2025-04-02", "AAPL",
+         "month_streak", "up", 3),
+        # session streaks as before; a verb gives the direction when no figure does
+        ("Apple fell 2% on Friday, a fourth consecutive session of losses.", "2025-03-03",
+         "AAPL", "streak", "down", 4),
+        ("The Dow fell for a third straight day.", "2025-04-03", "^DJI", "streak", "down", 3),
+    ],
+)  # fmt: skip
+def test_streaks_of_weeks_and_months(text, published, ticker, of, direction, count):
+    record = one_record(text, published)
+    assert (record.ticker, record.record_of, record.direction, record.record_count) == (
+        ticker,
+        of,
+        direction,
+        count,
+    )
+    assert record.magnitude == count
+    assert record.horizon == ("n_sessions" if of == "streak" else "record")
+
+
+def period_streak(ticker: str, rule: str, last: str, direction: str = "up") -> int:
+    """Consecutive higher (lower) period closes ending with the period labelled ``last``."""
+    closes = fixture_frame(ticker)["Close"].resample(rule).last().dropna()
+    moves = closes.diff().loc[:last].iloc[::-1]
+    moved = moves > 0 if direction == "up" else moves < 0
+    return int(moved.cumprod().sum())
+
+
+def test_streak_of_months_verdicts(checker):
+    assert period_streak("^GDAXI", "ME", "2025-02-28") == 4
+    text = (
+        "Der Dax hat im Februar um 3,8 Prozent zugelegt und damit den {} Monatsgewinn in Folge "
+        "verbucht."
+    )
+    result = check(checker, text.format("vierten"), "2025-03-03")
+    assert (result.verdict, iso(result.session)) == ("correct", "2025-02-28")
+    result = check(checker, text.format("fünften"), "2025-03-03")
+    assert result.verdict == "false" and "4 consecutive higher month-end closes" in (
+        result.explanation
+    )
+
+
+def test_streak_of_weeks_verdicts(checker):
+    assert period_streak("^GSPC", "W-FRI", "2024-12-06") == 3
+    text = "The S&P 500 rose 1% this week, its {} straight weekly gain."
+    result = check(checker, text.format("third"), "2024-12-07")
+    assert (result.verdict, iso(result.session)) == ("correct", "2024-12-06")
+    result = check(checker, text.format("fifth"), "2024-12-07")
+    assert result.verdict == "false" and "3 consecutive higher weekly" in result.explanation
+    assert period_streak("^GDAXI", "W-FRI", "2025-02-14") == 6
+    result = check(
+        checker,
+        "Der Dax gewann in dieser Woche 3,3 Prozent, der sechste Wochengewinn in Folge.",
+        "2025-02-15",
+    )
+    assert (result.verdict, iso(result.session)) == ("correct", "2025-02-14")
