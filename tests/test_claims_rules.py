@@ -1118,3 +1118,108 @@ def test_a_calendar_year(text, lang, horizon, start, end):
 def test_a_year_after_publication_names_no_session():
     (claim,) = extract("Nvidia shares rose 10% in 2027.", published="2025-03-04", lang="en")
     assert (claim.horizon, claim.dates.rule, claim.end) == ("year", "unknown", None)
+
+
+@pytest.mark.parametrize(
+    "text, lang, published, expected",
+    [
+        # a year that ended: "ended 2023", "finished the year", German bare year after the verb
+        (
+            "Apple ended 2023 with a gain of roughly 48%. The S&P 500 finished the year up 24%.",
+            "en",
+            "2024-01-02",
+            [("year", "2023-01-01", "2023-12-31")] * 2,
+        ),
+        (
+            "Der Dax hat 2024 knapp 19 Prozent gewonnen.",
+            "de",
+            "2025-01-10",
+            [("year", "2024-01-01", "2024-12-31")],
+        ),
+        (
+            "Der Dax hat das Jahr mit einem Plus von 19 Prozent beendet.",
+            "de",
+            "2025-01-02",
+            [("year", "2024-01-01", "2024-12-31")],
+        ),
+        # a half year: whole when over, to publication while under way
+        (
+            "Der Dax hat das erste Halbjahr mit einem Plus von rund 20 Prozent abgeschlossen.",
+            "de",
+            "2025-07-01",
+            [("quarter", "2025-01-01", "2025-06-30")],
+        ),
+        (
+            "Nvidia shares are up 20% in the second half of 2024.",
+            "en",
+            "2024-10-01",
+            [("quarter", "2024-07-01", "2024-10-01")],
+        ),
+        # sessions counted without "past"
+        (
+            "The S&P 500 edged up 0.1% on Wednesday. Over those eight sessions, the index climbed about 6.4%.",
+            "en",
+            "2023-11-08",
+            [("one_day", "2023-11-08", "2023-11-08"), ("n_sessions", None, "2023-11-08")],
+        ),
+        # since a dated event: from that day's close
+        (
+            "The S&P 500 has gained about 5% since the Nov. 5 election.",
+            "en",
+            "2024-12-06",
+            [("since", "2024-11-05", "2024-12-06")],
+        ),
+        (
+            "Seit der US-Wahl am 5. November hat der Dax 3 Prozent zugelegt.",
+            "de",
+            "2024-12-06",
+            [("since", "2024-11-05", "2024-12-06")],
+        ),
+        # "for the month" after a month's figure is that month; a cue right after a figure is its own
+        (
+            "The Nasdaq 100 rose 10.7% in November. The S&P 500 added 8.9% for the month and has now "
+            "gained about 19% in 2023.",
+            "en",
+            "2023-12-01",
+            [("month", "2023-11-01", "2023-11-30")] * 2 + [("ytd", "2023-01-01", "2023-12-01")],
+        ),
+        (
+            "The S&P 500 is up 3% for the month.",
+            "en",
+            "2025-03-20",
+            [("mtd", "2025-03-01", "2025-03-20")],
+        ),
+        # a level named with a month: any session of that month
+        (
+            "The S&P 500 fell below the June closing low of 3,666.77.",
+            "en",
+            "2022-09-26",
+            [("one_day", "2022-06-01", "2022-06-30")],
+        ),
+    ],
+)
+def test_period_phrases(text, lang, published, expected):
+    claims = [c for c in extract(text, published=published, lang=lang) if c.kind != "record"]
+    assert [(c.horizon, iso(c.start), iso(c.end)) for c in claims] == expected
+
+
+def test_a_range_between_a_gain_and_a_loss_keeps_each_direction():
+    text = "Nvidia shares swung between a gain of nearly 5% and a loss of more than 3% on Thursday."
+    claims = extract(text, published="2024-11-21", lang="en")
+    assert [(c.direction, c.magnitude, c.basis_cue, c.horizon) for c in claims] == [
+        ("up", 5.0, "extreme", "intraday"),
+        ("down", 3.0, "extreme", "intraday"),
+    ]
+
+
+def test_a_fraction_after_an_ordinal_is_part_of_a_period():
+    claims = extract(
+        "In der zweiten Jahreshälfte 2023 stieg die SAP-Aktie um 20 Prozent.",
+        published="2024-10-01",
+        lang="de",
+    )
+    assert [(c.magnitude, c.horizon, iso(c.start), iso(c.end)) for c in claims] == [
+        (20.0, "quarter", "2023-07-01", "2023-12-31")
+    ]
+    (half,) = extract("Nvidia shares lost half of their value.", published="2024-10-01", lang="en")
+    assert half.magnitude == 50.0

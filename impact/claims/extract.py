@@ -99,7 +99,7 @@ def _number_dates(
     if r.basis == "extreme" and r.kind == "move":
         cues.append(HorizonCue("intraday", None))
     dates = resolve_dates(cues, r.metric, s.published)
-    if dates.anchor.rule == "unanchored" and previous is not None:
+    if previous is not None:
         dates = same_period(dates, previous, s.text[r.clause[0] : r.clause[1]])
     if r.kind == "level":
         dates = base_level(dates, cues, s.text, number.start)
@@ -159,7 +159,7 @@ def _number_claim(
 ) -> Claim | None:
     """The claim a number makes, or None when it makes none (see the module docstring).
     ``around``: where the numbers before and after it in the sentence end and start."""
-    r = read_number(number, s)
+    r = read_number(number, s, around[1] if around[1] < len(s.text) else None)
     if r is None:
         return None
     entity = r.found.entity
@@ -268,7 +268,8 @@ def _respective(s: Sentence, numbers: list[NumberMatch]) -> dict[int, Entity]:
 # what introduces an index level written without "points": "closed at 5,456.90", "schloss bei
 # 20.641,72", "fell to 20,926.79", "a record 6,173.07"
 _BARE_LEAD = re.compile(
-    r"(?<!\w)(?:at|to|bei|auf|von|record|Rekord|Rekordstand von|level of|Stand von)\s+"
+    r"(?<!\w)(?:at|to|bei|auf|von|record|Rekord|Rekordstand von|level of|Stand von|high of|low of|"
+    r"close of|Hoch von|Tief von)\s+"
     r"(?:(?:a|an|the|der|die|den|dem|rund|etwa|knapp|gut|about|around|nearly|some|new|neuen|"
     r"record|Rekord)\s+)*$"
 )

@@ -24,6 +24,7 @@ __all__ = [
     "from_date",
     "from_extreme",
     "from_weekday",
+    "half_year",
     "month",
     "n_sessions",
     "one_day",
@@ -110,8 +111,12 @@ def month(cue: HorizonCue, p: Published) -> ResolvedDates:
     assert m is not None
     ps, pe = p.start, p.end
     if cue.kind == "month":
-        month: int | None = MONTHS[m.group("month").strip(".").lower()]
-        year = int(m.group("myear")) if m.group("myear") else None
+        named, written = (
+            m.group("month") or m.group("month2"),
+            m.group("myear") or m.group("myear2"),
+        )
+        month: int | None = MONTHS[named.strip(".").lower()]
+        year = int(written) if written else None
     else:
         month, year = (pe.month if pe else None), None
     if month is None or (year is None and pe is None):
@@ -211,13 +216,38 @@ def week(cue: HorizonCue, p: Published) -> ResolvedDates:
     return ResolvedDates("week", DateAnchor("week", m.group(0)), monday, end, earliest)
 
 
+_YEARS = ("cyear", "cyear2", "cyear3", "cyear4", "cyear5", "cyear6", "cyear7", "cyear8")
+
+
+def half_year(cue: HorizonCue, p: Published) -> ResolvedDates:
+    """A half year ("im ersten Halbjahr", "H1 2025"): its first to last day, to publication when
+    it is under way; the year of publication when omitted (the year before when that half has
+    not begun)."""
+    assert cue.match is not None
+    gd, text = cue.match.groupdict(), cue.match.group(0)
+    named = (gd.get("h") or gd.get("h2") or gd.get("h3") or "").lower()
+    half = 1 if named in {"ersten", "erste", "first", "h1"} else 2
+    written = gd.get("hyear") or gd.get("h2year") or gd.get("hyear3")
+    if written is None and p.end is None:
+        return ResolvedDates("quarter", DateAnchor("unknown", text, missing="year_and_publication"))
+    y = int(written) if written else p.end.year  # type: ignore[union-attr]
+    first = dt.date(y, 1 if half == 1 else 7, 1)
+    if not written and p.end is not None and first > p.end:
+        y, first = y - 1, dt.date(y - 1, first.month, 1)
+    last = dt.date(y, 6, 30) if half == 1 else dt.date(y, 12, 31)
+    anchor = DateAnchor("half", text, year=y, count=half)
+    if p.end is not None and first <= p.end < last:
+        return ResolvedDates("quarter", anchor, first, p.end, max(first, p.start or first))
+    return ResolvedDates("quarter", anchor, first, last, last)
+
+
 def year(cue: HorizonCue, p: Published) -> ResolvedDates:
     """A calendar year ("in 2024", "im Jahr 2024", "im vergangenen Jahr", "last year"): when it
     ended before publication, the whole year, from the last close of the year before to its
     last; the year of publication is year to date; a later year names no past session."""
     assert cue.match is not None
     gd, text = cue.match.groupdict(), cue.match.group(0)
-    written = gd.get("cyear") or gd.get("cyear2") or gd.get("cyear3") or gd.get("cyear4")
+    written = next((gd[k] for k in _YEARS if gd.get(k)), None)
     if p.end is None and not written:
         return ResolvedDates("year", DateAnchor("unknown", text, missing="year_and_publication"))
     y = int(written) if written else p.end.year - 1  # type: ignore[union-attr]
@@ -284,7 +314,7 @@ def n_sessions(cue: HorizonCue, p: Published) -> ResolvedDates:
     m = cue.match
     assert m is not None
     gd = m.groupdict()
-    counts = ("nd", "ne", "ns", "nh", "nh2", "nb", "nt")
+    counts = ("nd", "ne", "ns", "nh", "nh2", "nb", "nt", "nw")
     word = next((gd[g] for g in counts if gd.get(g)), "").lower()
     n = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
     anchor = DateAnchor("n_sessions", m.group(0), count=n)
@@ -430,7 +460,8 @@ def from_date(cue: HorizonCue, p: Published) -> ResolvedDates | None:
     assert cue.match is not None
     gd = cue.match.groupdict()
     for keys in (("fday", "fmon", "fyear"), ("fday2", "fmon2", "fyear2"),
-                 ("fday3", "fmon3", "fyear3"), ("fday4", "fmon4", "fyear4")):  # fmt: skip
+                 ("fday3", "fmon3", "fyear3"), ("fday4", "fmon4", "fyear4"),
+                 ("fday5", "fmon5", "fyear5"), ("fday6", "fmon6", "fyear6")):  # fmt: skip
         day = written_date(gd, keys, p)
         if day is not None:
             anchor = DateAnchor("from_date", cue.match.group(0))

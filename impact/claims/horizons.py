@@ -247,6 +247,8 @@ def _resolve(cues: list[HorizonCue], metric: str, p: Published) -> ResolvedDates
         cue = kinds.get("latest_reported")
         anchor = DateAnchor("latest_reported", rules.cue_text(cue) if cue else None)
         return ResolvedDates("fiscal_yoy" if reported else "latest_reported", anchor, end=p.end)
+    if "half" in kinds:
+        return rules.half_year(kinds["half"], p)
     if "ytd" in kinds:
         return rules.ytd(kinds["ytd"], p)
     if "year_edge" in kinds and (found := rules.year_edge(kinds["year_edge"], "one_day", p)):

@@ -191,7 +191,9 @@ EXTREME_MARKERS = (
     r"in intraday trading|In intraday trading|intraday high|intraday low|day high|day low|"
     r"day's high|day's low|Tageshoch|Tagestief|Tageshöchststand|Tagestiefststand|"
     r"Gleich nach Handelsbeginn|gleich nach Handelsbeginn|throughout the day|"
-    r"over the course of the day|im Tagesverlauf|im Laufe des Tages"
+    r"over the course of the day|im Tagesverlauf|im Laufe des Tages|swung between|swinging between|"
+    r"schwankte zwischen|schwankten zwischen|pendelte zwischen|pendelten zwischen|traded between|"
+    r"fluctuated between"
 )
 # nouns that make a price level a high or a low ("day low of $88.10", "das Jahreshoch")
 LEVEL_HIGH = (

@@ -25,7 +25,8 @@ HORIZONS: list[tuple[str, str]] = [
         r"seit Silvester|year[- ]to[- ]date|so far this year|since the start of the year|"
         r"since the beginning of the year|since the start of \d{4}|YTD|this year|dieses Jahr|"
         r"in diesem Jahr|seit Jahresanfang \d{4}|seit Jahresbeginn \d{4}|Jahresplus|Jahresminus|"
-        r"Jahresbilanz|Jahresbilanzen|Jahresperformance|auf Jahressicht|so far in \d{4}",
+        r"Jahresbilanz|Jahresbilanzen|Jahresperformance|auf Jahressicht|so far in \d{4}|for the year|"
+        r"on the year",
         "ytd",
     ),
     (  # a calendar year: the whole year when it ended before publication (horizon_rules.year)
@@ -34,12 +35,19 @@ HORIZONS: list[tuple[str, str]] = [
         r"in (?P<cyear2>(?:19|20)\d\d)(?!\d|\s*(?:%|Prozent|percent|per cent|Punkt|points))|"
         r"im vergangenen Jahr|Im vergangenen Jahr|im abgelaufenen Jahr|Im abgelaufenen Jahr|"
         r"im letzten Jahr|Im letzten Jahr|im Vorjahr|Im Vorjahr|vergangenes Jahr|letztes Jahr|"
-        r"last year(?!['’]s)",
+        r"last year(?!['’]s)|"
+        r"(?:ended|finished|closed out|wrapped up|ending|finishing) (?P<cyear5>(?:19|20)\d\d)(?!\d)|"
+        r"(?:ended|finished|closed out|wrapped up|ending|finishing) the year|"
+        r"for (?P<cyear6>(?:19|20)\d\d)(?!\d|\s*(?:%|percent|per cent|points))|"
+        r"das (?:Börsenjahr|Jahr) (?P<cyear7>(?:19|20)\d\d)(?!\d)|das (?:Börsenjahr|Jahr) mit|"
+        r"(?:hat|haben|hatte|hatten|ist|sind|war|waren|legte|legten|stieg|stiegen|fiel|fielen|"
+        r"verlor|verloren|gewann|gewannen|büßte|büßten) (?P<cyear8>(?:19|20)\d\d)"
+        r"(?!\d|\s*(?:%|Prozent|Punkt|Euro|Dollar|Zähler))",
         "year",
     ),
     (
         r"seit Monatsbeginn|seit Monatsanfang|im laufenden Monat|in diesem Monat|diesen Monat|"
-        r"month[- ]to[- ]date|so far this month|this month|MTD",
+        r"month[- ]to[- ]date|so far this month|this month|MTD|for the month|on the month",
         "mtd",
     ),
     (
@@ -61,7 +69,9 @@ HORIZONS: list[tuple[str, str]] = [
     ),
     (
         rf"(?:allein im|allein in|alone in|so far in|im|in|aus dem)\s+"
-        rf"(?P<month>{MONTH_RE})(?:\s+(?P<myear>\d{{4}}))?",
+        rf"(?P<month>{MONTH_RE})(?:\s+(?P<myear>\d{{4}}))?|"
+        rf"(?:the|its|their) (?P<month2>{MONTH_RE})(?:\s+(?P<myear2>\d{{4}}))? (?:closing |intraday |"
+        rf"record )?(?:high|low|peak|trough|close)(?!\w)",
         "month",
     ),
     (
@@ -73,6 +83,15 @@ HORIZONS: list[tuple[str, str]] = [
         "quarter",
     ),
     (r"(?P<q2>Q[1-4])\s?(?P<q2year>\d{4})", "quarter"),
+    (  # a half year ("im ersten Halbjahr", "in the first half of 2025", "H1 2025")
+        r"(?:im|Im|in the|In the|das|the|des|of the) (?P<h>ersten|zweiten|erste|zweite|first|second) "
+        r"(?:Halbjahr|Halbjahres|half)(?! of (?:the )?(?:session|day|trading|month|week))"
+        r"(?:\s+(?:of |des Jahres )?(?P<hyear>(?:19|20)\d\d))?|"
+        r"(?:in der|In der|der|die) (?P<h3>ersten|zweiten|erste|zweite) (?:Jahreshälfte|Hälfte des "
+        r"Jahres)(?:\s+(?P<hyear3>(?:19|20)\d\d))?",
+        "half",
+    ),
+    (r"(?P<h2>H[12])\s?(?P<h2year>(?:19|20)\d\d)", "half"),
     (
         r"in (?:den |der )?(?:letzten|vergangenen|zurückliegenden) (?P<nd>\d+|zwei|drei|vier|fünf|"
         r"sechs|sieben|acht|neun|zehn) (?:Handelstagen|Börsentagen|Tagen|Sitzungen|Handelssitzungen)|"
@@ -85,7 +104,10 @@ HORIZONS: list[tuple[str, str]] = [
         r"plunge|jump|climb|retreat)|"
         r"(?:binnen|innerhalb von|an|in) (?:den )?(?P<nb>\d+|zwei|drei|vier|fünf|sechs|sieben|acht|"
         r"neun|zehn) (?:aufeinanderfolgenden )?(?:Handelstagen|Börsentagen|Sitzungen)|"
-        r"(?:binnen|innerhalb von) (?P<nt>zwei|drei|vier|fünf|\d) Tagen",
+        r"(?:binnen|innerhalb von) (?P<nt>zwei|drei|vier|fünf|\d) Tagen|"
+        r"(?:over|Over|across|Across) (?:the |those |these )?(?P<nw>\d+|two|three|four|five|six|"
+        r"seven|eight|nine|ten|eleven|twelve) (?:straight |consecutive )?(?:sessions|trading sessions|"
+        r"trading days)(?! (?:since|after|through|to))",
         "n_sessions",
     ),
     (  # a few sessions, not counted: any of 2..5 (moves.py)
@@ -161,7 +183,11 @@ HORIZONS: list[tuple[str, str]] = [
         rf"(?:Seit|seit|Vom|vom) (?:dem|ihrem|seinem) (?:[\w-]+ )?(?:Tief|Tiefpunkt|Tiefststand|Hoch|"
         rf"Höchststand|Rekordhoch|Jahrestief|Jahreshoch|Einbruch|Crash|Kurssturz|Ausverkauf|"
         rf"Schlusskurs|Kursrutsch) (?:vom|am) (?P<fday4>\d{{1,2}})\.\s?(?P<fmon4>{MONTH_RE})"
-        rf"(?:\s+(?P<fyear4>\d{{4}}))?",
+        rf"(?:\s+(?P<fyear4>\d{{4}}))?|"
+        rf"(?:since|from|Since|From) (?:the|its|their) (?P<fmon5>{MONTH_RE})\s+(?P<fday5>\d{{1,2}})"
+        rf"(?:st|nd|rd|th)?(?:,?\s+(?P<fyear5>\d{{4}}))? [A-Za-z][\w-]+|"
+        rf"(?:Seit|seit) (?:der|dem|ihrem|seinem|ihrer|seiner) [\w-]+ (?:vom|am) "
+        rf"(?P<fday6>\d{{1,2}})\.\s?(?P<fmon6>{MONTH_RE})(?:\s+(?P<fyear6>\d{{4}}))?",
         "from_date",
     ),
     (

@@ -198,6 +198,8 @@ def _period_words(a: DateAnchor, c: Claim, where: str) -> str:
     match a.rule:
         case "ytd":
             return f"from the last close of {(a.year or 0) - 1} to publication ({where})"
+        case "half":
+            return f"the {'first' if a.count == 1 else 'second'} half of {a.year} ({where})"
         case "year":
             return f"the whole of {a.year}, from the last close of {(a.year or 0) - 1} to its last"
         case "mtd":

@@ -196,6 +196,8 @@ def number_cues(
     # on April 29 last year"): it reads the dates there
     masked = [m for m in masked if not m[0] <= number.start < m[1]]
     cues = find_cues(s.scan, max(lo, around[0]), min(hi, around[1]), masked, number.start)
+    if around[0] > 0:  # a cue right after the figure before is that figure's ("added 8.9% for
+        cues = _own_cues(cues, around[0], number) or cues  # the month and 19% in 2023")
     if cues:  # a base that reaches into the window: "Im Vergleich zum Rekordhoch von 319 Dollar
         # aus dem Oktober 2020 bedeutete das ein Minus von 77 Prozent"
         cues += [
@@ -219,6 +221,17 @@ def number_cues(
     return cues
 
 
+def _own_cues(cues: list[HorizonCue], previous_end: int, number: NumberMatch) -> list[HorizonCue]:
+    """The cues nearer to the number than to the end of the figure before it."""
+    return [
+        c
+        for c in cues
+        if c.match is None
+        or c.match.start() >= number.end
+        or c.match.start() - previous_end > number.start - c.match.end()
+    ]
+
+
 @dataclass(frozen=True, slots=True)
 class Reading:
     """What the words around a number say, before dates and listing are resolved."""
@@ -233,7 +246,7 @@ class Reading:
     basis: BasisCue
 
 
-def read_number(number: NumberMatch, s: Sentence) -> Reading | None:
+def read_number(number: NumberMatch, s: Sentence, next_figure: int | None = None) -> Reading | None:
     """Metric, entity, direction, kind, hedge and basis of a number (None: it claims nothing)."""
     read = _clause(number, s)
     if read is None:
@@ -258,7 +271,7 @@ def read_number(number: NumberMatch, s: Sentence) -> Reading | None:
             number.start, clause, s.text, s.mentions, s.discourse, number.unit, price_like
         )
     metric, assumed = _metric(near, around, found.entity, number)
-    direction = find_direction(s.scan, lo, hi, number.start, number.sign)
+    direction = find_direction(s.scan, lo, hi, number.start, number.sign, next_figure)
     if direction == "none":  # an elliptical clause ("allein im Februar um 17 Prozent")
         direction = find_direction(s.scan, *wide, number.start, 0)
     kind = _kind(metric, number, s, lo, direction)
@@ -283,9 +296,23 @@ _SAME_PERIOD = re.compile(
 )
 
 
+_FOR_UNIT = re.compile(r"(?:for|on) the (month|week|year)")
+_UNIT_HORIZONS = {"month": {"month", "mtd"}, "week": {"week"}, "year": {"ytd", "year"}}
+
+
 def same_period(dates: ResolvedDates, previous: Claim, clause: str) -> ResolvedDates:
-    """ "Xiaomi has jumped more than 50% over the same period": the period of the figure before."""
-    if not _SAME_PERIOD.search(clause) or previous.horizon in {"one_day", "intraday", "record"}:
+    """ "Xiaomi has jumped more than 50% over the same period": the period of the figure before;
+    so is "for the month" after a figure for a month ("rose 10.7% in November. The S&P 500
+    added 8.9% for the month"), likewise "for the week", "for the year"."""
+    unit = _FOR_UNIT.fullmatch(dates.anchor.cue or "")
+    if unit and previous.horizon in _UNIT_HORIZONS[unit.group(1)]:
+        return ResolvedDates(
+            previous.horizon, replace(previous.dates, cue=unit.group(0)), previous.start,
+            previous.end, previous.end_earliest, previous.n_sessions,
+        )  # fmt: skip
+    if dates.anchor.rule != "unanchored" or not _SAME_PERIOD.search(clause):
+        return dates
+    if previous.horizon in {"one_day", "intraday", "record"}:
         return dates
     anchor = replace(previous.dates, cue=_SAME_PERIOD.search(clause).group(0))  # type: ignore[union-attr]
     return ResolvedDates(

@@ -132,6 +132,7 @@ DateRule = Literal[
     "yesterday",
     "ytd",
     "year",  # a whole calendar year before publication ("in 2024", "last year")
+    "half",  # a half year ("im ersten Halbjahr", "H1 2025")
     "mtd",  # a named month that contains publication: month to date
     "month_to_date_or_whole",  # publication straddles the month's end: both are candidates
     "month",  # a whole month before publication

@@ -245,6 +245,14 @@ MONTHS_DE = "Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|N
 MONTH_ABBR = "Jan|Feb|Mar|Mär|Mrz|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Okt|Nov|Dec|Dez"
 
 
+# an ordinal before a fraction makes it part of a period ("the first half", "im letzten Viertel")
+_PART_OF_PERIOD = re.compile(
+    r"(?:first|second|third|fourth|last|latter|former|erste[nmrs]?|zweite[nmrs]?|dritte[nmrs]?|"
+    r"vierte[nmrs]?|letzte[nmrs]?)\s+$",
+    re.IGNORECASE,
+)
+
+
 def count_noun(text: str, pos: int, lang: Lang) -> tuple[str, int] | None:
     """The counted noun right after ``pos`` (one space before it) and where it ends."""
     m = _COUNT_NOUN[lang].match(text, pos)
@@ -256,6 +264,8 @@ def _reading(m: re.Match[str], text: str, lang: Lang, multiples: bool) -> WordRe
     kind, value = _LEXICON[lang][m.group(0)]
     start, end = m.span()
     if kind == "fraction":
+        if _PART_OF_PERIOD.search(text, max(0, start - 12), start):
+            return None  # "the second half of 2024", "in der ersten Hälfte": a period
         if m.group(0)[:4].lower() in {"ever", "jede"}:
             if not _EVERY_NOUN[lang].match(text, end):
                 return None
