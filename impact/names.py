@@ -295,6 +295,17 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     return lo, min(ends) if ends else min(len(text), end + 300)
 
 
+# words of a company's report: a sentence that names an ordinary-word company with one of them
+# speaks of the company ("Die Allianz hat im zweiten Quartal ein operatives Ergebnis ... erzielt")
+CORPORATE_WORDS = re.compile(
+    r"(?<!\w)(?:Quartal|Quartals|Geschäftsjahr|operative[ns]? Ergebnis|Nettogewinn|Umsatz|"
+    r"Jahresprognose|Gewinnprognose|Gewinnwarnung|Dividende|Aktionäre|Hauptversammlung|"
+    r"Vorstandschef|Konzernchef|Finanzchef|Quartalszahlen|Bilanz|quarterly|fiscal|revenue|"
+    r"net income|operating profit|earnings|guidance|dividend|shareholders|chief executive|"
+    r"CEO|CFO|outlook|Ausblick)(?!\w)"
+)
+
+
 def company_cue(text: str, start: int, alias_end: int, end: int) -> tuple[MentionHow, str] | None:
     """A cue next to the name that it is a company: "-Aktie", "shares", "Autobauer X", "(VOW3)"."""
     tail = text[alias_end:end]
@@ -434,6 +445,9 @@ class Matcher:
             if any(lo <= s < hi and idx in table.memberships.get(c, ()) for s, idx in index_spans)
         ]
         cue = company_cue(text, start, alias_end, end) if alias in table.ordinary else None
+        if alias in table.ordinary and cue is None and not named and not in_index:
+            report = CORPORATE_WORDS.search(text, lo, hi)
+            cue = ("company_word", report.group(0)) if report else None
         if alias in table.ordinary and cue is None and not named and not in_index:
             return Rejected(
                 start, end, alias, candidates, f"'{alias}' is also an ordinary word; no company cue"

@@ -1223,3 +1223,47 @@ def test_a_fraction_after_an_ordinal_is_part_of_a_period():
     ]
     (half,) = extract("Nvidia shares lost half of their value.", published="2024-10-01", lang="en")
     assert half.magnitude == 50.0
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        # a company that is also an ordinary word, named with the words of its report
+        (
+            "Die Allianz hat im zweiten Quartal mehr verdient. Die Aktie des Versicherers schloss mit "
+            "einem Aufschlag von 4,9 Prozent.",
+            "2023-08-10",
+            [("ALV.DE", 4.9)],
+        ),
+        # a company by its trade, after it was named
+        (
+            "BMW hat die Prognose gesenkt. Die Aktie des Autobauers fiel um 3 Prozent.",
+            "2024-09-11",
+            [("BMW.DE", 3.0)],
+        ),
+        (
+            "Allianz raised its outlook. The insurer's shares rose 4.9%.",
+            "2023-08-10",
+            [("ALV.DE", 4.9)],
+        ),
+        # a venue named for another company in the sentence is not this company's
+        (
+            "ASML-Aktien verteuerten sich in Amsterdam um fast zehn Prozent, SAP-Titel schossen um rund "
+            "sieben Prozent hoch.",
+            "2022-11-10",
+            [("ASML.AS", 10.0), ("SAP.DE", 7.0)],
+        ),
+    ],
+)
+def test_the_company_a_figure_is_about(text, published, expected):
+    claims = [c for c in extract(text, published=published) if c.unit == "percent"]
+    assert [(c.ticker, c.magnitude) for c in claims] == expected
+
+
+def test_an_ordinary_word_without_report_words_stays_a_word():
+    assert (
+        extract("Die Allianz der Willigen wuchs um 3 Prozent.", published="2025-03-04", lang="de")[
+            0
+        ].ticker
+        is None
+    )

@@ -342,6 +342,7 @@ def choose_listing(
     currency: str | None,
     discourse: Discourse,
     bare_dollar: bool = False,
+    shared: bool = False,
 ) -> ListingChoice:
     """The listing of a claim about ``entity``: a cue in the words just before it or in its
     clause ("while Class C shares climbed"), else in its sentence; else, for a company with
@@ -352,10 +353,13 @@ def choose_listing(
     16%"), the latest of the two winning; else a cue in the next sentence; else the registry
     default."""
     registry = discourse.registry
-    for context in contexts:  # the words leading to the figure, its clause, its sentence
-        choice = registry.resolve_listing(entity, context)
+    choice = registry.resolve_listing(entity, contexts[0])  # the words leading to the figure
+    for context in contexts[1:]:  # its clause, its sentence, ...
         if choice.how not in {"default", "only_listing"}:
             break
+        found = registry.resolve_listing(entity, context)
+        if not (shared and found.how == "venue_not_listed"):  # "ASML-Aktien verteuerten sich in
+            choice = found  # Amsterdam ..., SAP-Titel schossen ...": another company's venue
     if choice.how == "named_in_text":
         discourse.named_line(entity.name, choice)
     if choice.how != "default" or len(entity.listings) < 2:

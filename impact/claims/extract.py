@@ -129,8 +129,9 @@ def _number_line(number: NumberMatch, s: Sentence, r: Reading, around: tuple[int
         *(s.discourse.ahead_text[:1] if r.found.how == "next_sentence" else ()),
     )
     bare_dollar = number.currency == "USD" and number.currency_text in _BARE_DOLLAR
+    shared = any(e.name != entity.name for _, _, e in s.mentions) if entity is not None else False
     choice = (
-        choose_listing(entity, contexts, number.currency, s.discourse, bare_dollar)
+        choose_listing(entity, contexts, number.currency, s.discourse, bare_dollar, shared)
         if entity is not None
         else None
     )

@@ -296,7 +296,20 @@ COREF_COMPANY = (
     r"its New York-listed shares|its Hong Kong-listed shares|its U\.S\.-listed shares|"
     r"its US-listed shares|the tech giant|the e-commerce giant|the iPhone maker|"
     r"der iPhone-Konzern|der Internet-Riese|der Tech-Riese|der Techkonzern|der Tech-Konzern|"
-    r"it|its|It|Its"
+    r"it|its|It|Its|"
+    # a company by its trade, after it was named ("Die Aktie des Versicherers", "the insurer's")
+    r"des Versicherers|der Versicherer|des Rückversicherers|des Autobauers|der Autobauer|"
+    r"des Autokonzerns|des Autozulieferers|des Chipherstellers|des Chipkonzerns|"
+    r"des Halbleiterkonzerns|des Softwarekonzerns|des Softwareherstellers|des Pharmakonzerns|"
+    r"des Chemiekonzerns|des Energiekonzerns|des Versorgers|des Ölkonzerns|des Rüstungskonzerns|"
+    r"des Industriekonzerns|des Technologiekonzerns|des Elektronikkonzerns|des Luxuskonzerns|"
+    r"des Sportartikelherstellers|des Onlinehändlers|des Einzelhändlers|des Geldhauses|"
+    r"des Medienkonzerns|des Telekomkonzerns|des Konsumgüterkonzerns|des Lebensmittelkonzerns|"
+    r"the insurer|the insurer's|the reinsurer|the carmaker|the carmaker's|the automaker|"
+    r"the automaker's|the chipmaker|the chipmaker's|the drugmaker|the drugmaker's|"
+    r"the software maker|the lender|the lender's|the retailer|the retailer's|the oil major|"
+    r"the miner|the miner's|the airline|the airline's|the conglomerate|the luxury group|"
+    r"the sportswear maker|the defence group|the defense contractor|the utility"
 )
 COREF_INDEX = (
     r"der Index|den Index|des Index|des Indexes|dem Index|der Leitindex|den Leitindex|"
