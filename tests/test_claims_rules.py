@@ -1267,3 +1267,18 @@ def test_an_ordinary_word_without_report_words_stays_a_word():
         ].ticker
         is None
     )
+
+
+def test_a_day_named_in_a_clause_about_before_is_not_the_scene():
+    text = (
+        "Der Dax hat eine turbulente Woche mit einem kleinen Plus von 0,3 Prozent beendet, nachdem er "
+        "am Montag in der Spitze um 3,6 Prozent abgesackt war. Vergangene Woche hatte der Leitindex "
+        "noch gut vier Prozent gewonnen. Seit Jahresbeginn steht ein Gewinn von knapp sechs Prozent zu Buche."
+    )
+    claims = extract(text, published="2024-08-09", lang="de")
+    assert [(c.magnitude, c.horizon, iso(c.start), iso(c.end)) for c in claims] == [
+        (0.3, "week", "2024-08-05", "2024-08-09"),
+        (3.6, "intraday", "2024-08-05", "2024-08-05"),
+        (4.0, "week", "2024-07-29", "2024-08-04"),
+        (6.0, "ytd", "2024-01-01", "2024-08-09"),
+    ]

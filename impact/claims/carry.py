@@ -13,7 +13,7 @@ from impact.claims.horizons import ResolvedDates, carried, period_start
 from impact.claims.model import Claim, DateAnchor, Published
 from impact.listings import mic_for_ticker
 
-__all__ = ["back_then", "day_of_claims", "overnight", "with_day"]
+__all__ = ["back_then", "background_day", "day_of_claims", "overnight", "with_day"]
 
 _SINCE_WORD = re.compile(r"[Ss]eit|[Ss]ince|[Vv]om|[Ff]rom")
 _BACK_THEN = re.compile(
@@ -48,13 +48,31 @@ def back_then(
 _DAY_RULES = {"weekday", "today", "first_session"}
 
 
+# a clause about what happened before the scene: "..., nachdem er am Montag ... abgesackt war"
+_BACKGROUND = re.compile(r"(?<!\w)(?:nachdem|after|bevor|before)(?!\w)[^,;:.]*$", re.IGNORECASE)
+
+
+def _in_background(c: Claim) -> bool:
+    """Whether the claim stands in a clause about what happened before ("nachdem", "after")."""
+    at = c.span[0] - c.sentence_span[0]
+    return bool(_BACKGROUND.search(c.sentence, max(0, at - 120), at))
+
+
 def day_of_claims(claims: list[Claim]) -> ResolvedDates | None:
     """The day the sentence's own figures are dated by ("fell 5% on Monday"), as the day it
-    names for the sentences after it (horizons.sentence_day, without reading it again)."""
+    names for the sentences after it (horizons.sentence_day, without reading it again); not a
+    day named in a clause about what happened before ("nachdem er am Montag ... abgesackt war")."""
     for c in claims:
         if c.kind != "record" and c.horizon == "one_day" and c.dates.rule in _DAY_RULES:
-            return ResolvedDates("one_day", c.dates, c.start, c.end, c.end_earliest)
+            if not _in_background(c):
+                return ResolvedDates("one_day", c.dates, c.start, c.end, c.end_earliest)
     return None
+
+
+def background_day(claims: list[Claim]) -> bool:
+    """Whether the sentence's dated figures all stand in clauses about what happened before."""
+    dated = [c for c in claims if c.kind != "record" and c.dates.rule in _DAY_RULES]
+    return bool(dated) and all(_in_background(c) for c in dated)
 
 
 def with_day(claims: list[Claim], day: ResolvedDates | None, periods: bool) -> list[Claim]:

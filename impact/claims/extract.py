@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, replace
 
 from impact.claims.basis import scene_of, underway
-from impact.claims.carry import back_then, day_of_claims, overnight, with_day
+from impact.claims.carry import back_then, background_day, day_of_claims, overnight, with_day
 from impact.claims.dates import detect_published
 from impact.claims.entities import (
     Discourse,
@@ -407,7 +407,7 @@ def _read_sentences(art: _Article, discourse: Discourse) -> tuple[list[Claim], s
             )  # fmt: skip
             found = _sentence_claims(sentence, len(claims), claims[-1] if claims else None)
             own = day_of_claims(found)
-            if own is None and may_name_day(art.days, s_start, s_end):
+            if own is None and may_name_day(art.days, s_start, s_end) and not background_day(found):
                 own = sentence_day(sentence.text, pub)
             found = back_then(
                 found, sentence.text, pub, [text[a:b] for a, b in spans[max(0, i - 3) : i]]

@@ -204,7 +204,7 @@ def week(cue: HorizonCue, p: Published) -> ResolvedDates:
     pe = p.end
     if not pe:
         return ResolvedDates("week", DateAnchor("unknown", m.group(0), missing="publication"))
-    past = re.search(r"vergangen|letzt|last|abgelaufen|previous", m.group(0))
+    past = re.search(r"vergangen|letzt|last|abgelaufen|previous", m.group(0), re.IGNORECASE)
     back = dt.timedelta(days=7) if past else dt.timedelta(0)
     anchor_day = pe - back
     monday = anchor_day - dt.timedelta(days=anchor_day.weekday())

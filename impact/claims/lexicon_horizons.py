@@ -138,9 +138,12 @@ HORIZONS: list[tuple[str, str]] = [
     (
         r"in dieser Woche|diese Woche|im Wochenverlauf|auf Wochensicht|in der vergangenen Woche|"
         r"vergangene Woche|letzte Woche|in der letzten Woche|this week|last week|for the week|"
+        r"Vergangene Woche|Letzte Woche|In der vergangenen Woche|In der letzten Woche|Last week|"
+        r"This week|Diese Woche|In dieser Woche|"
         r"letzte Handelswoche|letzten Handelswoche|vergangene Handelswoche|vergangenen Handelswoche|"
         r"abgelaufenen Woche|abgelaufene Woche|Wochenbilanz|the past week|the previous week|"
-        r"on the week|weekly",
+        r"on the week|weekly|(?:ended|finished|closed out|wrapped up) the week|"
+        r"(?:eine|die) (?:[\w-]+ )?Woche mit|(?:eine|die) (?:[\w-]+ )?Handelswoche mit",
         "week",
     ),
     (
