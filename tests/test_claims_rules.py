@@ -1282,3 +1282,38 @@ def test_a_day_named_in_a_clause_about_before_is_not_the_scene():
         (4.0, "week", "2024-07-29", "2024-08-04"),
         (6.0, "ytd", "2024-01-01", "2024-08-09"),
     ]
+
+
+def test_a_day_after_is_the_weekday_before():
+    text = (
+        "Baidu's Hong Kong-listed shares jumped 12.2% on Tuesday, a day after the company's American "
+        "depositary receipts rallied 9% in New York."
+    )
+    claims = extract(text, published="2025-03-18", lang="en")
+    assert [(c.ticker, c.magnitude, iso(c.end)) for c in claims] == [
+        ("9888.HK", 12.2, "2025-03-18"),
+        ("BIDU", 9.0, "2025-03-17"),
+    ]
+    de = extract("Die SAP-Aktie stieg am Montag um 5 Prozent, einen Tag nachdem sie um 3 Prozent gefallen war.",
+                 published="2025-03-18", lang="de")  # fmt: skip
+    assert [(c.magnitude, iso(c.end)) for c in de] == [(5.0, "2025-03-17"), (3.0, "2025-03-14")]
+
+
+def test_the_regular_session_ends_an_after_hours_scene():
+    text = (
+        "Nvidia shares rose about 6% in extended trading on Wednesday. During the regular session, the "
+        "stock had slipped 0.5%."
+    )
+    claims = extract(text, published="2024-05-23", lang="en")
+    assert [(c.magnitude, c.basis_cue, iso(c.end)) for c in claims] == [
+        (6.0, "after_hours", "2024-05-22"),
+        (0.5, "close", "2024-05-22"),
+    ]
+
+
+def test_capital_expenditures_are_no_price():
+    text = "Microsoft shed 6% on Thursday. Capital expenditures climbed 50% to $20 billion."
+    claims = extract(text, published="2024-11-01", lang="en")
+    assert [(c.magnitude, c.testable) for c in claims if c.testable == "market"] == [
+        (6.0, "market")
+    ]

@@ -70,6 +70,9 @@ def find_basis_cue(
         return earlier[-1][2]
     if underway(scan):
         return "snapshot"
+    own = _cues(scan, 0, lo) if scene is not None else []
+    if own:  # the sentence sets its own scene ("During the regular session, the stock had slipped")
+        return own[-1][2]
     return scene or "unknown"
 
 

@@ -13,7 +13,7 @@ from impact.claims.horizons import ResolvedDates, carried, period_start
 from impact.claims.model import Claim, DateAnchor, Published
 from impact.listings import mic_for_ticker
 
-__all__ = ["back_then", "background_day", "day_of_claims", "overnight", "with_day"]
+__all__ = ["back_then", "background_day", "day_apart", "day_of_claims", "overnight", "with_day"]
 
 _SINCE_WORD = re.compile(r"[Ss]eit|[Ss]ince|[Vv]om|[Ff]rom")
 _BACK_THEN = re.compile(
@@ -67,6 +67,38 @@ def day_of_claims(claims: list[Claim]) -> ResolvedDates | None:
             if not _in_background(c):
                 return ResolvedDates("one_day", c.dates, c.start, c.end, c.end_earliest)
     return None
+
+
+_DAY_AFTER = re.compile(
+    r"(?<!\w)(?:a day after|one day after|the day after|einen Tag nachdem|einen Tag nach|"
+    r"a day before|one day before|einen Tag bevor|einen Tag vor)(?!\w)[^,;:.]*$",
+    re.IGNORECASE,
+)
+
+
+def day_apart(claims: list[Claim], day: ResolvedDates | None) -> list[Claim]:
+    """A figure in a clause "a day after ..." ("jumped 12.2% on Tuesday, a day after the ADRs
+    rallied 9% in New York") is of the weekday before the sentence's day ("a day before": after
+    it); the calendar of its listing picks the session on or before it."""
+    if day is None or day.end is None or day.start != day.end:
+        return claims
+    out = []
+    for c in claims:
+        at = c.span[0] - c.sentence_span[0]
+        m = _DAY_AFTER.search(c.sentence, max(0, at - 120), at)
+        if m is None or c.kind == "record" or c.dates.rule not in _SAME_DAY or c.end != day.end:
+            out.append(c)
+            continue
+        step = -1 if "after" in m.group(0).lower() or "nach" in m.group(0).lower() else 1
+        other = day.end + dt.timedelta(days=step)
+        while other.weekday() > 4:
+            other += dt.timedelta(days=step)
+        anchor = DateAnchor("explicit", " ".join(m.group(0).split()[:3]))
+        out.append(replace(c, start=other, end=other, end_earliest=other, dates=anchor))
+    return out
+
+
+_SAME_DAY = {"weekday", "carried", "unanchored", "today"}
 
 
 def background_day(claims: list[Claim]) -> bool:

@@ -15,7 +15,14 @@ import re
 from dataclasses import dataclass, replace
 
 from impact.claims.basis import scene_of, underway
-from impact.claims.carry import back_then, background_day, day_of_claims, overnight, with_day
+from impact.claims.carry import (
+    back_then,
+    background_day,
+    day_apart,
+    day_of_claims,
+    overnight,
+    with_day,
+)
 from impact.claims.dates import detect_published
 from impact.claims.entities import (
     Discourse,
@@ -412,7 +419,7 @@ def _read_sentences(art: _Article, discourse: Discourse) -> tuple[list[Claim], s
             found = back_then(
                 found, sentence.text, pub, [text[a:b] for a, b in spans[max(0, i - 3) : i]]
             )
-            claims.extend(with_day(found, own or day, periods=own is None))
+            claims.extend(day_apart(with_day(found, own or day, periods=own is None), own))
         elif may_name_day(art.days, s_start, s_end):  # "Siemens hatte am Donnerstag Zahlen
             own = sentence_day(text[s_start:s_end], pub)  # vorgelegt. Das Papier ..."
         day = own or day

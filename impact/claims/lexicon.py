@@ -180,7 +180,8 @@ CLOSE_MARKERS = (
     r"schlussendlich|aus dem Handel|closed|close|at the close|closing|to end at|ended|"
     r"finished|settled|at the end of the trading day|at the end of the day|Am Ende des Tages|"
     r"am Ende des Tages|during the regular session|in regular trading|im regulären Handel|"
-    r"im regulären Handelsverlauf"
+    r"im regulären Handelsverlauf|During the regular session|In regular trading|Im regulären Handel|"
+    r"during regular trading|During regular trading|in the regular session"
 )
 # what the text says about the time of day of a figure (claims/basis.py)
 EXTREME_MARKERS = (

@@ -101,6 +101,7 @@ NOUNS: dict[str, str] = {
     ),
     "fundamental": (
         "cash|debt|schulden|verschuldung|capex|investments|investitionen|capital expenditure|"
+        "capital expenditures|capital spending|expenditures|investitionsausgaben|"
         "free cash flow|cash flow|cashflow|backlog|fine|penalty|strafe|geldstrafe|bußgeld|"
         "salary|gehalt|bonus|budget|spending|ausgaben|subsidy|subsidies|subventionen|funding|"
         "finanzierung|loan|loans|kredit|assets|reserves|reserven|shipments|deliveries|"
