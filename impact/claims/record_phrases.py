@@ -1,8 +1,10 @@
 """Record phrases in a sentence: what a record ranks (``record_of``), its direction, its window
 (record_windows.py) and the words' cues (patterns in lexicon_records.py).
 
-- ``move`` / ``week_move``: a superlative with a move noun ("the biggest one-day drop", "der
-  beste Börsentag", "its most challenging session"; with "weekly"/"Woche": weekly moves), or with
+- ``move`` / ``week_move`` (``month_move``, ``quarter_move``, ``year_move``: "its best month
+  since July 2022", "das schwächste Quartal seit 2008"): a superlative with a move noun ("the
+  biggest one-day drop", "der beste Börsentag", "its most challenging session"; with
+  "weekly"/"Woche": weekly moves), or with
   no noun right before its window ("the most since August 25"); "the closing record for a
   one-day drop"; a negated comparative ("so stark waren sie seit März 2020 nicht mehr
   gestiegen", "hadn't risen this much since");
@@ -37,10 +39,11 @@ from impact.claims.lexicon_records import (
     DOWN_VERBS,
     LEVEL_NOUNS,
     MOVE_NOUNS,
+    PERIOD_MODIFIERS,
+    PERIOD_RECORDS,
     RECORDS,
     SUPERLATIVES,
     UP_VERBS,
-    WEEK_MODIFIERS,
     count_of,
     open_gates,
 )
@@ -128,11 +131,11 @@ def _superlative(m: re.Match[str], text: str, pe: dt.date | None) -> RecordPhras
     mods, noun = (m["mods"] or "").lower(), m["noun"]
     (is_move, move), (is_level, level) = _lookup(MOVE_NOUNS, noun), _lookup(LEVEL_NOUNS, noun)
     kind, noun_direction = move if is_move else (None, level)  # type: ignore[misc]
-    week = kind == "week" or any(w in mods for w in WEEK_MODIFIERS)
+    period = next((p for w, p in PERIOD_MODIFIERS.items() if w in mods), kind)
     if noun and not (is_move or is_level):
         return None
     level_kind = is_level or (not noun and sup in _LEVEL_SUPER)
-    of: RecordOf = "level" if level_kind else "week_move" if week else "move"
+    of: RecordOf = "level" if level_kind else PERIOD_RECORDS.get(period, "move")  # type: ignore[assignment]
     direction = noun_direction or SUPERLATIVES.get(sup)
     window = window_after(text, m.end(), pe, gap=bool(noun))
     if window is None and m["pre"]:  # "der bis dahin höchste Schlusswert"
