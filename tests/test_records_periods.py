@@ -159,3 +159,59 @@ def test_a_streak_after_an(text, published, ticker, count, direction):
 )
 def test_a_level_near_a_record_claims_no_record(text, published):
     assert records(text, published) == []
+
+
+# ---- a record named after its closing level ---------------------------------------------------
+@pytest.mark.parametrize(
+    "text, published, ticker",
+    [
+        ("The S&P 500 closed at 6,090.27 on Friday, a record.", "2024-12-09", "^GSPC"),
+        ("Apple shares ended at $242.84 on Friday, a new record.", "2024-12-09", "AAPL"),
+        ("Der Dax schloss am Freitag bei 20.384,61 Punkten, ein neuer Rekord.", "2024-12-09",
+         "^GDAXI"),
+        ("Die SAP-Aktie schloss bei 177,68 Euro, ein Rekord.", "2024-03-08", "SAP.DE"),
+    ],
+)  # fmt: skip
+def test_a_record_after_its_closing_level(text, published, ticker):
+    record = one_record(text, published)
+    assert (record.ticker, record.record_of, record.direction, record.closing) == (
+        ticker,
+        "level",
+        "up",
+        True,
+    )
+    assert record.record_since is None  # all time: since the listing
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The S&P 500 rose 1% on Friday, a record of sorts for December.",
+        "Apple's revenue rose 5% to $94.9 billion, a record.",
+    ],
+)
+def test_no_closing_record_without_a_closing_level(text):
+    assert [c for c in records(text, "2024-12-09") if c.record_of == "level"] == []
+
+
+@pytest.mark.parametrize(
+    "text, published, ticker, session",
+    [
+        ("The S&P 500 closed at 6,090.27 on Friday, a record.", "2024-12-09", "^GSPC",
+         "2024-12-06"),
+        ("Die SAP-Aktie schloss am Donnerstag bei 177,78 Euro, ein Rekord.", "2024-03-08",
+         "SAP.DE", "2024-03-07"),
+        ("Die SAP-Aktie schloss am Freitag bei 176,94 Euro, ein Rekord.", "2024-03-08",
+         "SAP.DE", "2024-03-08"),
+    ],
+)  # fmt: skip
+def test_closing_record_verdicts(checker, text, published, ticker, session):
+    """A higher close earlier in the data: false; none: the listing is before the data, so
+    insufficient_data (computed here)."""
+    closes = fixture_frame(ticker)["Close"]
+    day = pd.Timestamp(session)
+    result = check(checker, text, published)
+    window = result.evidence.window
+    earlier = closes[(closes.index >= pd.Timestamp(window.data_first)) & (closes.index < day)]
+    expected = "false" if (earlier > closes.loc[day]).any() else "insufficient_data"
+    assert (result.session, result.verdict.value) == (day.date(), expected)

@@ -221,6 +221,14 @@ _RECORD_LEVEL = (
     r"(?:[\w.]+\s+){0,2}?at\s+(?:a|an)\s+(?:new\s+|fresh\s+)?"
     r"(?P<rword>record)(?=\s+(?:US\$|HK\$|\$|€)?\d)"
 )
+# "record" as an appositive after a closing level: "closed at 6,090.27 on Friday, a record",
+# "schloss bei 20.426 Punkten, ein neuer Rekord" (the level before it, on its close)
+_RECORD_AFTER = (
+    r"(?<![\w-])(?:closed|closes|ended|ends|finished|finishes|settled|settles|schloss|"
+    r"schlossen|beendete|beendeten)\s+(?:[^.;:!?]|\.(?=\d)){0,80}?\d(?:[^.;:!?,]|[.,](?=\d)){0,40}?"
+    r",\s+(?P<rword>(?:a|an|ein|einen)\s+(?:new\s+|fresh\s+|neuer\s+|neuen\s+)?"
+    r"(?:record|Rekord))(?=\s*(?:[.;:!?]|$))"
+)
 _THRESHOLD = (
     r"(?P<first>erstmals|zum ersten Mal|for the first time|the first time|first time|"
     r"(?:its|their|the) first (?:close|finish) (?P<fdir>above|below|under|over))"
@@ -329,6 +337,10 @@ GATES: dict[str, tuple[str, ...]] = {
     ),
     "record_for": ("record for",),
     "record_level": ("record ",),
+    "record_after": (
+        ", a record", ", a new record", ", a fresh record", ", ein rekord", ", ein neuer rekord",
+        ", einen neuen rekord", ", einen rekord",
+    ),
 }  # fmt: skip
 ANY_GATE = tuple(sorted({stem for stems in GATES.values() for stem in stems}))
 
@@ -502,6 +514,7 @@ class RecordLexicon:
         self.as_since = re.compile(rf"{_W}(?:{_AS_SINCE})", re.IGNORECASE)
         self.record_for = re.compile(rf"{_W}(?:{_RECORD_FOR}){_E}", re.IGNORECASE)
         self.record_level = re.compile(_RECORD_LEVEL, re.IGNORECASE)
+        self.record_after = re.compile(_RECORD_AFTER, re.IGNORECASE)
         self.window = re.compile(rf"(?:{WINDOW_RE}){_E}", re.IGNORECASE)
         self.period = re.compile(rf"(?:{PERIOD_RE}){_E}", re.IGNORECASE)
         self.event_day = re.compile(rf"{_W}(?:{EVENT_DAY_RE}){_E}", re.IGNORECASE)

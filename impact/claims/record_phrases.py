@@ -11,7 +11,8 @@
 - ``level``: a superlative with a level noun, or "highest"/"lowest" alone ("lowest close",
   "höchster Stand", "its highest since"), and record level words ("record low", "Allzeithoch",
   "a 10-month low", "52-week high", "Jahreshoch", "a new closing low for 2022", "so tief wie seit
-  2016 nicht mehr", "so tief stand er seit Januar nicht mehr", "closed at a record 6,173.07"); a
+  2016 nicht mehr", "so tief stand er seit Januar nicht mehr", "closed at a record 6,173.07", "closed at
+  6,090.27, a record"); a
   level word after "since its", "from its", "dieser", "im Vergleich zum"
   refers to an earlier record and claims none;
 - ``threshold``: "erstmals", "for the first time" with a mark in the clause ("über die
@@ -298,10 +299,11 @@ def _record_for(m: re.Match[str], text: str) -> RecordPhrase:
     )  # fmt: skip
 
 
-def _record_level(m: re.Match[str], text: str) -> RecordPhrase:
-    """ "closed at a record 6,173.07": an all-time high level, the number after it its level."""
+def _record_level(m: re.Match[str], text: str, closing: bool = False) -> RecordPhrase:
+    """ "closed at a record 6,173.07": an all-time high level, the number after it its level;
+    "closed at 6,090.27 on Friday, a record": the number before it, on its close."""
     lo, hi = m.start("rword"), m.end("rword")
-    return _phrase(lo, hi, text, "level", "up", Window(all_time=True, end=hi))
+    return _phrase(lo, hi, text, "level", "up", Window(all_time=True, end=hi), closing=closing)
 
 
 def find_records(text: str, published: Published, lang: str) -> list[RecordPhrase]:
@@ -325,6 +327,7 @@ def find_records(text: str, published: Published, lang: str) -> list[RecordPhras
     found += [_level_word(m, text, pe, lang) for m in run("level_en") + run("level_de")]
     found += [_as_since(m, text, pe) for m in run("as_since")]
     found += [_record_level(m, text) for m in run("record_level")]
+    found += [_record_level(m, text, closing=True) for m in run("record_after")]
     kept: list[RecordPhrase] = []
     for phrase in found:
         if phrase is None:
