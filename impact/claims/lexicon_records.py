@@ -24,6 +24,8 @@ __all__ = [
     "INTRADAY_WORDS",
     "LEVEL_NOUNS",
     "MOVE_NOUNS",
+    "PERIOD_MODIFIERS",
+    "PERIOD_RECORDS",
     "RECORDS",
     "RECORD_RE",
     "SEASONS",
@@ -65,7 +67,19 @@ MOVE_NOUNS: dict[str, tuple[str, str | None]] = {
     **{w: ("week", None) for w in ("week Woche Börsenwoche Handelswoche").split()},
     **{w: ("week", "up") for w in ("Wochengewinn Wochenplus").split()},
     **{w: ("week", "down") for w in ("Wochenverlust Wochenminus").split()},
+    **{w: ("month", None) for w in ("month Monat Börsenmonat Handelsmonat").split()},
+    **{w: ("month", "up") for w in ("Monatsgewinn Monatsplus").split()},
+    **{w: ("month", "down") for w in ("Monatsverlust Monatsminus").split()},
+    **{w: ("quarter", None) for w in ("quarter Quartal").split()},
+    **{w: ("quarter", "up") for w in ("Quartalsplus",)},
+    **{w: ("quarter", "down") for w in ("Quartalsminus",)},
+    **{w: ("year", None) for w in ("year Jahr Börsenjahr").split()},
+    **{w: ("year", "up") for w in ("Jahresplus",)},
+    **{w: ("year", "down") for w in ("Jahresminus",)},
 }  # fmt: skip
+# a move noun's period: the record it makes (one session unless named here)
+PERIOD_RECORDS = {"week": "week_move", "month": "month_move", "quarter": "quarter_move",
+                  "year": "year_move"}  # fmt: skip
 MOVE_NOUNS["trading day"] = ("move", None)
 # level nouns after a superlative ("lowest close", "höchster Stand"): noun -> direction
 LEVEL_NOUNS: dict[str, str | None] = {
@@ -79,9 +93,15 @@ LEVEL_NOUNS["closing level"] = None
 # words between a superlative and its noun: "one-day", "weekly" (then a week), "closing"
 _MODIFIERS = (
     r"one-day|single-day|one day|single day|one-session|single-session|daily|intraday|"
-    r"closing|trading|percentage|percent|weekly|one-week|prozentualen|prozentuale"
+    r"closing|trading|percentage|percent|weekly|one-week|monthly|quarterly|prozentualen|"
+    r"prozentuale"
 )
-WEEK_MODIFIERS = {"weekly", "one-week"}
+PERIOD_MODIFIERS = {
+    "weekly": "week",
+    "one-week": "week",
+    "monthly": "month",
+    "quarterly": "quarter",
+}
 CLOSE_WORDS = (
     r"closed|closes|close|closing|settled|Schluss|Schlusskurs|Schlusswert|Schlussstand|schloss|"
     r"schlossen|geschlossen|Handelsschluss|Schluss-Rekord|Schlussrekord|Rekordschluss"
@@ -201,6 +221,14 @@ _RECORD_LEVEL = (
     r"(?:[\w.]+\s+){0,2}?at\s+(?:a|an)\s+(?:new\s+|fresh\s+)?"
     r"(?P<rword>record)(?=\s+(?:US\$|HK\$|\$|€)?\d)"
 )
+# "record" as an appositive after a closing level: "closed at 6,090.27 on Friday, a record",
+# "schloss bei 20.426 Punkten, ein neuer Rekord" (the level before it, on its close)
+_RECORD_AFTER = (
+    r"(?<![\w-])(?:closed|closes|ended|ends|finished|finishes|settled|settles|schloss|"
+    r"schlossen|beendete|beendeten)\s+(?:[^.;:!?]|\.(?=\d)){0,80}?\d(?:[^.;:!?,]|[.,](?=\d)){0,40}?"
+    r",\s+(?P<rword>(?:a|an|ein|einen)\s+(?:new\s+|fresh\s+|neuer\s+|neuen\s+)?"
+    r"(?:record|Rekord))(?=\s*(?:[.;:!?]|$))"
+)
 _THRESHOLD = (
     r"(?P<first>erstmals|zum ersten Mal|for the first time|the first time|first time|"
     r"(?:its|their|the) first (?:close|finish) (?P<fdir>above|below|under|over))"
@@ -209,15 +237,15 @@ _STREAK_EN = (
     rf"(?P<n1>{_NUM})\s+(?:consecutive|straight|successive)\s+(?:trading\s+)?"
     r"(?P<u1>days|sessions)(?:\s+of\s+(?:\w+\s+)?(?P<noun1>losses|gains|declines|advances|"
     r"falls|rises|gains))?|"
-    rf"(?:for\s+)?(?:a|the|its|their)\s+(?P<o2>{_ORD})[\s-](?:consecutive|straight|successive)"
+    rf"(?:for\s+)?(?:a|an|the|its|their)\s+(?P<o2>{_ORD})[\s-](?:consecutive|straight|successive)"
     r"[\s-](?:trading\s+)?(?P<u2>day|session)(?:\s+of\s+(?:\w+\s+)?(?P<noun2>losses|gains|"
     r"declines|advances|falls|rises))?|"
-    rf"(?:a|the|its|their)\s+(?P<o9>{_ORD})[\s-](?:consecutive|straight|successive)\s+"
+    rf"(?:a|an|the|its|their)\s+(?P<o9>{_ORD})[\s-](?:consecutive|straight|successive)\s+"
     r"(?:daily\s+|one-day\s+)?(?P<noun9>losses|loss|gains|gain|declines|decline|advances|advance|drop|rise)|"
     rf"(?P<n3>{_NUM})-(?:day|session)\s+(?P<noun3>losing|winning)\s+streak|"
     rf"(?P<n4>{_NUM})\s+(?:days|sessions)\s+in\s+a\s+row|"
     rf"(?P<noun10>losing|winning)\s+streak\s+to\s+(?P<n10>{_NUM})\s+(?:trading\s+)?(?:days|sessions)|"
-    rf"(?:a|the|its|their)\s+(?P<o5>{_ORD})\s+(?:day|session)\s+in\s+a\s+row"
+    rf"(?:a|an|the|its|their)\s+(?P<o5>{_ORD})\s+(?:day|session)\s+in\s+a\s+row"
 )
 # streaks of weeks and months: "the fifth straight weekly gain", "rose for a third straight
 # week", "three consecutive months of losses", "den vierten Monatsgewinn in Folge", "die dritte
@@ -227,14 +255,14 @@ _PERIOD_NOUNS_EN = (
     r"increases|increase|decreases|decrease|rally|slide"
 )
 _STREAK_PERIOD = (
-    rf"(?:a|the|its|their)\s+(?P<o13>{_ORD})[\s-](?:consecutive|straight|successive)[\s-]"
+    rf"(?:a|an|the|its|their)\s+(?P<o13>{_ORD})[\s-](?:consecutive|straight|successive)[\s-]"
     rf"(?:weekly|monthly)\s+(?P<noun13>{_PERIOD_NOUNS_EN})|"
-    rf"(?:a|the|its|their)\s+(?P<o14>{_ORD})[\s-](?:consecutive|straight|successive)[\s-]"
+    rf"(?:a|an|the|its|their)\s+(?P<o14>{_ORD})[\s-](?:consecutive|straight|successive)[\s-]"
     rf"(?:week|month)(?:\s+of\s+(?P<noun14>{_PERIOD_NOUNS_EN}))?|"
     rf"(?P<n15>{_NUM})\s+(?:consecutive|straight|successive)\s+(?:weeks|months)"
     rf"(?:\s+of\s+(?:\w+\s+)?(?P<noun15>{_PERIOD_NOUNS_EN}))?|"
     rf"(?P<n16>{_NUM})\s+(?:weeks|months)\s+in\s+a\s+row|"
-    rf"(?:a|the|its|their)\s+(?P<o17>{_ORD})\s+(?:week|month)\s+in\s+a\s+row|"
+    rf"(?:a|an|the|its|their)\s+(?P<o17>{_ORD})\s+(?:week|month)\s+in\s+a\s+row|"
     rf"(?P<o18>{_ORD})\s+(?:Wochen|Monats)(?P<noun18>gewinn|verlust|plus|minus|anstieg|rückgang)"
     r"e?s?\s+(?:in\s+Folge|hintereinander|in\s+Serie)|"
     rf"(?P<n19>{_NUM})\s+(?:Wochen|Monats)(?P<noun19>gewinne|verluste|anstiege|rückgänge)n?\s+"
@@ -309,6 +337,10 @@ GATES: dict[str, tuple[str, ...]] = {
     ),
     "record_for": ("record for",),
     "record_level": ("record ",),
+    "record_after": (
+        ", a record", ", a new record", ", a fresh record", ", ein rekord", ", ein neuer rekord",
+        ", einen neuen rekord", ", einen rekord",
+    ),
 }  # fmt: skip
 ANY_GATE = tuple(sorted({stem for stems in GATES.values() for stem in stems}))
 
@@ -430,11 +462,15 @@ SNAP_RE = (
 
 # ---- context around a head -----------------------------------------------------------------
 # a level word after these refers to an earlier record ("since reaching its annual peak",
-# "from its Jan. 3 record close", "im Vergleich zum Rekordhoch", "dieser Rekord"): no claim
+# "from its Jan. 3 record close", "im Vergleich zum Rekordhoch", "dieser Rekord"), or a level
+# near one ("just shy of its record close", "within 1% of its all-time high", "nahe ihrem
+# Rekordhoch"): no claim
 BACK_REFERENCE = (
     r"(?<![\w-])(?:(?:dies|bisherig|alt|vorherig|früher)\w*|previous|prior|old|"
     r"Vergleich\s+zu[mr]?|compared\s+(?:with|to)|vom|beim|(?:since|seit|from|von|off|below|above|"
-    r"unter|über|reaching|erreichte[n]?)\s+(?:its|the|their|dem|den|seinem|ihrem))"
+    r"unter|über|reaching|erreichte[n]?)\s+(?:its|the|their|dem|den|seinem|ihrem)|"
+    r"(?:shy\s+of|short\s+of|near|nearer|close\s+to|closer\s+to|within\s+\S+\s+of|nahe|"
+    r"in\s+der\s+Nähe|unweit)\s+(?:a|an|einem|its|the|their|seinem|ihrem|seines|ihres|des|dem))"
     r"\s+(?:[\w.]+\s+){0,2}$"
 )
 # the verb a first crossing qualifies ("schloss am Freitag zum ersten Mal"): its span starts there
@@ -478,6 +514,7 @@ class RecordLexicon:
         self.as_since = re.compile(rf"{_W}(?:{_AS_SINCE})", re.IGNORECASE)
         self.record_for = re.compile(rf"{_W}(?:{_RECORD_FOR}){_E}", re.IGNORECASE)
         self.record_level = re.compile(_RECORD_LEVEL, re.IGNORECASE)
+        self.record_after = re.compile(_RECORD_AFTER, re.IGNORECASE)
         self.window = re.compile(rf"(?:{WINDOW_RE}){_E}", re.IGNORECASE)
         self.period = re.compile(rf"(?:{PERIOD_RE}){_E}", re.IGNORECASE)
         self.event_day = re.compile(rf"{_W}(?:{EVENT_DAY_RE}){_E}", re.IGNORECASE)

@@ -1,15 +1,18 @@
 """Record phrases in a sentence: what a record ranks (``record_of``), its direction, its window
 (record_windows.py) and the words' cues (patterns in lexicon_records.py).
 
-- ``move`` / ``week_move``: a superlative with a move noun ("the biggest one-day drop", "der
-  beste Börsentag", "its most challenging session"; with "weekly"/"Woche": weekly moves), or with
+- ``move`` / ``week_move`` (``month_move``, ``quarter_move``, ``year_move``: "its best month
+  since July 2022", "das schwächste Quartal seit 2008"): a superlative with a move noun ("the
+  biggest one-day drop", "der beste Börsentag", "its most challenging session"; with
+  "weekly"/"Woche": weekly moves), or with
   no noun right before its window ("the most since August 25"); "the closing record for a
   one-day drop"; a negated comparative ("so stark waren sie seit März 2020 nicht mehr
   gestiegen", "hadn't risen this much since");
 - ``level``: a superlative with a level noun, or "highest"/"lowest" alone ("lowest close",
   "höchster Stand", "its highest since"), and record level words ("record low", "Allzeithoch",
   "a 10-month low", "52-week high", "Jahreshoch", "a new closing low for 2022", "so tief wie seit
-  2016 nicht mehr", "so tief stand er seit Januar nicht mehr", "closed at a record 6,173.07"); a
+  2016 nicht mehr", "so tief stand er seit Januar nicht mehr", "closed at a record 6,173.07", "closed at
+  6,090.27, a record"); a
   level word after "since its", "from its", "dieser", "im Vergleich zum"
   refers to an earlier record and claims none;
 - ``threshold``: "erstmals", "for the first time" with a mark in the clause ("über die
@@ -37,10 +40,11 @@ from impact.claims.lexicon_records import (
     DOWN_VERBS,
     LEVEL_NOUNS,
     MOVE_NOUNS,
+    PERIOD_MODIFIERS,
+    PERIOD_RECORDS,
     RECORDS,
     SUPERLATIVES,
     UP_VERBS,
-    WEEK_MODIFIERS,
     count_of,
     open_gates,
 )
@@ -128,11 +132,11 @@ def _superlative(m: re.Match[str], text: str, pe: dt.date | None) -> RecordPhras
     mods, noun = (m["mods"] or "").lower(), m["noun"]
     (is_move, move), (is_level, level) = _lookup(MOVE_NOUNS, noun), _lookup(LEVEL_NOUNS, noun)
     kind, noun_direction = move if is_move else (None, level)  # type: ignore[misc]
-    week = kind == "week" or any(w in mods for w in WEEK_MODIFIERS)
+    period = next((p for w, p in PERIOD_MODIFIERS.items() if w in mods), kind)
     if noun and not (is_move or is_level):
         return None
     level_kind = is_level or (not noun and sup in _LEVEL_SUPER)
-    of: RecordOf = "level" if level_kind else "week_move" if week else "move"
+    of: RecordOf = "level" if level_kind else PERIOD_RECORDS.get(period, "move")  # type: ignore[assignment]
     direction = noun_direction or SUPERLATIVES.get(sup)
     window = window_after(text, m.end(), pe, gap=bool(noun))
     if window is None and m["pre"]:  # "der bis dahin höchste Schlusswert"
@@ -295,10 +299,11 @@ def _record_for(m: re.Match[str], text: str) -> RecordPhrase:
     )  # fmt: skip
 
 
-def _record_level(m: re.Match[str], text: str) -> RecordPhrase:
-    """ "closed at a record 6,173.07": an all-time high level, the number after it its level."""
+def _record_level(m: re.Match[str], text: str, closing: bool = False) -> RecordPhrase:
+    """ "closed at a record 6,173.07": an all-time high level, the number after it its level;
+    "closed at 6,090.27 on Friday, a record": the number before it, on its close."""
     lo, hi = m.start("rword"), m.end("rword")
-    return _phrase(lo, hi, text, "level", "up", Window(all_time=True, end=hi))
+    return _phrase(lo, hi, text, "level", "up", Window(all_time=True, end=hi), closing=closing)
 
 
 def find_records(text: str, published: Published, lang: str) -> list[RecordPhrase]:
@@ -322,6 +327,7 @@ def find_records(text: str, published: Published, lang: str) -> list[RecordPhras
     found += [_level_word(m, text, pe, lang) for m in run("level_en") + run("level_de")]
     found += [_as_since(m, text, pe) for m in run("as_since")]
     found += [_record_level(m, text) for m in run("record_level")]
+    found += [_record_level(m, text, closing=True) for m in run("record_after")]
     kept: list[RecordPhrase] = []
     for phrase in found:
         if phrase is None:

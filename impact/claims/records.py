@@ -37,7 +37,11 @@ from impact.claims.values import BasisCue
 __all__ = ["RecordPhrase", "add_record", "find_records", "record_claim"]
 
 _PRICE = {"share_price", "index_level", "other"}  # "other": a move whose entity is not known
-_ONE_SESSION = {"move", "week_move", "streak", "week_streak", "month_streak"}
+_PERIOD_HORIZONS = {
+    "week_move": {"week"}, "month_move": {"month", "mtd"}, "quarter_move": {"quarter", "qtd"},
+    "year_move": {"year", "ytd"},
+}  # fmt: skip
+_ONE_SESSION = {"move", *_PERIOD_HORIZONS, "streak", "week_streak", "month_streak"}
 _COMPANY_FIGURES = {
     "revenue", "profit", "shipments", "market_share", "market_value", "share_of_revenue",
 }  # fmt: skip
@@ -68,8 +72,8 @@ def _attach(phrase: RecordPhrase, claims: list[Claim], text: str, offset: int) -
             continue
         found.append(c)
     marked = [c for c in found if _at_mark(phrase, c, offset)]
-    if phrase.of == "week_move":  # "its best week since ..., up 5% for the week"
-        marked = marked or [c for c in found if c.horizon == "week"]
+    if phrase.of in _PERIOD_HORIZONS:  # "its best week since ..., up 5% for the week"
+        marked = marked or [c for c in found if c.horizon in _PERIOD_HORIZONS[phrase.of]]
     before = [c for c in found if c.span[0] < lo]
     if marked:
         return min(marked, key=lambda c: abs(c.span[0] - lo))

@@ -100,11 +100,12 @@ EntityHow = Literal[
 BasisCue = Literal["close", "extreme", "snapshot", "open", "after_hours", "unknown"]
 # what a record claim ranks: the largest one-session move; the highest/lowest level; the first
 # crossing of a mark since a date; the window's extreme given as a number ("Jahreshoch bei 5.767");
-# n consecutive lower/higher closes; n consecutive record closes; the largest weekly move; n
-# consecutive lower/higher weekly (Friday) or month-end closes
+# n consecutive lower/higher closes; n consecutive record closes; the largest weekly move (and
+# monthly, quarterly, yearly: on month-, quarter-, year-end closes); n consecutive lower/higher
+# weekly (Friday) or month-end closes
 RecordOf = Literal[
     "move", "level", "threshold", "window_extreme", "streak", "record_streak", "week_move",
-    "week_streak", "month_streak",
+    "month_move", "quarter_move", "year_move", "week_streak", "month_streak",
 ]  # fmt: skip
 # how the listing was chosen: the only listing, the index itself, a cue in the text, the
 # registry default, no listing at all, or no entity to choose for

@@ -7,7 +7,9 @@ sessions (every session of a range, the one that holds named). The window is the
 
 - ``move``: the session's one-session move ranks first in the window on its basis (the qualified
   move's: close to close or the intraday extreme); ``misleading`` when it ranks first only on the
-  other basis; ``week_move`` the same on Friday-to-Friday moves;
+  other basis; ``week_move`` the same on Friday-to-Friday moves, ``month_move`` /
+  ``quarter_move`` / ``year_move`` on moves between period-end closes (the session's period up to
+  its close);
 - ``level``: no close (or high/low, when the text says intraday) in the window beyond the
   session's;
 - ``threshold``: the session is beyond the mark and no session of the window was;
@@ -339,6 +341,43 @@ def _judge_week(case: _Case, session: pd.Timestamp) -> _Judged:
 
 
 _PERIODS = {"week_streak": ("W-FRI", "weekly (Friday)"), "month_streak": ("ME", "month-end")}
+_DAYS_OLD = pd.Timedelta(days=7)
+_PERIOD_MOVES = {
+    "month_move": ("ME", "month", "month-end"), "quarter_move": ("QE", "quarter", "quarter-end"),
+    "year_move": ("YE", "year", "year-end"),
+}  # fmt: skip
+
+
+def _judge_period_move(case: _Case, session: pd.Timestamp) -> _Judged:
+    """The move of the month (quarter, year) holding the session, from the previous period's
+    last close to the session's close, ranks first among the window's periods (each from one
+    period-end close to the next). With no figure to attach to, a period only days old at the
+    session is not the one meant: the period before it is."""
+    rule, unit, words = _PERIOD_MOVES[case.claim.record_of or "month_move"]
+    closes = case.prices["Close"].loc[:session]
+    periodic = closes.resample(rule).last().dropna()
+    moves = (periodic / periodic.shift(1) - 1).dropna()
+    if moves.empty:
+        raise InsufficientDataError(f"no complete {unit} before {session.date()} in the data")
+    label = moves.index[-1]
+    if case.how.attached_to is None and len(moves) > 1 and session - moves.index[-2] <= _DAYS_OLD:
+        moves, label = moves.iloc[:-1], moves.index[-2]  # "war es das schwächste Quartal"
+    w = RecordWindow(case.claim.record_since, label.date(), periodic.index[0].date())
+    rank = measures.rank_in_window(moves, label, _start(w), label, case.direction)
+    holds = f"no {unit} moved as much ({rank.sessions} {unit}s, {words} closes)"
+    fails = (
+        f"the {unit} to {label.date()} ({_fmt(float(moves.loc[label]), True)}) ranks {rank.rank} "
+        f"of {rank.sessions} {unit}s; larger: {_listed(rank.larger, True)}"
+    )
+    verdict, reason = _settle(w, rank.rank > 1, holds, fails)
+    before = rank.last_larger_before
+    if before and verdict is not Verdict.FALSE:
+        reason += (
+            f"; the last larger {unit} before the window: {before[0]} ({_fmt(before[1], True)})"
+        )
+    evidence = MoveRecordEvidence(case.source, case.how, ((f"{words}_close", rank),), w)
+    last = closes.loc[:label].index[-1]
+    return _Judged(verdict, reason, last, f"{words}_close", None, evidence)
 
 
 def _judge_period_streak(case: _Case, session: pd.Timestamp) -> _Judged:
@@ -372,6 +411,9 @@ def _judge_period_streak(case: _Case, session: pd.Timestamp) -> _Judged:
 _JUDGES = {
     "move": _judge_move,
     "week_move": _judge_week,
+    "month_move": _judge_period_move,
+    "quarter_move": _judge_period_move,
+    "year_move": _judge_period_move,
     "level": _judge_level,
     "threshold": _judge_threshold,
     "window_extreme": _judge_extreme,
