@@ -1317,3 +1317,10 @@ def test_capital_expenditures_are_no_price():
     assert [(c.magnitude, c.testable) for c in claims if c.testable == "market"] == [
         (6.0, "market")
     ]
+
+
+def test_a_record_without_a_figure_passes_the_gate():
+    (claim,) = extract(
+        "Nvidia fell for an eighth consecutive day.", published="2025-03-04", lang="en"
+    )
+    assert (claim.kind, claim.ticker, claim.direction) == ("record", "NVDA", "down")

@@ -80,7 +80,9 @@ def day_apart(claims: list[Claim], day: ResolvedDates | None) -> list[Claim]:
     """A figure in a clause "a day after ..." ("jumped 12.2% on Tuesday, a day after the ADRs
     rallied 9% in New York") is of the weekday before the sentence's day ("a day before": after
     it); the calendar of its listing picks the session on or before it."""
-    if day is None or day.end is None or day.start != day.end:
+    if day is None or day.end is None or day.start != day.end or not claims:
+        return claims
+    if not any(w in claims[0].sentence for w in ("day", "Tag")):
         return claims
     out = []
     for c in claims:

@@ -349,7 +349,8 @@ def _sentence_claims(s: Sentence, first_id: int, previous: Claim | None) -> list
                 one = replace(s, respective={number.start: entity})
                 also = _number_claim(number, one, first_id + len(claims), previous, around, masked)
                 claims.extend([also] if also is not None else [])
-            claims.append(replace(claim, id=first_id + len(claims)))
+            new_id = first_id + len(claims)
+            claims.append(claim if claim.id == new_id else replace(claim, id=new_id))
         elif records and figure_reason(number, s) in _RECORD_FIGURES:
             others.append((number.start + s.offset, number.end + s.offset))
     for record in records:
@@ -424,10 +425,11 @@ def _read_sentences(art: _Article, discourse: Discourse) -> tuple[list[Claim], s
             own = sentence_day(text[s_start:s_end], pub)  # vorgelegt. Das Papier ..."
         day = own or day
         entities = [e for _, _, e in mentions]
-        traded = traded_mentions(text[s_start:s_end], mentions) if len(entities) > 1 else None
+        several = len(entities) > 1 and any(e is not entities[0] for e in entities)
+        traded = traded_mentions(text[s_start:s_end], mentions) if several else None
         discourse.tell(entities, traded=traded)
         discourse.heard(text[s_start:s_end])
-        scene = _next_scene(art, i, scan)
+        scene = _next_scene(art, i, scan) if i + 1 < len(spans) and art.gated[i + 1] else None
     return claims, None
 
 

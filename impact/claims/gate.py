@@ -37,7 +37,9 @@ _MARKET_STEMS = (
     "aktie", "kurs", "index", "indizes", "börse", "papier", "titel", "stock", "share", "dax",
     "dow", "nasdaq", "s&p", "hang seng", "stoxx", "nikkei", "punkte", "points", "zähler",
     "rally", "rallye", "decline", "drop", "fall", "gain", "plunge", "slump", "jump", "surge",
-    "advance", "loss", "verlust", "einbruch", "sturz", "anstieg",
+    "advance", "loss", "verlust", "einbruch", "sturz", "anstieg", "fell", "rose", "slid", "sank",
+    "gained", "lost", "climbed", "dropped", "jumped", "soared", "tumbled", "stieg", "fiel",
+    "verlor", "gewann", "legte", "rutschte", "sackte",
 )  # fmt: skip
 
 
