@@ -1324,3 +1324,15 @@ def test_a_record_without_a_figure_passes_the_gate():
         "Nvidia fell for an eighth consecutive day.", published="2025-03-04", lang="en"
     )
     assert (claim.kind, claim.ticker, claim.direction) == ("record", "NVDA", "down")
+
+
+def test_for_the_month_looks_past_a_record_to_the_figure_before():
+    text = (
+        "The Nasdaq 100 rose 10.7% in November, its best month since July 2022. The S&P 500 added "
+        "8.9% for the month."
+    )
+    claims = [c for c in extract(text, published="2023-12-01", lang="en") if c.kind != "record"]
+    assert [(c.magnitude, c.horizon, iso(c.start), iso(c.end)) for c in claims] == [
+        (10.7, "month", "2023-11-01", "2023-11-30"),
+        (8.9, "month", "2023-11-01", "2023-11-30"),
+    ]

@@ -413,7 +413,8 @@ def _read_sentences(art: _Article, discourse: Discourse) -> tuple[list[Claim], s
                 scan.text, s_start, mentions, scan, art.language, pub, discourse, art.registry,
                 scene, style=art.style,
             )  # fmt: skip
-            found = _sentence_claims(sentence, len(claims), claims[-1] if claims else None)
+            previous = next((c for c in reversed(claims) if c.kind != "record"), None)
+            found = _sentence_claims(sentence, len(claims), previous)
             own = day_of_claims(found)
             if own is None and may_name_day(art.days, s_start, s_end) and not background_day(found):
                 own = sentence_day(sentence.text, pub)
