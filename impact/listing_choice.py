@@ -19,12 +19,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
-from impact.listings import TICKER_PREFIXES, VENUE_CUES, Listing, yahoo_ticker
-
-if TYPE_CHECKING:
-    from impact.registry import Entity
+from impact.listings import TICKER_PREFIXES, VENUE_CUES, Entity, Listing, yahoo_ticker
 
 __all__ = ["ChoiceHow", "ListingChoice", "choose_listing", "ticker_cues"]
 

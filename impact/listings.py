@@ -1,7 +1,7 @@
 """Listing facts, in one place: the exchange a Yahoo ticker trades on, its currency, time zone,
 exchange name and benchmark index.
 
-Rules (the registry's own rows, ``data/listings.csv``, take precedence in :func:`listing_for_ticker`):
+Rules (the registry's own rows, ``data/listings.csv``, take precedence in :func:`impact.registry.listing_for_ticker`):
 
 - a suffix names the exchange (``.HK`` -> XHKG, ``.DE`` -> XETR, ... as in :data:`SUFFIX_MIC`);
 - no suffix and no caret (a US listing such as AAPL or the BABA ADR) -> XNYS, whose calendar
@@ -32,9 +32,9 @@ __all__ = [
     "SUFFIX_MIC",
     "TICKER_PREFIXES",
     "VENUE_CUES",
+    "Entity",
     "Listing",
     "in_major_unit",
-    "listing_for_ticker",
     "mic_for_ticker",
     "quote_currency",
     "rule_listing",
@@ -403,16 +403,6 @@ def rule_listing(ticker: str) -> Listing:
     )
 
 
-def listing_for_ticker(ticker: str, registry: object | None = None) -> Listing:
-    """The listing of any valid Yahoo ticker: the registry's row if it has one, else the suffix
-    rule. Raises InvalidTickerError (bad syntax) or UnknownListingError (unknown exchange)."""
-    from impact.registry import default_registry  # lazy: the registry imports this module
-
-    reg = registry if registry is not None else default_registry()
-    found = reg.listing(ticker)  # type: ignore[attr-defined]
-    return found if found is not None else rule_listing(ticker)
-
-
 # Minor unit -> (major currency, value of one minor unit in the major currency).
 MINOR_UNITS: dict[str, tuple[str, float]] = {"GBp": ("GBP", 0.01)}
 
@@ -432,3 +422,24 @@ def in_major_unit(value: float, currency: str) -> tuple[float, str]:
 
 # Yahoo symbols of the same instrument: the other is used when one does not cover a date range
 EQUIVALENT_TICKERS: dict[str, tuple[str, ...]] = {"^GSPC": ("^SPX",), "^SPX": ("^GSPC",)}
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A company or an index: its name, the names news uses for it, and its listings."""
+
+    name: str
+    kind: Literal["company", "index"]
+    aliases: tuple[str, ...]
+    listings: tuple[Listing, ...] = ()
+    derived_aliases: tuple[str, ...] = ()
+
+    @property
+    def listed(self) -> bool:
+        return bool(self.listings)
+
+    @property
+    def default_listing(self) -> Listing | None:
+        return next(
+            (x for x in self.listings if x.default), self.listings[0] if self.listings else None
+        )

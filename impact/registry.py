@@ -25,7 +25,7 @@ from typing import Literal
 from impact.errors import InputError, UnknownListingError
 from impact.fastre import word_alternation
 from impact.listing_choice import ListingChoice, choose_listing, ticker_cues
-from impact.listings import MIC_BENCHMARK, Listing, rule_listing
+from impact.listings import MIC_BENCHMARK, Entity, Listing, rule_listing
 from impact.names import Matcher, Mention, NameTable, Rejected
 
 __all__ = [
@@ -36,28 +36,8 @@ __all__ = [
     "Mention",
     "Registry",
     "default_registry",
+    "listing_for_ticker",
 ]
-
-
-@dataclass(frozen=True, slots=True)
-class Entity:
-    """A company or an index: its name, the names news uses for it, and its listings."""
-
-    name: str
-    kind: Literal["company", "index"]
-    aliases: tuple[str, ...]
-    listings: tuple[Listing, ...] = ()
-    derived_aliases: tuple[str, ...] = ()
-
-    @property
-    def listed(self) -> bool:
-        return bool(self.listings)
-
-    @property
-    def default_listing(self) -> Listing | None:
-        return next(
-            (x for x in self.listings if x.default), self.listings[0] if self.listings else None
-        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -389,3 +369,11 @@ def _spec_base(ticker: str) -> Listing:
 def default_registry() -> Registry:
     """The bundled registry, parsed once."""
     return Registry.load()
+
+
+def listing_for_ticker(ticker: str, registry: Registry | None = None) -> Listing:
+    """The listing of any valid Yahoo ticker: the registry's row if it has one, else the suffix
+    rule. Raises InvalidTickerError (bad syntax) or UnknownListingError (unknown exchange)."""
+    reg = registry if registry is not None else default_registry()
+    found = reg.listing(ticker)
+    return found if found is not None else rule_listing(ticker)

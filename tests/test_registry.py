@@ -21,11 +21,11 @@ from conftest import REPO, SHARED, run_cli
 from impact import calendars
 from impact.errors import InputError, InvalidTickerError, UnknownListingError
 from impact.listing_choice import ListingChoice
-from impact.listings import listing_for_ticker, mic_for_ticker, rule_listing
+from impact.listings import mic_for_ticker, rule_listing
 from impact.lookup import resolve_name
 from impact.names import derive_aliases
 from impact.prices.yahoo import lookup_listing, name_confidence
-from impact.registry import Registry, default_registry
+from impact.registry import Registry, default_registry, listing_for_ticker
 
 MENTIONS = REPO / "tests" / "data" / "company_mentions.csv"
 REFERENCE = SHARED / "reference"

@@ -19,11 +19,11 @@ from impact.errors import (
     NotASessionError,
     PriceDataError,
 )
-from impact.listings import listing_for_ticker
 from impact.prices.cache import CacheEntry, PriceCache, merge_ranges, missing_ranges
 from impact.prices.model import PriceSeries, read_price_csv, validate_ticker
 from impact.prices.validate import calendar_gaps, validate_series
 from impact.prices.yahoo import YahooSource
+from impact.registry import listing_for_ticker
 
 __all__ = [
     "CsvSource",

@@ -26,9 +26,10 @@ from typing import Any, Literal
 import pandas as pd
 
 from impact.errors import DataUnavailable, PriceDataError
-from impact.listings import Listing, listing_for_ticker
+from impact.listings import Listing
 from impact.prices.model import PriceSeries
 from impact.prices.validate import validate_frame, validate_series
+from impact.registry import listing_for_ticker
 
 __all__ = [
     "LookupResult",

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
 from impact.measures import Move
-from impact.prices import PriceSeries
 from impact.tolerance import Fit, Judgement
+from impact.verdicts.evidence_base import PriceSource, SessionsHow, iso_day
 from impact.verdicts.evidence_records import (
     LevelRecordEvidence,
     MoveRecordEvidence,
@@ -40,50 +40,6 @@ __all__ = [
 ]
 
 
-def _iso(day: dt.date | None) -> str | None:
-    return None if day is None else day.isoformat()
-
-
-@dataclass(frozen=True, slots=True)
-class PriceSource:
-    """Where a verdict's prices came from: source, price basis and coverage notes."""
-
-    source: str
-    price_basis: str
-    notes: tuple[str, ...]
-
-    @classmethod
-    def of(cls, series: PriceSeries) -> PriceSource:
-        return cls(series.describe_source(), series.basis, series.notes)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"source": self.source, "price_basis": self.price_basis, "notes": list(self.notes)}
-
-
-@dataclass(frozen=True, slots=True)
-class SessionsHow:
-    """How the candidate sessions were chosen: the latest session completed at a publication
-    time, the session on or before a date, or every session of a date range."""
-
-    rule: Literal["latest_completed", "publication_day", "on_or_before", "range"]
-    mic: str
-    day: dt.date  # the (last) date the sessions were read from
-    first_day: dt.date | None = None  # "range": its first date
-    stamp: str | None = None  # "latest_completed": the publication time used (ISO)
-
-    def describe(self) -> str:
-        if self.rule == "latest_completed":
-            return f"latest {self.mic} session completed at publication ({self.stamp})"
-        if self.rule == "publication_day":
-            return (
-                f"the {self.mic} session of the publication day {self.day}, or the one before "
-                "(no time of publication: the article may predate that day's close)"
-            )
-        if self.rule == "on_or_before":
-            return f"the {self.mic} session on or before {self.day}"
-        return f"every {self.mic} session {self.first_day}..{self.day}: the date is known only as a range"
-
-
 @dataclass(frozen=True, slots=True)
 class SessionsShown:
     nominal: dt.date | None
@@ -92,7 +48,7 @@ class SessionsShown:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "nominal": _iso(self.nominal),
+            "nominal": iso_day(self.nominal),
             "how": self.how.describe(),
             "candidates": [d.isoformat() for d in self.candidates],
         }
@@ -162,8 +118,8 @@ class MarketMove:
         return {
             "ticker": self.ticker,
             "move_pct": self.move_pct,
-            "base_session": _iso(self.base_session),
-            "end_session": _iso(self.end_session),
+            "base_session": iso_day(self.base_session),
+            "end_session": iso_day(self.end_session),
             "stock_pct": self.stock_pct,
             "market_adjusted_pct": self.market_adjusted_pct,
             "source": self.source,
@@ -191,7 +147,7 @@ class TwinMove:
             "currency": self.currency,
             "ratio": self.ratio,
             "source": self.source,
-            "matching_session": _iso(self.matching_session),
+            "matching_session": iso_day(self.matching_session),
             "move_pct": self.move_pct,
             "fits": self.fits_text(),
         }

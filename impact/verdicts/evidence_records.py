@@ -6,12 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from impact.measures import Rank
-
-if TYPE_CHECKING:
-    from impact.verdicts.evidence import PriceSource, SessionsHow
+from impact.verdicts.evidence_base import PriceSource, SessionsHow, iso_day
 
 __all__ = [
     "LevelRecordEvidence",
@@ -21,10 +19,6 @@ __all__ = [
     "RecordHow",
     "RecordWindow",
 ]
-
-
-def _iso(day: dt.date | None) -> str | None:
-    return None if day is None else day.isoformat()
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,11 +101,11 @@ class RecordWindow:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "start_exclusive": _iso(self.start),
+            "start_exclusive": iso_day(self.start),
             "end": self.end.isoformat(),
             "data_first": self.data_first.isoformat(),
             "before_data": self.before_data,
-            "anchor": _iso(self.anchor),
+            "anchor": iso_day(self.anchor),
             "anchor_value": self.anchor_value,
             "anchor_holds": self.anchor_holds,
         }
