@@ -28,7 +28,14 @@ from impact.eventstudy.study import (
     span_days,
 )
 
-__all__ = ["EventRows", "MultiEventResult", "NoEventStudied", "read_events", "run_event_studies"]
+__all__ = [
+    "EventRows",
+    "MultiEventResult",
+    "NoEventStudied",
+    "events_frame",
+    "read_events",
+    "run_event_studies",
+]
 
 
 class NoEventStudied(InputError):
@@ -186,18 +193,7 @@ def run_event_studies(
         model,
         day0=int(np.flatnonzero(rel == 0)[0]) if 0 in rel else 0,
     )
-    events = pd.DataFrame(
-        {
-            "ticker": [d.ticker for d in prepared],
-            "market": ["+".join(d.factors) for d in prepared],
-            "day0": [d.day0.date().isoformat() for d in prepared],
-            "CAR": res.car,
-            "sd_CAR": np.sqrt(res.var_car),
-            "t": res.scar,
-            "p": res.p_car,
-            "BHAR": res.bhar,
-        }
-    )
+    events = events_frame(prepared, res)
     tests = tests_frame(test_rows)
     return MultiEventResult(
         model,
@@ -209,4 +205,20 @@ def run_event_studies(
         tests,
         res,
         tuple(skipped),
+    )
+
+
+def events_frame(prepared: Sequence[Any], res: BatchResult) -> pd.DataFrame:
+    """One row per studied event: ticker, market, day 0, CAR with its sd, t and p, and BHAR."""
+    return pd.DataFrame(
+        {
+            "ticker": [d.ticker for d in prepared],
+            "market": ["+".join(d.factors) for d in prepared],
+            "day0": [d.day0.date().isoformat() for d in prepared],
+            "CAR": res.car,
+            "sd_CAR": np.sqrt(res.var_car),
+            "t": res.scar,
+            "p": res.p_car,
+            "BHAR": res.bhar,
+        }
     )

@@ -30,6 +30,7 @@ import pandas as pd
 from impact import calendars
 from impact.errors import ImpactError, InputError
 from impact.eventstudy.engine import fit_batch
+from impact.eventstudy.many import events_frame
 from impact.eventstudy.significance import (
     mean_pair_correlation,
     summarize,
@@ -290,19 +291,8 @@ def study_piece(piece: Piece, spec: StudySpec, memo: Any = None) -> tuple[EventS
     )
     sums = _sums_of(res, _day0(spec.window))
     sums.add(skipped)
-    events = pd.DataFrame(
-        {
-            "row": rows,
-            "ticker": [d.ticker for d in prepared],
-            "market": ["+".join(d.factors) for d in prepared],
-            "day0": [d.day0.date().isoformat() for d in prepared],
-            "CAR": res.car,
-            "sd_CAR": np.sqrt(res.var_car),
-            "t": res.scar,
-            "p": res.p_car,
-            "BHAR": res.bhar,
-        }
-    )
+    events = events_frame(prepared, res)
+    events.insert(0, "row", rows)
     return sums, events
 
 
