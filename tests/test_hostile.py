@@ -188,7 +188,9 @@ class Flaky:
         if self.mode == "429":
             raise Exception("HTTP Error 429: Too Many Requests (rate limited)")
         if self.mode == "network":
-            raise ConnectionError(
+            from impact.prices.yahoo import NetworkUnreachable
+
+            raise NetworkUnreachable(
                 "network unreachable (query2.finance.yahoo.com: Name or service not known)"
             )
         if self.mode == "empty":

@@ -225,3 +225,19 @@ def test_env_settings(monkeypatch, tmp_path):
     s = Settings.from_env()
     assert s.offline and s.data_dir == tmp_path and s.cache_dir == tmp_path / "c"
     assert os.path.isdir(s.fixtures_dir)
+
+
+def test_yfinance_logging_is_put_back_after_a_call(monkeypatch):
+    """No process-wide side effect: yfinance is silenced for the call only."""
+    import logging
+
+    import yfinance
+
+    from impact.prices import yahoo
+
+    monkeypatch.setattr(yahoo, "_network_problem", lambda: None)
+    monkeypatch.setattr(yfinance, "download", lambda *a, **k: "frame")
+    log = logging.getLogger("yfinance")
+    monkeypatch.setattr(log, "level", logging.INFO)
+    assert yahoo._yf_download("AAPL") == "frame"
+    assert log.level == logging.INFO

@@ -247,40 +247,43 @@ def _resolve(cues: list[HorizonCue], metric: str, p: Published) -> ResolvedDates
         cue = kinds.get("latest_reported")
         anchor = DateAnchor("latest_reported", rules.cue_text(cue) if cue else None)
         return ResolvedDates("fiscal_yoy" if reported else "latest_reported", anchor, end=p.end)
-    if "half" in kinds:
-        return rules.half_year(kinds["half"], p)
-    if "ytd" in kinds:
-        return rules.ytd(kinds["ytd"], p)
-    if "year_edge" in kinds and (found := rules.year_edge(kinds["year_edge"], "one_day", p)):
-        return found
-    if "part_month" in kinds and not {"since", "from_date", "from_extreme"} & kinds.keys():
-        found = rules.part_month(kinds["part_month"], p)
-        if found is not None:
+    for kind, resolve in _BY_KIND:
+        if kind in kinds and (found := resolve(kinds[kind], p, kinds)) is not None:
             return found
-    if "mtd" in kinds or "month" in kinds:
-        return rules.month(kinds.get("month") or kinds["mtd"], p)
-    for kind, special in (
-        ("date_range", rules.date_range),
-        ("weekday_range", rules.weekday_range),
-        ("from_weekday", rules.from_weekday),
-        ("from_date", rules.from_date),
-        ("from_extreme", rules.from_extreme),
-    ):
-        if kind in kinds and (found := special(kinds[kind], p)) is not None:
-            return found
-    for kind, resolve in (
-        ("since", rules.since),
-        ("trailing", rules.trailing),
-        ("week", rules.week),
-        ("n_sessions", rules.n_sessions),
-    ):
-        if kind in kinds:
-            return resolve(kinds[kind], p)
-    if "year" in kinds:
-        return rules.year(kinds["year"], p)
     horizon: Horizon = "intraday" if "intraday" in kinds else "one_day"
     if "date" in kinds and (found := rules.date(kinds["date"], horizon, p)) is not None:
         return found
     if "at_date" in kinds and (found := rules.at_date(kinds["at_date"], horizon, p)) is not None:
         return found
     return rules.one_day(kinds.get("one_day"), horizon, p)
+
+
+def _part_month(
+    cue: HorizonCue, p: Published, kinds: dict[str, HorizonCue]
+) -> ResolvedDates | None:
+    """Part of a month ("Mitte März"), unless the cue belongs to a move since a day or extreme."""
+    if {"since", "from_date", "from_extreme"} & kinds.keys():
+        return None
+    return rules.part_month(cue, p)
+
+
+_Resolver = Callable[[HorizonCue, Published, dict[str, HorizonCue]], "ResolvedDates | None"]
+# the cue kinds in the order they decide a claim's dates (the first that resolves wins)
+_BY_KIND: tuple[tuple[str, _Resolver], ...] = (
+    ("half", lambda c, p, _: rules.half_year(c, p)),
+    ("ytd", lambda c, p, _: rules.ytd(c, p)),
+    ("year_edge", lambda c, p, _: rules.year_edge(c, "one_day", p)),
+    ("part_month", _part_month),
+    ("month", lambda c, p, _: rules.month(c, p)),
+    ("mtd", lambda c, p, _: rules.month(c, p)),
+    ("date_range", lambda c, p, _: rules.date_range(c, p)),
+    ("weekday_range", lambda c, p, _: rules.weekday_range(c, p)),
+    ("from_weekday", lambda c, p, _: rules.from_weekday(c, p)),
+    ("from_date", lambda c, p, _: rules.from_date(c, p)),
+    ("from_extreme", lambda c, p, _: rules.from_extreme(c, p)),
+    ("since", lambda c, p, _: rules.since(c, p)),
+    ("trailing", lambda c, p, _: rules.trailing(c, p)),
+    ("week", lambda c, p, _: rules.week(c, p)),
+    ("n_sessions", lambda c, p, _: rules.n_sessions(c, p)),
+    ("year", lambda c, p, _: rules.year(c, p)),
+)

@@ -17,7 +17,7 @@ import logging
 import re
 import socket
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -55,20 +55,36 @@ def _network_problem() -> str | None:
     return None
 
 
+class NetworkUnreachable(ConnectionError):
+    """Yahoo's host does not resolve here: no network (the message says how to work offline)."""
+
+
+@contextlib.contextmanager
+def _quiet_yfinance() -> Iterator[None]:
+    """yfinance's logging, warnings and prints silenced for one call, and put back after it."""
+    log = logging.getLogger("yfinance")
+    level = log.level
+    log.setLevel(logging.CRITICAL)
+    sink = io.StringIO()
+    try:
+        with (
+            warnings.catch_warnings(),
+            contextlib.redirect_stdout(sink),
+            contextlib.redirect_stderr(sink),
+        ):
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        log.setLevel(level)
+
+
 def _yf_download(*args: Any, **kwargs: Any) -> Any:
     problem = _network_problem()
     if problem:
-        raise ConnectionError(problem)
+        raise NetworkUnreachable(problem)
     import yfinance as yf  # imported lazily: it is slow to import and only needed online
 
-    logging.getLogger("yfinance").setLevel(logging.CRITICAL)
-    sink = io.StringIO()
-    with (
-        warnings.catch_warnings(),
-        contextlib.redirect_stdout(sink),
-        contextlib.redirect_stderr(sink),
-    ):
-        warnings.simplefilter("ignore")
+    with _quiet_yfinance():
         return yf.download(*args, **kwargs)
 
 
@@ -159,7 +175,7 @@ class YahooSource:
             )
         except Exception as exc:  # yfinance raises many types (HTTP, JSON, rate limits)
             text = str(exc).splitlines()[0] if str(exc) else ""
-            if isinstance(exc, ConnectionError) and text.startswith("network unreachable"):
+            if isinstance(exc, NetworkUnreachable):
                 raise DataUnavailable(ticker, start, end, text) from None
             reason = f"yahoo failed: {type(exc).__name__}: {text}"
             raise DataUnavailable(ticker, start, end, reason.rstrip(": ")) from None
@@ -221,12 +237,10 @@ class LookupResult:
 def _yf_search(query: str, timeout: float = 10.0) -> list[dict[str, Any]]:
     problem = _network_problem()
     if problem:
-        raise ConnectionError(problem)
+        raise NetworkUnreachable(problem)
     import yfinance as yf  # lazily, as in _yf_download
 
-    logging.getLogger("yfinance").setLevel(logging.CRITICAL)
-    sink = io.StringIO()
-    with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
+    with _quiet_yfinance():
         found = yf.Search(query, max_results=8, news_count=0, lists_count=0, timeout=timeout)
     return list(found.quotes or [])
 
