@@ -364,3 +364,20 @@ def test_a_calendar_year_runs_from_the_last_close_before_it_to_its_last(
     (tried,) = [t for t in check.evidence.to_dict()["tried"] if t["end_session"] == iso(end.date())]
     assert tried["base_session"] == iso(base.date())
     assert tried["value_pct"] == pytest.approx(move, abs=1e-9)
+
+
+def test_a_record_over_a_price_mark_uses_prices_as_traded_then(offline_settings):
+    """NVDA split 10:1 on 2024-06-10: 'über 1000 Dollar' on 2024-05-23 is about traded prices
+    (about 10 x the fixture's split-adjusted close), as the level claim beside it is."""
+    from conftest import fixture_frame
+
+    adjusted = float(fixture_frame("NVDA")["Close"].loc["2024-05-23"])
+    text = "Die Nvidia-Aktie stieg am Donnerstag erstmals über 1000 Dollar."
+    article = Checker(offline_settings).check_article(
+        "t", extract_article(text, published="2024-05-23", lang="de")
+    )
+    level, record = article.checks
+    assert (level.claim.kind, level.verdict.value) == ("level", "correct")
+    assert record.claim.kind == "record" and record.verdict.value != "false"
+    value = record.evidence.to_dict()["value"]
+    assert value == pytest.approx(10 * adjusted, rel=0.01) and value > 1000

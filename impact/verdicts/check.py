@@ -94,6 +94,9 @@ class Checker:
                 window = build_window(
                     claim, self.book, self.registry, sessions=own_sessions, context=False
                 )
+                if claim.unit == "money":  # "erstmals über 1000 Dollar": prices as traded then
+                    quoted = quoted_prices(window.series, claim.published.end, self.book)
+                    window = replace(window, series=quoted.series)
                 return check_record(claim, window, attached)
             if claim.testable == "reported":
                 assert self.figures is not None
