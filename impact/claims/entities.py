@@ -314,8 +314,13 @@ _SHARE_AFTER = re.compile(
 )
 
 
+_SHARE_WORDS = ("Aktie", "Papier", "Titel", "Anteilsschein", "share", "stock")
+
+
 def traded_mentions(sentence: str, mentions: list[Mention]) -> list[Entity]:
     """The entities of the sentence named with a share word (Discourse.tell)."""
+    if not any(w in sentence for w in _SHARE_WORDS):
+        return []
     return [
         e
         for a, b, e in mentions

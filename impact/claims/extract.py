@@ -33,7 +33,7 @@ from impact.claims.entities import (
     traded_mentions,
 )
 from impact.claims.fields import SentenceScan
-from impact.claims.gate import day_places, gate_bits, may_claim
+from impact.claims.gate import day_places, digit_places, gate_bits, may_claim
 from impact.claims.horizons import (
     HorizonCue,
     ResolvedDates,
@@ -380,14 +380,14 @@ def _split(text: str, language: str, pub: Published, registry: Registry) -> _Art
     all_mentions = registry.find_entities(text)
     starts = [m[0] for m in all_mentions]
     spans = split_sentences(text)
-    gate = gate_bits(text)
+    gate, digits = gate_bits(text), digit_places(text)
     named: list[list[Mention]] = []
     for s_start, s_end in spans:
         a, b = bisect.bisect_left(starts, s_start), bisect.bisect_left(starts, s_end)
         named.append([(x - s_start, y - s_start, e) for x, y, e in all_mentions[a:b] if y <= s_end])
     return _Article(
         text, language, pub, registry, spans,
-        [may_claim(text, a, b, gate) for a, b in spans], named, day_places(text, gate),
+        [may_claim(a, b, gate, digits) for a, b in spans], named, day_places(text, gate),
         decimal_style(text, language),  # type: ignore[arg-type]
     )  # fmt: skip
 

@@ -12,11 +12,11 @@ from typing import Any
 from impact.claims.horizons import day_words
 from impact.claims.lexicon_records import GATES
 
-__all__ = ["Gate", "day_places", "gate_bits", "may_claim"]
+__all__ = ["Gate", "day_places", "digit_places", "gate_bits", "may_claim"]
 
 Gate = tuple[list[int], list[int]]  # where a stem ends (its last character), and its kind bits
 
-_DIGIT = re.compile(r"\d")
+_DIGITS = re.compile(r"\d+")
 # a sentence without a digit may still hold a claim: a number in words ("a fifth", "zwei
 # Prozent", "verdoppelt") or a record without a figure ("its biggest decline in five years")
 _WORDED = (
@@ -77,10 +77,22 @@ def gate_bits(text: str) -> Gate | None:
     return places, kinds
 
 
-def may_claim(text: str, lo: int, hi: int, gate: Gate | None) -> bool:
+Runs = tuple[list[int], list[int]]  # where each run of digits starts, and where it ends
+
+
+def digit_places(text: str) -> Runs:
+    """The runs of digits of the article (one pass), for :func:`may_claim`."""
+    runs = [m.span() for m in _DIGITS.finditer(text)]
+    return [a for a, _ in runs], [b for _, b in runs]
+
+
+def may_claim(lo: int, hi: int, gate: Gate | None, digits: Runs) -> bool:
     """Whether the sentence text[lo:hi] can hold a claim (a cheap gate before the full reading):
-    a digit; else a number in words, or a record or scale word with a market word."""
-    if gate is None or _DIGIT.search(text, lo, hi):
+    a digit (a run of ``digits`` that reaches into it); else a number in words, or a record or
+    scale word with a market word."""
+    starts, ends = digits
+    i = bisect.bisect_right(ends, lo)  # the first run that ends after lo
+    if gate is None or (i < len(starts) and starts[i] < hi):
         return True
     places, kinds = gate
     seen = 0
