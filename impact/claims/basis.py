@@ -3,12 +3,12 @@
 Cues: outside the session (pre-market, after hours: "nachbörslich", "premarket"); the day's
 extreme ("as much as", "bis zu", "in der Spitze", "zwischenzeitlich", "day low", "as high as");
 the open ("opened", "zur Eröffnung", "In den Handel ging"); the close ("closed", "schloss",
-"am Ende", "to end at"); a print during the session ("in morning trading", "as of 12:24 p.m.
+"am Ende", "to end at"); a print during the session ("in morning trading", "as of 2:05 p.m.
 ET", "im frühen Handel", "zuletzt"). An extreme hedge right before the number wins; else the
-cue nearest before the number in its clause (so "rose to as high as HK$256.60 before ending
-unchanged at HK$252" gives the extreme to the first level and the close to the second); else
-the nearest after it in the clause ("plunged 30.1% in morning trading"); else a scene-setting
-snapshot or out-of-session cue earlier in the sentence ("As of 10:55 a.m. ET, ..."); else
+cue nearest before the number in its clause (so "climbed to as high as HK$81.40 before closing
+at HK$79" gives the extreme to the first level and the close to the second); else
+the nearest after it in the clause ("slid 7.2% in morning trading"); else a scene-setting
+snapshot or out-of-session cue earlier in the sentence ("As of 11:40 a.m. ET, ..."); else
 a sentence written while the session runs ("set for its biggest advance", "at the noon
 break": a snapshot); else the scene the previous sentence set (scene_of); else unknown.
 """
@@ -84,7 +84,7 @@ def underway(scan: SentenceScan) -> bool:
 
 def scene_of(text: str | SentenceScan) -> BasisCue | None:
     """A print-during-the-session or out-of-session scene a sentence sets for the next one
-    ("PDD dragged down e-commerce stocks in morning trading. PDD plunged 25%, ..."): its last
+    ("Chipmakers slipped in morning trading. Nvidia lost 4%, ..."): its last
     snapshot or after-hours cue, unless a close or open cue follows it. Give the sentence's
     scan when there is one (its matches are found once)."""
     if isinstance(text, SentenceScan):

@@ -25,7 +25,7 @@ _BACK_THEN = re.compile(
 def back_then(
     claims: list[Claim], sentence: str, published: Published, before: list[str]
 ) -> list[Claim]:
-    """ "...ihre Rallye seit Anfang April. Damals standen die A-Papiere erst bei rund 145 Dollar":
+    """ "...der Anstieg seit Mitte Mai. Damals kostete die Aktie noch etwa 62 Euro":
     an undated figure of a sentence that says "damals"/"back then" is of the start of the period
     the nearest of the ``before`` sentences names."""
     if not claims or not _BACK_THEN.search(sentence):
@@ -111,8 +111,8 @@ def background_day(claims: list[Claim]) -> bool:
 
 def with_day(claims: list[Claim], day: ResolvedDates | None, periods: bool) -> list[Claim]:
     """Claims with no date of their own take the day an earlier sentence (or their own, in a
-    later clause) named ("Apple Inc on Monday became ... The stock ended the session up 2.5 per
-    cent"); a print during the session stays at publication; a record follows its figure.
+    later clause) named ("Siemens on Tuesday announced ... The shares finished the day 1.8 per
+    cent higher"); a print during the session stays at publication; a record follows its figure.
     ``periods``: a period running to publication ends on an earlier sentence's day too."""
     if day is None:
         return claims
@@ -138,8 +138,8 @@ _TO_NOW = {"since", "ytd", "mtd", "trailing", "n_sessions", "from_date", "from_e
 
 
 def _period_to(c: Claim, day: ResolvedDates) -> Claim:
-    """A period that runs to publication ends on the day the text is about ("Apple's stock has
-    skyrocketed nearly 46 percent this year", after "on Friday")."""
+    """A period that runs to publication ends on the day the text is about ("Intel shares have
+    gained about 20 percent so far this year", after "on Thursday")."""
     pe = c.published.end
     if c.dates.rule not in _TO_NOW or day.end is None or pe is None or c.end != pe:
         return c
@@ -154,8 +154,8 @@ _US_MICS = {"XNYS", "XNAS"}
 def overnight(claims: list[Claim], pub: Published) -> list[Claim]:
     """A report on the Hong Kong trading day (a figure of an HKEX listing with no date, published
     on a date without a time) gives its undated US figures the US session before: New York
-    trades after Hong Kong, so the day's US session had not happened ("Im US-Handel stieg der
-    Alibaba-Kurs zuletzt über 100 Dollar", "an overnight surge in New York")."""
+    trades after Hong Kong, so the day's US session had not happened ("In New York legte die
+    Tencent-Aktie zuletzt auf 52 Dollar zu", "an overnight surge in New York")."""
     if pub.time is not None or pub.end is None or pub.start != pub.end:
         return claims
     today = {"unanchored", "today", "carried"}

@@ -6,7 +6,7 @@ index it is about (the first listed one named in a sentence). For a number, in t
 1. a company named before it in its clause (a company before a venue: "Apple verlor an der
    Nasdaq"); else any entity named before it in the clause (an index named as a venue, "an der
    Nasdaq", does not count);
-2. the first entity named after it in its clause ("the 12.5% gain for the S&P 500");
+2. the first entity named after it in its clause ("a 3.1% rise for the Dax");
 3. the last listed entity named earlier in the sentence;
 4. an unknown company ("BYD-Aktien"): none, said so;
 5. a coreference in the sentence: a company word ("the stock", "die Papiere", "der Konzern",
@@ -189,7 +189,7 @@ def _named(pos: int, clause: tuple[int, int], sentence: str, mentions: list[Ment
     """Rules 1-3: a name in the clause or earlier in the sentence."""
     lo, hi = clause
     inside = [m for m in mentions if lo <= m[0] < hi and not _is_venue(sentence, m)]
-    for m in inside:  # "a six percent surge in Alibaba", "ein Kurssprung von 6 Prozent bei JD"
+    for m in inside:  # "a five percent jump in Tencent", "ein Kurssprung von 6 Prozent bei JD"
         if m[0] > pos and _MOVE_OF.match(sentence[pos : m[0]]):
             return m[2]
     before = [m for m in inside if m[0] < pos]

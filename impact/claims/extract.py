@@ -261,7 +261,7 @@ _RESPECTIVELY = re.compile(r"(?<!\w)(?:respectively|beziehungsweise|respektive)(
 
 
 def _respective(s: Sentence, numbers: list[NumberMatch]) -> dict[int, Entity]:
-    """ "The Dow and the S&P 500 fell nearly 4% and over 4.8%, respectively": the n names
+    """ "The Dax and the CAC 40 lost about 2% and 1.6%, respectively": the n names
     before the first number, in order, each with the n numbers of the same unit after them."""
     if not numbers:
         return {}
@@ -306,8 +306,8 @@ _BETWEEN = re.compile(r"(?:between|zwischen)\s+$")
 
 
 def _coordinated(s: Sentence, number: NumberMatch, claim: Claim) -> list[Entity]:
-    """The other names of a coordinated subject the figure is about, in text order: "Alibaba
-    and JD.com sank nearly 5%" is a claim about each (not "between X and Y", not when the
+    """The other names of a coordinated subject the figure is about, in text order: "BMW
+    and Daimler rose 3%" is a claim about each (not "between X and Y", not when the
     sentence assigns figures "respectively")."""
     if s.respective or claim.entity is None or claim.entity_how != "clause":
         return []
@@ -345,7 +345,7 @@ def _sentence_claims(s: Sentence, first_id: int, previous: Claim | None) -> list
         )
         claim = _number_claim(number, s, first_id + len(claims), previous, around, masked)
         if claim is not None:
-            for entity in _coordinated(s, number, claim):  # "Alibaba and JD.com sank nearly 5%"
+            for entity in _coordinated(s, number, claim):  # "BMW and Daimler rose 3%"
                 one = replace(s, respective={number.start: entity})
                 also = _number_claim(number, one, first_id + len(claims), previous, around, masked)
                 claims.extend([also] if also is not None else [])

@@ -83,7 +83,7 @@ def quarter(cue: HorizonCue, yoy: bool, reported: bool, p: Published) -> Resolve
 
 def ytd(cue: HorizonCue, p: Published) -> ResolvedDates:
     """Year to date: from 1 January of the written (else publication) year to publication, or to
-    the latest named weekday on or before it ("from the start of the year to Monday")."""
+    the latest named weekday on or before it ("up 9% this year through Thursday")."""
     text = cue_text(cue)
     year_m = re.search(r"\d{4}", text)
     if year_m:
@@ -94,7 +94,7 @@ def ytd(cue: HorizonCue, p: Published) -> ResolvedDates:
         return ResolvedDates("ytd", DateAnchor("unknown", text, missing="year_and_publication"))
     gd = cue.match.groupdict() if cue.match else {}
     weekday = gd.get("ywd") or gd.get("ywd2") or gd.get("ywd3")
-    if weekday and p.end:  # "from the start of the year to Monday": up to that day
+    if weekday and p.end:  # "this year through Thursday": up to that day
         last = latest_weekday(WEEKDAYS[weekday.lower()], p.end)
         first = latest_weekday(WEEKDAYS[weekday.lower()], p.start) if p.start else last
         anchor = DateAnchor("ytd", text, year=year, weekday=weekday)
@@ -262,7 +262,7 @@ def year(cue: HorizonCue, p: Published) -> ResolvedDates:
 
 
 def year_edge(cue: HorizonCue, horizon: Horizon, p: Published) -> ResolvedDates | None:
-    """The first or last session of a year ("On the first day of trading in 2022", "Zum
+    """The first or last session of a year ("On the first trading day of 2019", "Zum
     Jahreswechsel"): the first session lies in 2-4 January (any of them a candidate); the last
     is the last session on or before 31 December. Without a year: the year of publication for
     the first day, the year before for the turn of the year."""
@@ -286,7 +286,7 @@ _PARTS = {"early": (1, 10), "anfang": (1, 10), "mid": (11, 20), "mitte": (11, 20
 
 
 def part_month(cue: HorizonCue, p: Published) -> ResolvedDates | None:
-    """A session in part of a month ("in mid-December 2022 when it experienced a 3.3% dip",
+    """A session in part of a month ("a 2.1% slide in mid-June 2021",
     "Mitte Februar"): any session of days 1-10 (early, Anfang), 11-20 (mid, Mitte) or 21 to the
     end (late, Ende); the year from publication when omitted (a later month: the year before)."""
     assert cue.match is not None
@@ -417,7 +417,7 @@ def day_of(text: str) -> dt.date | None:
 
 
 def date_range(cue: HorizonCue, p: Published) -> ResolvedDates | None:
-    """A move between two written dates ("Feb. 19, 2020 to March 23, 2020"): from the close of
+    """A move between two written dates ("from Jan. 4, 2018 to Feb. 9, 2018"): from the close of
     the first to the close of the second."""
     assert cue.match is not None
     first, last = day_of(cue.match.group("r1")), day_of(cue.match.group("r2"))
@@ -445,7 +445,7 @@ def weekday_range(cue: HorizonCue, p: Published) -> ResolvedDates | None:
 
 
 def from_weekday(cue: HorizonCue, p: Published) -> ResolvedDates | None:
-    """A move measured from a weekday's close ("down 6.9% from Friday's close"): to publication."""
+    """A move measured from a weekday's close ("up 2.4% from Tuesday's close"): to publication."""
     assert cue.match is not None
     if p.end is None:
         return None
@@ -456,7 +456,7 @@ def from_weekday(cue: HorizonCue, p: Published) -> ResolvedDates | None:
 
 
 def from_date(cue: HorizonCue, p: Published) -> ResolvedDates | None:
-    """A move measured from a dated close, peak or low ("from its Jan. 3 record close")."""
+    """A move measured from a dated close, peak or low ("from its March 4 record close")."""
     assert cue.match is not None
     gd = cue.match.groupdict()
     for keys in (("fday", "fmon", "fyear"), ("fday2", "fmon2", "fyear2"),
@@ -471,7 +471,7 @@ def from_date(cue: HorizonCue, p: Published) -> ResolvedDates | None:
 
 def from_extreme(cue: HorizonCue, p: Published) -> ResolvedDates | None:
     """A move measured from the highest (lowest) close of a window ("from an October peak",
-    "from its record high seen in 2020", "unter dem 52-Wochen-Hoch")."""
+    "from the all-time high it set in 2021", "unter dem 52-Wochen-Hoch")."""
     assert cue.match is not None
     gd = cue.match.groupdict()
     if p.end is None:

@@ -98,8 +98,8 @@ _OF_GAP = re.compile(r"\s+(?:of|von|bei|at)\s+(?:about\s+|rund\s+|knapp\s+)?")
 
 
 def base_level(dates: ResolvedDates, cues: list[HorizonCue], text: str, pos: int) -> ResolvedDates:
-    """A level that is the base of a move, not the price now ("down 6.9% from Friday's close
-    of $96.55", "vom Schlusskurs am Freitag von 96 Dollar"): the base day's close."""
+    """A level that is the base of a move, not the price now ("up 2.4% from Tuesday's close
+    of $41.20", "vom Schlusskurs am Dienstag von 41 Dollar"): the base day's close."""
     if dates.anchor.rule != "from_date" or dates.start is None:
         return dates
     for cue in cues:
@@ -144,9 +144,9 @@ _SCENE = re.compile(
 
 
 def sentence_day(text: str, p: Published) -> ResolvedDates | None:
-    """The day a sentence names for what follows it ("Am Montag ...", "On the first day of
-    trading in 2022, ..."): its first weekday, today or first session of a year; never the
-    start of a move ("down 6.9% from Friday's close")."""
+    """The day a sentence names for what follows it ("Am Montag ...", "On the first trading
+    day of 2019, ..."): its first weekday, today or first session of a year; never the
+    start of a move ("up 2.4% from Tuesday's close")."""
     for m in _SCENE.finditer(text):
         if m.group("base") or m.group("close"):
             continue
@@ -187,9 +187,9 @@ def carried(dates: ResolvedDates) -> DateAnchor:
 def level_dates(
     dates: ResolvedDates, cues: list[HorizonCue], pos: int, p: Published
 ) -> ResolvedDates:
-    """The sessions a price level is about: any session of a named month ("the closing high of
-    $149.84 recorded in November 2021"); the window of the high or low it states ("zum
-    Rekordhoch von gut 319 US-Dollar aus dem Oktober 2020"); a period cue is the record's
+    """The sessions a price level is about: any session of a named month ("its closing peak of
+    $63.10 set in March 2019"); the window of the high or low it states ("vom
+    Rekordhoch bei 88 Euro vom Juni 2019"); a period cue is the record's
     window, not the level's day ("erstmals seit August 2022 über 100 Dollar": the level is
     now)."""
     inside = any(

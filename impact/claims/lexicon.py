@@ -223,7 +223,7 @@ UNDERWAY_MARKERS = (
     r"zur Mittagspause|in der Mittagspause|(?<!for )trading at|were trading|was trading|is trading|"
     r"are trading|last traded|were last|was last"
 )
-# a clock time: a figure printed during the session ("as of 12:24 p.m. ET", "um 11:30 Uhr")
+# a clock time: a figure printed during the session ("as of 2:05 p.m. ET", "um 11:30 Uhr")
 SNAPSHOT_TIME = (
     r"(?:as of|As of|at|At|by|By|um|Um|gegen|Gegen|bis|Bis)\s+"
     r"(?:\d{1,2}[:.]\d{2}\s*(?:a\.m\.|p\.m\.|am\b|pm\b|Uhr|ET\b|EST\b|EDT\b|HKT\b|MEZ|MESZ|"
@@ -248,7 +248,7 @@ AFTER_HOURS_MARKERS = (
     r"vorbörslichen|außerbörslich|außerbörslichen|im Late-Night-Handel|Indikation"
 )
 
-# records, superlatives and streaks: lexicon_records.py
+# records, superlatives and streaks: lexicon_records.py (their windows: lexicon_record_windows.py)
 
 # a number in such a clause is not a claim about what happened
 NON_CLAIM = (

@@ -8,7 +8,7 @@ from impact.claims.lexicon_calendar import MONTH_RE, WEEKDAY_RE
 
 __all__ = ["HORIZONS"]
 
-# a written date with its year, for date ranges ("Feb. 19, 2020 to March 23, 2020")
+# a written date with its year, for date ranges ("Jan. 4, 2018 to Feb. 9, 2018")
 _RANGE_DATE = (
     rf"(?:{MONTH_RE})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\.\s?(?:{MONTH_RE})\s+\d{{4}}|"
     r"\d{1,2}\.\d{1,2}\.\d{4}"

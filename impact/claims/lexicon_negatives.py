@@ -119,7 +119,7 @@ NOUNS: dict[str, str] = {
 }
 
 # nouns that make a number their count or duration only when they follow it ("161 days",
-# "71 of the 73 index constituents", "Von 66 Experten", "65 zum Kauf")
+# "48 of the 50 index members", "Von 66 Experten", "65 zum Kauf")
 HEADS: dict[str, str] = {
     "count": (
         "constituents|index constituents|members|member|analysts|analysten|analystinnen|experts|"
@@ -205,7 +205,7 @@ YOY = (
     "vorjahreszeitraum|vorjahresquartal|vorjahresvergleich|jahresvergleich|vorjahresmonat|"
     "vorjahreswert"
 )
-# a third party's trade in the shares ("bought about $200 million worth of shares")
+# a third party's trade in the shares ("purchased roughly $40 million of the stock")
 TRADE = (
     "bought|buys|buy|purchased|purchase|acquired|acquire|acquires|sold|sell|sells|selling|"
     "offloaded|dumped|unloaded|offload|erwarb|erwirbt|erworben|kaufte|kauft|gekauft|"
@@ -214,7 +214,7 @@ TRADE = (
 TRADE_OBJECTS = frozenset(
     "shares stock aktien aktie anteil anteile stake worth wert papiere stücke".split()
 )
-# one holding's contribution to an index ("dragged down QQQ by 0.34%")
+# one holding's contribution to an index ("pulled QQQ down by 0.21%")
 CONTRIBUTION = (
     "dragged|dragged down|weighed on|pulled down|pushed down|contributed|accounted for|"
     "kostete|kosteten|belastete|belasteten|trug|trugen"
@@ -249,7 +249,7 @@ NEUTRAL = (
 )
 # finite verbs: a clause with one has its own predicate, whose subject opens the sentence
 # ("Alibaba, the third-biggest stock ..., jumped 19 per cent"); without one it continues the
-# clause before it ("..., down 6.9% from Friday's close")
+# clause before it ("..., up 2.4% from Tuesday's close")
 FINITE_VERBS = frozenset(
     "rose rises fell falls sank sinks slid slides lost loses shed gained gains jumped jumps "
     "climbed climbs surged surges soared soars rallied rallies advanced advances added adds "
@@ -270,7 +270,7 @@ BREAK = (
 )
 # words between a number and its head noun: prepositions ("$4.3 billion in revenue", "26
 # Milliarden Dollar an Börsenwert"), genitives ("Prozent des Umsatzes"), and articles after one of
-# those ("71 of the 73 index constituents"); an article right after the number starts an object
+# those ("48 of the 50 index members"); an article right after the number starts an object
 PREPOSITIONS = frozenset("of in an im des der".split())
 ARTICLES = frozenset("the der des den dem die das a its their seiner ihrer".split())
 # German compounds not listed whole, by their last part ("Gewinnprognose", "Quartalsumsatz");

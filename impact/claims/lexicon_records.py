@@ -3,8 +3,9 @@ as data. Extend by editing these tables; records.py reads them.
 
 A record phrase is a *head* (a superlative with its noun, a record level word, "erstmals", a
 streak) and, after it, a *window* phrase ("since March 2022", "seit dem 5. Januar", "in almost
-five years", "of 2023", "seit dem Börsengang Ende 2019", "ever"). Every pattern is a fixed-word
-alternation (no nested quantifiers), compiled once.
+five years", "of 2023", "seit dem Börsengang Ende 2019", "ever"; patterns, events and seasons in
+lexicon_record_windows.py). Every pattern is a fixed-word alternation (no nested quantifiers),
+compiled once (RecordLexicon).
 """
 
 from __future__ import annotations
@@ -13,12 +14,25 @@ import functools
 import re
 from typing import Any
 
-from impact.claims.lexicon import MONTHS, NUMBER_WORDS, ORDINALS
+from impact.claims.lexicon_record_windows import COUNT_WORDS as _NUMBERS
+from impact.claims.lexicon_record_windows import (
+    EVENT_DAY_RE,
+    EVENTS,
+    PERIOD_RE,
+    SEASONS,
+    WINDOW_RE,
+    count_of,
+    month_of,
+)
+from impact.claims.lexicon_record_windows import NUM_RE as _NUM
+from impact.claims.lexicon_record_windows import ORD_RE as _ORD
+from impact.claims.lexicon_record_windows import alternation as _alt
 from impact.fastre import WORD_END as _E
 from impact.fastre import WORD_START as _W
 
 __all__ = [
     "CLOSE_WORDS",
+    "DOWN_VERBS",
     "EVENTS",
     "GATES",
     "INTRADAY_WORDS",
@@ -30,9 +44,11 @@ __all__ = [
     "RECORD_RE",
     "SEASONS",
     "SUPERLATIVES",
+    "UP_VERBS",
     "RecordLexicon",
     "count_of",
     "month_of",
+    "open_gates",
 ]
 
 # superlatives: word -> direction ("up", "down"; None: from the noun or the move it qualifies);
@@ -112,76 +128,8 @@ INTRADAY_WORDS = (
     r"im frühen Handel|im Handelsverlauf|im Tagesverlauf|nach Handelsbeginn|kurzzeitig|"
     r"im Laufe des Tages|bis auf|bis zu"
 )
-# seasons: name -> (first month, last month); winter runs into the next year
-SEASONS: dict[str, tuple[int, int]] = {
-    "frühjahr": (3, 5), "frühling": (3, 5), "spring": (3, 5), "sommer": (6, 8), "summer": (6, 8),
-    "herbst": (9, 11), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 14),
-}  # fmt: skip
-# named market events a window may start after: alias -> (year, month) the event ended (a
-# crash: its last month of heavy losses; a bubble: its peak)
-EVENTS: dict[str, tuple[int, int]] = {
-    "finanzkrise": (2009, 3), "financial crisis": (2009, 3), "lehman": (2008, 9),
-    "lehman collapse": (2008, 9), "lehman-pleite": (2008, 9), "lehman-kollaps": (2008, 9),
-    "pandemic": (2020, 3), "pandemie": (2020, 3), "corona-crash": (2020, 3),
-    "coronakrise": (2020, 3), "corona-krise": (2020, 3), "covid crash": (2020, 3),
-    "covid-19 pandemic": (2020, 3), "covid pandemic": (2020, 3), "coronapandemie": (2020, 3),
-    "corona-pandemie": (2020, 3), "pandemic sell-off": (2020, 3), "pandemic selloff": (2020, 3),
-    "dotcom": (2000, 3), "dot-com": (2000, 3), "dotcom bubble": (2000, 3),
-    "dot-com bubble": (2000, 3), "dotcom-blase": (2000, 3), "dotcom crash": (2002, 10),
-    "dot-com crash": (2002, 10), "dotcom bust": (2002, 10), "dot-com bust": (2002, 10),
-    "dotcom-crash": (2002, 10), "euro crisis": (2012, 7), "eurokrise": (2012, 7),
-    "euro-krise": (2012, 7), "european debt crisis": (2012, 7), "euro debt crisis": (2012, 7),
-    "euro-schuldenkrise": (2012, 7), "brexit vote": (2016, 6), "brexit-votum": (2016, 6),
-    "brexit referendum": (2016, 6), "brexit-referendum": (2016, 6), "black monday": (1987, 10),
-}  # fmt: skip
-# words that name a market event the lexicon does not date ("seit der Asienkrise 1997", "since
-# the 1987 crash"): with a year written, the window starts after that year; without, the
-# event's date is not known here
-EVENT_WORDS_EN = "crisis crash sell-off selloff meltdown bubble bust recession panic pandemic"
-EVENT_STEMS_DE = "krise crash blase rezession pandemie"
-_EXTRA_NUMBERS = {"eleven": 11, "elf": 11, "a": 1, "an": 1, "one": 1, "ein": 1, "einem": 1,
-                  "einer": 1, "einen": 1, "eins": 1, "decade": 10, "dozen": 12}  # fmt: skip
-_EXTRA_ORDINALS = {
-    "zweite": 2, "dritte": 3, "vierte": 4, "fünfte": 5, "sechste": 6, "siebte": 7, "achte": 8,
-    "neunte": 9, "zehnte": 10,
-    "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11,
-    "twelfth": 12, "fünften": 5, "sechsten": 6, "siebten": 7, "siebenten": 7, "achten": 8,
-    "neunten": 9, "zehnten": 10, "elften": 11, "zwölften": 12,
-}  # fmt: skip
-_NUMBERS = {**NUMBER_WORDS, **_EXTRA_NUMBERS}
-_ORDS = {**ORDINALS, **_EXTRA_ORDINALS}
-
-
-def _alt(words) -> str:
-    """A regex alternation of fixed words, longest first (so "sell-off" beats "sell")."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
-
-
-def count_of(word: str) -> int | None:
-    """A cardinal or ordinal as a number: "three", "3", "dritten", "3rd", "3." -> 3."""
-    w = word.lower().rstrip(".")
-    if w.isdigit():
-        return int(w)
-    if w[:-2].isdigit() and w[-2:] in {"st", "nd", "rd", "th"}:
-        return int(w[:-2])
-    return _NUMBERS.get(w) or _ORDS.get(w) or _ORDS.get(w + ".")
-
-
-def month_of(word: str) -> int:
-    return MONTHS[word.strip(".").lower()]
-
-
-_NUM = rf"\d{{1,3}}|{_alt(_NUMBERS)}"
-_ORD = rf"\d{{1,2}}(?:st|nd|rd|th|\.)|{_alt(_ORDS)}"
 _SUPER_DE = rf"(?:{_alt(SUPERLATIVES_DE)})[nmrs]?"
 _SUPER_EN = _alt(SUPERLATIVES_EN)
-_ABBREVIATED = {
-    m for m in MONTHS if len(m) <= 4 and any(o != m and o.startswith(m) for o in MONTHS)
-}
-_MONTH = "|".join(
-    re.escape(m) + (r"\.?" if m in _ABBREVIATED else "")
-    for m in sorted(MONTHS, key=lambda m: (-len(m), m))
-)
 _GERMAN_ENDING = r"(?:es|en|e|s|n)?"
 
 # the superlative head: "den größten Tagesverlust", "its best single-day performance", "highest"
@@ -308,7 +256,7 @@ _AS_SINCE = (
 )
 # what ends a negated comparative after its window: "seit März 2020 nicht mehr (gestiegen)"
 NOT_SINCE = r"\s+(?:[\w-]+\s+){0,2}?nicht\s+mehr(?:\s+(?P<nverb>[\w-]+))?"
-# "the current closing record for a one-day drop"
+# "the intraday record for a single-day gain"
 _RECORD_FOR = (
     r"(?P<current>current\s+)?(?P<rbasis>closing\s+|intraday\s+)?record\s+for\s+a\s+"
     r"(?:one-day|single-day|one day|single day|daily)\s+(?P<rnoun>drop|fall|decline|loss|gain|"
@@ -369,83 +317,6 @@ def open_gates(lower: str) -> set[str]:
     return found
 
 
-# ---- window phrases (tried right after a head, or after a short gap) ---------------------------
-_DAY = (
-    rf"(?:dem\s+)?(?P<d1>\d{{1,2}})\.\s?(?P<m1>{_MONTH})(?:\s+(?P<y1>\d{{4}}))?|"
-    rf"(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y2>\d{{4}}))?|"
-    rf"(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m3>{_MONTH})(?:,?\s+(?P<y3>\d{{4}}))?|"
-    r"(?:dem\s+)?(?P<d4>\d{1,2})\.(?P<m4>\d{1,2})\.(?P<y4>\d{4})?"
-)
-_LAST_YEAR = r"\s+(?:last year|vergangenen Jahres|letzten Jahres|des Vorjahres)"
-_PART = (
-    r"Anfang|Beginn|Mitte|Ende|early|mid-|mid|late|the start of|the beginning of|"
-    r"the middle of|the end of"
-)
-_PERIOD = (
-    rf"(?P<day>{_DAY})(?P<lastyear>{_LAST_YEAR})?|"
-    rf"(?P<part>{_PART})\s*(?:(?P<pm>{_MONTH})(?:\s+(?P<py>\d{{4}}))?|(?P<pyo>\d{{4}}))|"
-    rf"(?:(?:dem|the|last|letztem|vergangenem)\s+)?(?P<season>{_alt(SEASONS)}|"
-    rf"{_alt(s.capitalize() for s in SEASONS)})(?:\s+(?P<sy>\d{{4}}))?|"
-    rf"(?P<mo>{_MONTH})(?:\s+(?P<moy>\d{{4}}))?|"
-    r"(?P<yr>(?:19|20)\d\d)(?!\d)"
-)
-_LISTING = (
-    r"(?:(?:it|they|the company|the stock|the shares|the group)\s+)?(?:first\s+)?(?:listed|"
-    r"went public|was listed|floated|debuted|began trading|started trading|IPO'd)|"
-    r"(?:its|their|the|dem|ihrem|seinem)\s+"
-    r"(?:(?:stock market|market|trading|Nasdaq|NYSE|U\.S\.)\s+)?"
-    r"(?:IPO|listing|debut|initial public offering|flotation|Börsengang|Börsendebüt|"
-    r"Börsenstart|Börsennotierung|Erstnotiz|Handelsstart)|Börsengang|Börsendebüt|IPO"
-)
-_UNITS = (
-    r"years|months|weeks|decades|year|month|week|decade|Jahren|Monaten|Wochen|Jahrzehnten|"
-    r"Jahrzehnt|Jahr|Monat|Woche"
-)
-
-
-def _relative(tag: str) -> str:
-    """ "almost five years", "seit drei Monaten": qualifier, count, unit (groups named by tag)."""
-    return (
-        rf"(?:(?P<{tag}q>almost|nearly|about|around|more than|over|just over|roughly|close to|"
-        rf"mehr als|über|fast|knapp|rund|gut|etwa)\s+)?(?P<{tag}n>{_NUM})\s+(?P<{tag}u>{_UNITS})"
-    )
-
-
-_REL_IN, _REL_SINCE = _relative("i"), _relative("s")
-_ALL_TIME = (
-    r"ever|on record|in history|of all time|aller Zeiten|der Geschichte|der Firmengeschichte|"
-    r"der Unternehmensgeschichte|seit Bestehen|jemals|überhaupt|nie zuvor|noch nie|"
-    r"since (?:its )?inception|"
-    r"in (?:its|their|the stock's|the company's|the index's) (?:record|history)"
-)
-_THIS_YEAR = (
-    r"(?:of|for)\s+(?:the|this)\s+year|so far this year|this year|year to date|year-to-date|"
-    r"des Jahres|dieses Jahres|in diesem Jahr|im laufenden Jahr|seit Jahresbeginn|"
-    r"seit Jahresanfang"
-)
-_YEAR_BEFORE = r"(?:(?P<{0}>(?:19|20)\d\d)(?:er)?\s+)?"
-_YEAR_AFTER = r"(?:\s+(?:von\s+|of\s+|in\s+)?(?P<{0}>(?:19|20)\d\d)(?!\d))?"
-_EVENT = (
-    r"(?:the\s+|der\s+|dem\s+)?" + _YEAR_BEFORE.format("ey1")
-    + r"(?:(?:globalen|global|great|großen|weltweiten)\s+)?"
-    + rf"(?P<event>{_alt(EVENTS)})" + _YEAR_AFTER.format("ey2") + "|"
-    + r"(?:the|der|dem)\s+" + _YEAR_BEFORE.format("uy1")
-    + rf"(?P<uevent>(?:[\w-]+\s+){{0,2}}?(?:{_alt(EVENT_WORDS_EN.split())})|"
-    + rf"[\w-]*(?:{_alt(EVENT_STEMS_DE.split())}))" + _YEAR_AFTER.format("uy2")
-)  # fmt: skip
-WINDOW_RE = (
-    rf"(?P<alltime>{_ALL_TIME})|(?P<thisyear>{_THIS_YEAR})|"
-    rf"(?:of|for|in|so far in)\s+(?P<ofyear>(?:19|20)\d\d)(?!\d)|"
-    r"(?:in|within|in the past|in the last|over the past|binnen|innerhalb von)\s+"
-    rf"(?P<inrel>{_REL_IN})|"
-    rf"(?:since|seit|seitdem)\s+(?:(?P<listing>{_LISTING})|(?P<sincerel>{_REL_SINCE})|"
-    rf"(?P<lastyr>last year|letztem Jahr|dem Vorjahr|dem vergangenen Jahr)|"
-    rf"{_EVENT}|(?P<period>{_PERIOD})|"
-    r"(?P<described>a|an|the|einem|einer|dem|der|its|seinem|ihrem)(?=\s))"
-)
-PERIOD_RE = _PERIOD
-# an event's day: "a 15.7 per cent jump on April 29 last year"
-EVENT_DAY_RE = rf"(?:on|am|vom)\s+(?P<eday>{_DAY})(?P<elast>{_LAST_YEAR})?"
 # the mark a first crossing passes: "über die 100-US-Dollar-Marke", "below $100", "unter 15000"
 MARK_RE = (
     r"(?P<mdir>über|oberhalb|unter|unterhalb|above|below|under|over|beyond|past|through)\s+"
@@ -462,7 +333,7 @@ SNAP_RE = (
 
 # ---- context around a head -----------------------------------------------------------------
 # a level word after these refers to an earlier record ("since reaching its annual peak",
-# "from its Jan. 3 record close", "im Vergleich zum Rekordhoch", "dieser Rekord"), or a level
+# "from its March 4 record close", "im Vergleich zum Rekordhoch", "dieser Rekord"), or a level
 # near one ("just shy of its record close", "within 1% of its all-time high", "nahe ihrem
 # Rekordhoch"): no claim
 BACK_REFERENCE = (
@@ -487,9 +358,9 @@ PRICE_OWNER = (
     r"(?:(?:new|fresh|neue[mnrs]?)\s+)?)$"
 )
 FROM_A = r"(?:from|von)\s+(?:a|an|einem)\s+$"  # "from a 15-month low": the session before
-WHEN = r"^\W*(?:when|als|wo)\b"  # "since March 16, 2022, when the stock jumped 27%"
-# a window extreme's number: "Jahreshoch von/bei 5.767", "low of 2022: 3,636.87"; or before it,
-# "Bei 5.767,37 Punkten liegt das derzeitige Jahreshoch"
+WHEN = r"^\W*(?:when|als|wo)\b"  # "since May 2, 2019, when it lost 12%"
+# a window extreme's number: "Jahreshoch von/bei 5.767", "low of 2021: 2,950.4"; or before it,
+# "Bei 4.210 Punkten lag das Jahreshoch"
 NUMBER_AFTER = (
     r"(?:\s+(?:des|der|von|of)\s+[\w&-]+(?:\s+\d+)?)?"
     r"(?:\s+(?:liegt|lag|steht|stand|beträgt|betrug|is|was|stands|stood)(?:\s+(?:bei|at))?|"

@@ -6,7 +6,7 @@ first rule that holds wins:
 1. *Head noun*: the noun the number quantifies, right after it (past its unit, scale and
    currency, a bracketed apposition, "of/in/an" and an article, or one adjective): "$3 trillion
    market value", "a 7.7 per cent weighting", "26 Milliarden Dollar an Börsenwert", "161 days",
-   "71 of the 73 index constituents", "eight points away". A bare count or year in a record or
+   "48 of the 50 index members", "eight points away". A bare count or year in a record or
    streak ("a 10-month low", "since 2009", "three consecutive sessions") -> None; a bare year
    otherwise -> "year".
 2. *Subject*: the nearest quantified noun or price word before the number in its clause
@@ -20,7 +20,7 @@ first rule that holds wins:
 5. *Frame*: a modal or forward word before the number in its clause (not "than expected", not
    across "after/but/and"), a German modal ending the clause after it ("fallen könnte"), or a
    forward horizon ("within the next 12 months") in the clause -> forecast / hypothetical.
-6. *Third-party trade* ("bought ... worth of shares"), *contribution* ("dragged down QQQ by"),
+6. *Third-party trade* ("bought ... worth of shares"), *contribution* ("pulled QQQ down by"),
    *distance* ("80 Punkte von seinem Rekord entfernt").
 7. A price word is the subject -> None. A clause with no subject (elliptical: "down 6.9% from
    ...", a bracketed apposition) takes the subject before it: that of the sentence's first
@@ -159,7 +159,7 @@ def _head(scan: NegativeScan, num: _Number) -> Cue | None:
         if j >= len(scan.tokens):
             return None
         t0, t1, text = scan.tokens[j]
-        if "(" in s[pos:t0]:  # an apposition: "HK$23.7 billion (US$3.05 billion) stock offering"
+        if "(" in s[pos:t0]:  # an apposition: "HK$8 billion (US$1 billion) share sale"
             close = s.find(")", pos, pos + 60)
             if close < 0:
                 return None
@@ -315,7 +315,7 @@ def _marker(scan: NegativeScan, cue: Cue) -> str:
 def _adverbial(scan: NegativeScan, cue: Cue, num: _Number) -> bool:
     """Whether a noun after "nach/after/amid ..." only sets the scene for the number ("nach dem
     Gewinnsprung um 6 Prozent"): not when a verb of its own follows it ("after profit surged 78
-    per cent") or the number is its own ("amid trading volume 148 percent higher", "nach einem
+    per cent") or the number is its own ("with volume 120 percent above normal", "nach einem
     Umsatzplus von 9 Prozent")."""
     between = scan.keys[cue.last : scan.token_after(num.start)]
     if any(k in L.FINITE_VERBS for k in between):
@@ -329,7 +329,7 @@ def _is_noun(scan: NegativeScan, k: int) -> bool:
 
 
 def _is_gain(scan: NegativeScan, cue: Cue, num: _Number) -> bool:
-    """ "ein Gewinn von 0,3 Prozent", "Gewinne in Höhe von 0,47 Prozent": a price gain."""
+    """ "ein Gewinn von 0,3 Prozent", "Gewinne in Höhe von 1,2 Prozent": a price gain."""
     if scan.keys[cue.first] not in ("gewinn", "gewinne") or num.unit not in ("percent", "points"):
         return False
     between = scan.keys[cue.last : scan.token_after(num.start)]
@@ -429,12 +429,12 @@ def _trade(scan: NegativeScan, num: _Number) -> bool:
     if not any(c.role == L.TRADE_WORD for c in scan.cues_between(num.lo, num.start)):
         return False
     a, b = scan.token_after(num.lo), scan.token_after(num.hi)
-    after = scan.token_after(num.end)  # "US$7.9 billion (S$10.89 billion) of shares"
+    after = scan.token_after(num.end)  # "US$2 billion (S$2.7 billion) of shares"
     return any(k in L.TRADE_OBJECTS for k in (*scan.keys[a:b], *scan.keys[after : after + 8]))
 
 
 def _contribution(scan: NegativeScan, num: _Number) -> bool:
-    """One holding's part of an index move: "dragged down QQQ by 0.34%", "kostete den Dax 40
+    """One holding's part of an index move: "pulled QQQ down by 0.21%", "kostete den Dax 40
     Punkte", "accounted for 40 points"."""
     at = scan.token_after(num.start)
     for cue in scan.cues_between(num.lo, num.start):

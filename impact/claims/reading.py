@@ -51,7 +51,7 @@ _LEVEL_LEAD = re.compile(
     r"(?:[$€£]|HK\$|US\$)?$"
 )
 # a number restating the move before it: ", or 1,349.89 points", "(0.4%)", "bzw. 2 Prozent"
-# a move named by its length: "its two-day fall to $2.16" is the size of the fall, not a level
+# a move named by its length: "its three-day slide to $7.40" is the size of the fall, not a level
 _SIZED_MOVE = re.compile(
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten)-(?:day|session|week) (?:fall|drop|"
     r"decline|slide|loss|gain|rally|rise|advance|surge|slump|selloff|sell-off|rout|plunge|jump|"
@@ -127,8 +127,8 @@ def _governed_by_forecast(s: Sentence, lo: int, hi: int) -> bool:
 
 def _governed_move(s: Sentence, number: NumberMatch, lo: int) -> bool:
     """Whether an amount in money or points is a change, not a level: a direction word governs
-    it directly ("fell 151.23 points", "a drop of 467.39 points", "ein Plus von knapp 4
-    US-Dollar"), or it restates the move before it ("5.6 per cent, or 1,349.89 points",
+    it directly ("fell 151.23 points", "a drop of 467.39 points", "ein Plus von rund 3
+    Euro"), or it restates the move before it ("2.2 per cent, or 310.5 points",
     "fallen $1.92 (0.4%)")."""
     before = s.text[max(lo, number.start - 45) : number.start]
     if _SIZED_MOVE.search(before):
@@ -189,17 +189,17 @@ def number_cues(
     """The time cues of a number: between the numbers before and after it in its clause (two
     figures in one clause each keep their own cue); else earlier in its clause; else earlier in
     the sentence ("Am Donnerstag, ..., stieg"), never in a later clause. A clause that opens with
-    "when"/"als" takes the date the clause before names ("since March 16, 2022, when the stock
-    jumped 27 per cent": that day)."""
+    "when"/"als" takes the date the clause before names ("since May 2, 2019, when it
+    lost 12 per cent": that day)."""
     lo, hi = clause
-    # a number inside a record's words is the record's anchor event ("since a 15.7 per cent jump
-    # on April 29 last year"): it reads the dates there
+    # a number inside a record's words is the record's anchor event ("since a 9 per cent slump
+    # on June 3 last year"): it reads the dates there
     masked = [m for m in masked if not m[0] <= number.start < m[1]]
     cues = find_cues(s.scan, max(lo, around[0]), min(hi, around[1]), masked, number.start)
     if around[0] > 0:  # a cue right after the figure before is that figure's ("added 8.9% for
         cues = _own_cues(cues, around[0], number) or cues  # the month and 19% in 2023")
-    if cues:  # a base that reaches into the window: "Im Vergleich zum Rekordhoch von 319 Dollar
-        # aus dem Oktober 2020 bedeutete das ein Minus von 77 Prozent"
+    if cues:  # a base that reaches into the window: "Gemessen am Rekordhoch von 88 Euro
+        # vom Juni 2019 ergibt das ein Minus von 40 Prozent"
         cues += [
             c
             for c in find_cues(s.scan, lo, number.start, masked, kinds=_BASES)
@@ -210,8 +210,8 @@ def number_cues(
     if not cues:
         cues = find_cues(s.scan, lo, number.end, masked)
     relative = _RELATIVE.match(s.text, hi)
-    if not cues and relative:  # "die Rekordmarke von 6147 Zählern, die der S&P 500 Mitte
-        rel_hi = clause_bounds(s.text, relative.end(), relative.end() + 1)[1]  # Februar markiert"
+    if not cues and relative:  # "das Rekordhoch von 3800 Punkten, das der Index Ende
+        rel_hi = clause_bounds(s.text, relative.end(), relative.end() + 1)[1]  # Mai erreichte"
         cues = find_cues(s.scan, relative.end(), rel_hi, masked)
     if not cues:
         when = bool(_AT_THAT_DATE.match(s.text, lo))  # the date a record's window names, too

@@ -5,8 +5,8 @@
   since July 2022", "das schwächste Quartal seit 2008"): a superlative with a move noun ("the
   biggest one-day drop", "der beste Börsentag", "its most challenging session"; with
   "weekly"/"Woche": weekly moves), or with
-  no noun right before its window ("the most since August 25"); "the closing record for a
-  one-day drop"; a negated comparative ("so stark waren sie seit März 2020 nicht mehr
+  no noun right before its window ("the most since August 25"); "the intraday record for a
+  single-day gain"; a negated comparative ("so stark waren sie seit März 2020 nicht mehr
   gestiegen", "hadn't risen this much since");
 - ``level``: a superlative with a level noun, or "highest"/"lowest" alone ("lowest close",
   "höchster Stand", "its highest since"), and record level words ("record low", "Allzeithoch",
@@ -17,8 +17,8 @@
   refers to an earlier record and claims none;
 - ``threshold``: "erstmals", "for the first time" with a mark in the clause ("über die
   100-Dollar-Marke", "below $100"): the mark is the magnitude;
-- ``window_extreme``: a level word with a window and its number ("Bei 5.767 Punkten liegt das
-  Jahreshoch", "its intraday low of 2022: 3,636.87"): the number is the magnitude;
+- ``window_extreme``: a level word with a window and its number ("Bei 4.210 Punkten lag das
+  Jahreshoch", "its low of 2021: 2,950.4"): the number is the magnitude;
 - ``streak``: "four consecutive days of losses", "for a second straight day", "zum dritten Mal in
   Folge" (n); ``record_streak`` when record words precede it in the clause; ``week_streak`` /
   ``month_streak`` for weeks and months ("the fifth straight weekly gain", "den vierten

@@ -1,5 +1,6 @@
-"""The window of a record phrase: "since March 16, 2022", "seit Anfang August", "in almost five
-years", "of 2023", "seit dem Börsengang Ende 2019", "ever" (patterns in lexicon_records.py).
+"""The window of a record phrase: "since May 2, 2019", "seit Anfang August", "in almost five
+years", "of 2023", "seit dem Börsengang Ende 2019", "ever" (patterns in
+lexicon_record_windows.py).
 
 The window is the sessions after ``since`` (exclusive) up to the record's session:
 

@@ -3,7 +3,7 @@ windows from record_windows.py).
 
 A record qualifies the nearest price claim of its sentence (a move for move kinds, a move or a
 level otherwise; a crossing the claim of its mark), never one inside its own window phrase or in
-the "when" clause after it ("since March 16, 2022, when the stock jumped 27%"): the nearest
+the "when" clause after it ("since May 2, 2019, when it lost 12%"): the nearest
 before it, else the first after it. It takes that claim's entity, listing and session; "from a
 15-month low" and "snapping three sessions of losses" are about the session before that claim's.
 Without one it takes the entity of the sentence (or the previous ones) and the latest session

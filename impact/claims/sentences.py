@@ -75,8 +75,8 @@ _SENTENCE_END = re.compile(r"[.!?]+[\"“”»«')\]]*(?=\s)")
 _CLAUSE_BREAK = re.compile(
     r"[;:]\s|,\s(?!(?:19|20)\d\d\b)|\s[–—-]\s|\(|\)|\s(?=(?:after|before|while|whereas|because|although|"
     r"nachdem|bevor|weil|während|obwohl|wohingegen)\s)|"
-    # a coordinated clause that states a forecast: "stieg zuletzt über 100 Dollar und dürfte
-    # auch heute stabil eröffnen", "rose 3% and could open higher today"
+    # a coordinated clause that states a forecast: "legte zuletzt auf 52 Euro zu und dürfte
+    # heute fester starten", "rose 3% and could open higher today"
     r"\s(?=(?:und|and|but|aber)\s+(?:\w+\s+)?(?:dürfte|dürften|könnte|könnten|sollte|sollten|"
     r"wird|werden|würde|würden|could|would|should|may|might|will|is expected|are expected)\s)"
 )

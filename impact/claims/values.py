@@ -126,7 +126,7 @@ DateRule = Literal[
     "unanchored",  # no date in the sentence: the latest session before publication
     "overnight",  # a US figure in a report on the Hong Kong day: the US session before it
     "carried",  # no date in the sentence: the day an earlier sentence named ("am Montag")
-    "first_session",  # the first session of a year ("On the first day of trading in 2022")
+    "first_session",  # the first session of a year ("On the first trading day of 2019")
     "year_end",  # the last session of a year ("Zum Jahreswechsel")
     "weekday",  # "am Donnerstag": the latest such weekday on or before publication
     "today",
@@ -146,7 +146,7 @@ DateRule = Literal[
     "latest_reported",  # "zuletzt" or a reported figure with no period: the latest period
     "attached",  # a record claim takes the session of the move it qualifies
     "explicit",  # a date written in the sentence ("on Oct. 24, 2022", "am 5. März")
-    "from_date",  # a move from a dated close, peak or low ("from its Jan. 3 record close")
+    "from_date",  # a move from a dated close, peak or low ("from its March 4 record close")
     "from_extreme",  # a move from a window's high or low ("from an October peak")
     "unknown",  # the cue needs a year or publication date that is not known
 ]

@@ -1,14 +1,14 @@
 """Figures printed during or outside the session, which daily prices cannot pin down.
 
 - Pre-market and after-hours figures: ``unverifiable`` (daily prices hold the regular session).
-- A print during the session ("in morning trading", "as of 12:24 p.m. ET", "zuletzt"): the
+- A print during the session ("in morning trading", "as of 2:05 p.m. ET", "zuletzt"): the
   day's range is all daily prices know. The claimed figure (signed, against the previous close
   for a move; the price for a level) inside the range widened by the vendor band: ``unverifiable``
   (it could have been printed), outside: ``false``; equal to the day's close (within its
   rounding): ``correct``. A print whose article was published after the session's close is a
   close and is judged as one (check.py).
-- The day's extreme written while the session ran ("at the noon break, after earlier surging as
-  much as 2.4 per cent"): the extreme so far. When the full day's extreme went beyond the claimed
+- The day's extreme written while the session ran ("at midday, after an earlier jump of up
+  to 3.5 per cent"): the extreme so far. When the full day's extreme went beyond the claimed
   figure and its band, daily prices cannot say what it was at writing time: ``unverifiable``;
   otherwise it is judged as an extreme (check.py).
 """
