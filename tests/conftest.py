@@ -82,3 +82,45 @@ def run_cli_process(*args: str, env: dict[str, str] | None = None, stdin: str | 
 def iso(value) -> str | None:
     """A date as ISO text (None stays None), for comparing with literal dates."""
     return None if value is None else value.isoformat()
+
+
+# ---- records: shared by the record tests -------------------------------------------------------
+@pytest.fixture(scope="module")
+def checker():
+    """Offline, on the repo's fixtures, without the event study (records are ranked, not tested)."""
+    from impact.verdicts import Checker
+
+    settings = Settings(cache_dir=FIXTURES / "no-cache", fixtures_dir=FIXTURES, offline=True)
+    return Checker(settings, event_study=False)
+
+
+def record_claims(text: str, published: str, lang: str | None = None) -> list:
+    """The record claims extracted from ``text``."""
+    from impact.claims import extract_article
+
+    return [c for c in extract_article(text, published, lang=lang).claims if c.kind == "record"]
+
+
+def only_record(text: str, published: str, lang: str | None = None):
+    """The one record claim of ``text`` (fails, listing the claims, when there is not one)."""
+    from impact.claims import extract_article
+
+    found = record_claims(text, published, lang)
+    assert len(found) == 1, [c.text for c in extract_article(text, published).claims]
+    return found[0]
+
+
+def checked_record(checker, text: str, published: str):
+    """The check of the one record claim of ``text``."""
+    from impact.claims import extract_article
+
+    article = extract_article(text, published)
+    found = [c for c in checker.check_article("t", article).checks if c.claim.kind == "record"]
+    assert len(found) == 1
+    return found[0]
+
+
+def close_moves(ticker: str) -> pd.Series:
+    """Close-to-close returns of a fixture, with plain pandas."""
+    closes = fixture_frame(ticker)["Close"]
+    return (closes / closes.shift(1) - 1).dropna()

@@ -362,7 +362,7 @@ PRICES_DE = [
     "Der Gewinn sprang um 50 Prozent, die Aktie um [[10 Prozent]].",
     "Die Aktie dürfte heute freundlich starten, nachdem sie gestern um [[4 Prozent]] gefallen war.",
     "Die Aktie notiert mit einem Abschlag von [[15 Prozent]] zum Ausgabepreis.",
-    "Bei [[4.682,11 Punkten]] steht hingegen das Jahrestief.",
+    "Das Jahrestief liegt dagegen bei [[4.590,25 Punkten]].",
     "Der S&P 500 überschritt erstmals die [[5.000]]-Punkte-Marke.",
     "Die Aktie fiel erstmals seit [[2019]] unter 50 Euro.",
     "Die Aktie fiel auf ein [[Fünfjahrestief]].",

@@ -8,14 +8,13 @@ import datetime as dt
 
 import pandas as pd
 import pytest
-from conftest import FIXTURES, fixture_frame, iso
+from conftest import checked_record as check
+from conftest import close_moves, fixture_frame, iso
 
 from impact import measures
 from impact.claims import extract_article
 from impact.claims.model import Published
 from impact.claims.record_windows import since_of, window_after
-from impact.config import Settings
-from impact.verdicts import Checker
 
 D = dt.date
 
@@ -38,7 +37,7 @@ KINDS = [
      "2025-01-28", "biggest one-day drop since March 2020", "move", "down", "2020-03-31", False),
     ("Die SAP-Aktie verlor am Dienstag 3 Prozent, der größte Tagesverlust seit Anfang Mai.",
      "2024-06-20", "größte Tagesverlust seit Anfang Mai", "move", "down", "2024-05-10", False),
-    ("Der Dax stieg um 1,2 Prozent auf den höchsten Stand seit dem 5. März.",
+    ("Der Dax kletterte um 1,2 Prozent und erreichte den höchsten Stand seit dem 5. März.",
      "2024-06-20", "höchsten Stand seit dem 5. März", "level", "up", "2024-03-05", True),
     ("The Nasdaq 100 fell 2% on Tuesday, its worst session of 2024.",
      "2024-06-20", "worst session of 2024", "move", "down", "2023-12-31", False),
@@ -176,8 +175,8 @@ def test_first_crossings_take_the_mark_as_magnitude():
     # from the numbers' horizon cues
     assert record.text == "schloss der Dax erstmals seit Juni 2024"
     _, record = one_record(
-        "Nvidia shares fell below $100 for the first time since September 2023 on Monday "
-        "after a 6% drop.",
+        "Nvidia shares dropped 6% on Monday and closed under $100 for the first time since "
+        "September 2023.",
         "2024-08-06",
     )
     assert (record.direction, record.magnitude, record.currency) == ("down", 100.0, "USD")
@@ -219,9 +218,7 @@ def test_an_earlier_record_referred_to_is_no_claim():
 
 
 def test_from_a_low_is_the_session_before_the_move():
-    article, record = one_record(
-        "The DAX rebounded 2% on Tuesday from a 15-month low.", "2024-06-20"
-    )
+    article, record = one_record("On Tuesday the DAX bounced 2% from a 15-month low.", "2024-06-20")
     move = article.claims[0]
     assert (record.record_of, record.direction, record.attached_to) == ("level", "down", None)
     assert record.end == move.end - dt.timedelta(days=1)
@@ -229,7 +226,7 @@ def test_from_a_low_is_the_session_before_the_move():
 
 def test_the_current_record_ends_before_publication():
     _, record = one_record(
-        "Nvidia's current closing record for a one-day drop is 17%.", "2025-03-20"
+        "At 17%, the current closing record for a single-day loss belongs to Nvidia.", "2025-03-20"
     )
     assert (record.record_of, record.direction, record.basis_cue) == ("move", "down", "close")
     assert (record.record_since, iso(record.record_until)) == (None, "2025-03-19")
@@ -351,25 +348,6 @@ def test_crossings_extremes_and_ranks_in_a_window():
 
 
 # ---- verdicts against the fixtures ------------------------------------------------------------
-@pytest.fixture(scope="module")
-def checker() -> Checker:
-    settings = Settings(cache_dir=FIXTURES / "no-cache", fixtures_dir=FIXTURES, offline=True)
-    return Checker(settings, event_study=False)
-
-
-def check(checker: Checker, text: str, published: str):
-    article = extract_article(text, published)
-    checks = checker.check_article("test", article).checks
-    found = [c for c in checks if c.claim.kind == "record"]
-    assert len(found) == 1
-    return found[0]
-
-
-def close_moves(ticker: str) -> pd.Series:
-    closes = fixture_frame(ticker)["Close"]
-    return (closes / closes.shift(1) - 1).dropna()
-
-
 def test_move_record_correct_when_nothing_larger_in_the_window(checker):
     moves = close_moves("NVDA")
     session = pd.Timestamp("2025-01-27")

@@ -10,37 +10,12 @@ import datetime as dt
 
 import pandas as pd
 import pytest
-from conftest import FIXTURES, fixture_frame
-
-from impact.claims import extract_article
-from impact.config import Settings
-from impact.verdicts import Checker
+from conftest import checked_record as check
+from conftest import fixture_frame
+from conftest import only_record as one_record
+from conftest import record_claims as records
 
 D = dt.date
-
-
-def records(text: str, published: str, lang: str | None = None) -> list:
-    article = extract_article(text, published, lang=lang)
-    return [c for c in article.claims if c.kind == "record"]
-
-
-def one_record(text: str, published: str, lang: str | None = None):
-    found = records(text, published, lang)
-    assert len(found) == 1, [c.text for c in extract_article(text, published).claims]
-    return found[0]
-
-
-@pytest.fixture(scope="module")
-def checker() -> Checker:
-    settings = Settings(cache_dir=FIXTURES / "no-cache", fixtures_dir=FIXTURES, offline=True)
-    return Checker(settings, event_study=False)
-
-
-def check(checker: Checker, text: str, published: str):
-    article = extract_article(text, published)
-    found = [c for c in checker.check_article("t", article).checks if c.claim.kind == "record"]
-    assert len(found) == 1
-    return found[0]
 
 
 def period_moves(ticker: str, rule: str) -> pd.Series:

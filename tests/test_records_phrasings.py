@@ -9,42 +9,15 @@ import datetime as dt
 
 import pandas as pd
 import pytest
-from conftest import FIXTURES, fixture_frame, iso
+from conftest import checked_record as check
+from conftest import close_moves, fixture_frame, iso
+from conftest import only_record as one_record
+from conftest import record_claims as records
 
 from impact.claims import extract_article
 from impact.claims.record_windows import window_after
-from impact.config import Settings
-from impact.verdicts import Checker
 
 D = dt.date
-
-
-def records(text: str, published: str) -> list:
-    return [c for c in extract_article(text, published).claims if c.kind == "record"]
-
-
-def one_record(text: str, published: str):
-    found = records(text, published)
-    assert len(found) == 1, [c.text for c in extract_article(text, published).claims]
-    return found[0]
-
-
-@pytest.fixture(scope="module")
-def checker() -> Checker:
-    settings = Settings(cache_dir=FIXTURES / "no-cache", fixtures_dir=FIXTURES, offline=True)
-    return Checker(settings, event_study=False)
-
-
-def check(checker: Checker, text: str, published: str):
-    article = extract_article(text, published)
-    found = [c for c in checker.check_article("t", article).checks if c.claim.kind == "record"]
-    assert len(found) == 1
-    return found[0]
-
-
-def close_moves(ticker: str) -> pd.Series:
-    closes = fixture_frame(ticker)["Close"]
-    return (closes / closes.shift(1) - 1).dropna()
 
 
 # ---- a record next to a market-value clause ---------------------------------------------------

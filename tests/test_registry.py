@@ -484,7 +484,7 @@ def test_provenance_names_every_source_id():
     "sentence, names",
     [
         ("Shares of Baidu (NASDAQ: BIDU) slumped 5.5%.", ["Baidu", "Baidu"]),
-        ("Der NASDAQ 100 verbuchte im NASDAQ-Handel Gewinne von 0,47 Prozent.", ["Nasdaq 100"]),
+        ("Im NASDAQ-Handel legte der NASDAQ 100 um 0,35 Prozent zu.", ["Nasdaq 100"]),
         ("The Nasdaq fell 2% on Monday.", ["Nasdaq Composite"]),
     ],
 )
