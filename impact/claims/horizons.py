@@ -247,8 +247,10 @@ def _resolve(cues: list[HorizonCue], metric: str, p: Published) -> ResolvedDates
         cue = kinds.get("latest_reported")
         anchor = DateAnchor("latest_reported", rules.cue_text(cue) if cue else None)
         return ResolvedDates("fiscal_yoy" if reported else "latest_reported", anchor, end=p.end)
+    if {"since", "from_date", "from_extreme"} & kinds.keys():
+        kinds.pop("part_month", None)  # "Mitte März" is the day a move since it starts from
     for kind, resolve in _BY_KIND:
-        if kind in kinds and (found := resolve(kinds[kind], p, kinds)) is not None:
+        if kind in kinds and (found := resolve(kinds[kind], p)) is not None:
             return found
     horizon: Horizon = "intraday" if "intraday" in kinds else "one_day"
     if "date" in kinds and (found := rules.date(kinds["date"], horizon, p)) is not None:
@@ -258,32 +260,26 @@ def _resolve(cues: list[HorizonCue], metric: str, p: Published) -> ResolvedDates
     return rules.one_day(kinds.get("one_day"), horizon, p)
 
 
-def _part_month(
-    cue: HorizonCue, p: Published, kinds: dict[str, HorizonCue]
-) -> ResolvedDates | None:
-    """Part of a month ("Mitte März"), unless the cue belongs to a move since a day or extreme."""
-    if {"since", "from_date", "from_extreme"} & kinds.keys():
-        return None
-    return rules.part_month(cue, p)
+def _year_edge(cue: HorizonCue, p: Published) -> ResolvedDates | None:
+    return rules.year_edge(cue, "one_day", p)
 
 
-_Resolver = Callable[[HorizonCue, Published, dict[str, HorizonCue]], "ResolvedDates | None"]
 # the cue kinds in the order they decide a claim's dates (the first that resolves wins)
-_BY_KIND: tuple[tuple[str, _Resolver], ...] = (
-    ("half", lambda c, p, _: rules.half_year(c, p)),
-    ("ytd", lambda c, p, _: rules.ytd(c, p)),
-    ("year_edge", lambda c, p, _: rules.year_edge(c, "one_day", p)),
-    ("part_month", _part_month),
-    ("month", lambda c, p, _: rules.month(c, p)),
-    ("mtd", lambda c, p, _: rules.month(c, p)),
-    ("date_range", lambda c, p, _: rules.date_range(c, p)),
-    ("weekday_range", lambda c, p, _: rules.weekday_range(c, p)),
-    ("from_weekday", lambda c, p, _: rules.from_weekday(c, p)),
-    ("from_date", lambda c, p, _: rules.from_date(c, p)),
-    ("from_extreme", lambda c, p, _: rules.from_extreme(c, p)),
-    ("since", lambda c, p, _: rules.since(c, p)),
-    ("trailing", lambda c, p, _: rules.trailing(c, p)),
-    ("week", lambda c, p, _: rules.week(c, p)),
-    ("n_sessions", lambda c, p, _: rules.n_sessions(c, p)),
-    ("year", lambda c, p, _: rules.year(c, p)),
+_BY_KIND: tuple[tuple[str, Callable[[HorizonCue, Published], ResolvedDates | None]], ...] = (
+    ("half", rules.half_year),
+    ("ytd", rules.ytd),
+    ("year_edge", _year_edge),
+    ("part_month", rules.part_month),
+    ("month", rules.month),
+    ("mtd", rules.month),
+    ("date_range", rules.date_range),
+    ("weekday_range", rules.weekday_range),
+    ("from_weekday", rules.from_weekday),
+    ("from_date", rules.from_date),
+    ("from_extreme", rules.from_extreme),
+    ("since", rules.since),
+    ("trailing", rules.trailing),
+    ("week", rules.week),
+    ("n_sessions", rules.n_sessions),
+    ("year", rules.year),
 )

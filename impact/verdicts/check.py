@@ -94,9 +94,8 @@ class Checker:
                 window = build_window(
                     claim, self.book, self.registry, sessions=own_sessions, context=False
                 )
-                if claim.unit == "money":  # "erstmals über 1000 Dollar": prices as traded then
-                    quoted = quoted_prices(window.series, claim.published.end, self.book)
-                    window = replace(window, series=quoted.series)
+                if claim.unit == "money":  # "erstmals über 1000 Dollar"
+                    window = self._as_quoted(claim, window)
                 return check_record(claim, window, attached)
             if claim.testable == "reported":
                 assert self.figures is not None
@@ -157,9 +156,14 @@ class Checker:
         if claim.kind == "level":
             return check_level(claim, window, self.tolerance, self.book)
         if claim.unit == "money":  # "fallen $1.92": a difference of prices as traded then
-            quoted = quoted_prices(window.series, claim.published.end, self.book)
-            window = replace(window, series=quoted.series)
+            window = self._as_quoted(claim, window)
         return self._check_move(claim, window)
+
+    def _as_quoted(self, claim: Claim, window: MarketWindow) -> MarketWindow:
+        """The window with prices as traded on their day: a figure in money was written with
+        them (verdicts/quoted.py)."""
+        quoted = quoted_prices(window.series, claim.published.end, self.book)
+        return replace(window, series=quoted.series)
 
     def _check_move(self, claim: Claim, window: MarketWindow) -> ClaimCheck:
         series, sessions = window.series, window.sessions
