@@ -28,19 +28,24 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 
 __all__ = [
+    "WORD_CHAR",
     "WORD_END",
     "WORD_START",
     "Scan",
     "compile_fast",
+    "find_once",
     "literal_leads",
+    "require",
     "top_level_alternatives",
     "word_alternation",
 ]
 
-WORD_START = r"(?<![\wÄÖÜäöüß])"
+WORD_CHAR = r"[\wÄÖÜäöüß]"
+WORD_START = rf"(?<!{WORD_CHAR})"
 WORD_END = r"(?![\wÄÖÜäöüß])"
 _LEAD_CHARS = 6  # leads are cut to this many characters
 _FRAGMENT = 4  # word gates index words by this many leading characters
+_WORD_FRAGMENT = re.compile(rf"(\w{{1,{_FRAGMENT}}})\w*")  # a word; group 1: its fragment
 _QUANTIFIERS = "?*{"
 _WORD_CHARS = re.compile(r"\w+")
 
@@ -132,6 +137,12 @@ def _alternative_leads(alt: str) -> set[str] | None:
         if group is None or alt[group[1] : group[1] + 1] in tuple(_QUANTIFIERS):
             return None
         return _leads_of(group[0])
+    if (
+        alt.startswith("\\d", i)
+        and alt[i + 2 : i + 3] not in ("?", "*")
+        and not alt.startswith("{0", i + 2)
+    ):
+        return set("0123456789")  # at least one digit first: a number
     prefix = []
     while i < len(alt):
         ch = alt[i]
@@ -184,7 +195,8 @@ def compile_fast(pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 # A pattern's gate. ("word", fragments): every match starts at a word start with one of the
 # fragments (a lead's leading word characters, lower-cased, at most _FRAGMENT); ("text", leads):
-# every match starts with one of the leads (lower-cased); None: no gate.
+# every match starts with one of the leads (lower-cased); ("need", ()): the pattern's declared
+# necessary pattern must match first (see require); None: no gate.
 _Gate = tuple[str, tuple[str, ...]] | None
 _GATES: dict[int, tuple[re.Pattern[str], _Gate]] = {}
 _OWNERS: dict[str, list[int]] = {}  # fragment -> the word-gated patterns it opens
@@ -195,6 +207,21 @@ def _strip_lookahead(pattern: str) -> str:
     """The pattern without the first-character lookahead compile_fast may have added."""
     if pattern.startswith("(?=["):
         return pattern[_group_end(pattern, 0) :]
+    return pattern
+
+
+_NEEDS: dict[int, re.Pattern[str]] = {}  # pattern -> a cheap pattern every match implies
+
+
+def require(pattern: re.Pattern[str], needed: re.Pattern[str]) -> re.Pattern[str]:
+    """Declare that ``pattern`` can only match in a text where ``needed`` matches (a cheap
+    necessary condition, e.g. a year followed by "to"): :class:`Scan` runs ``pattern`` only
+    then. For a pattern without literal leads; ``needed`` should start with plain characters or
+    a character class, so ``re`` finds it fast."""
+    if id(pattern) in _GATES:
+        raise ValueError("require() must come before the pattern is first scanned")
+    _NEEDS[id(pattern)] = needed
+    _GATES[id(pattern)] = (pattern, ("need", ()))
     return pattern
 
 
@@ -231,6 +258,20 @@ def _owners_of(start: str) -> tuple[int, ...]:
     return owners
 
 
+def find_once(pattern: re.Pattern[str], text: str, lower: str | None = None) -> list[re.Match[str]]:
+    """``list(pattern.finditer(text))`` for a text scanned for a few patterns only (no word
+    index): none when no lead (or lead fragment) of the pattern occurs in ``lower``, the
+    lower-cased text."""
+    gate = _gate(pattern)
+    if gate is not None and gate[0] != "need":
+        lower = text.lower() if lower is None else lower
+        if len(lower) == len(text) and not any(map(lower.__contains__, gate[1])):
+            return []
+    elif gate is not None and _NEEDS[id(pattern)].search(text) is None:
+        return []
+    return list(pattern.finditer(text))
+
+
 class Scan:
     """Each pattern's matches over one text, found once and reused (trick 3)."""
 
@@ -244,16 +285,26 @@ class Scan:
         self._cache: dict[int, list[re.Match[str]]] = {}
         self._memo: dict[str, Any] = {}
 
-    def _word_places(self, key: int) -> list[int]:
-        """Where a word starts with one of pattern ``key``'s fragments, in text order: one pass
-        over the words for every word-gated pattern at once."""
-        if self._places is None or self._places_for != len(_GATES):
-            places: dict[int, list[int]] = {}
-            for m in _WORD_CHARS.finditer(self._lower or ""):
-                for owner in _owners_of(m.group(0)[:_FRAGMENT]):
-                    places.setdefault(owner, []).append(m.start())
-            self._places, self._places_for = places, len(_GATES)
-        return self._places.get(key, [])
+    def _word_index(self) -> dict[int, list[int]]:
+        """For every word-gated pattern, where a word starts with one of its fragments, in text
+        order: one pass over the words for all of them at once."""
+        places: dict[int, list[int]] = {}
+        memo = _OWNERS_OF_START
+        for m in _WORD_FRAGMENT.finditer(self._lower or ""):
+            start = m.group(1)
+            owners = memo.get(start)
+            if owners is None:
+                owners = _owners_of(start)
+            if owners:
+                at = m.start()
+                for owner in owners:
+                    found = places.get(owner)
+                    if found is None:
+                        places[owner] = [at]
+                    else:
+                        found.append(at)
+        self._places, self._places_for = places, len(_GATES)
+        return places
 
     def all(self, pattern: re.Pattern[str]) -> list[re.Match[str]]:
         """``list(pattern.finditer(text))``, found faster where the pattern's gate allows."""
@@ -261,18 +312,26 @@ class Scan:
         found = self._cache.get(key)
         if found is not None:
             return found
-        gate = _gate(pattern)
-        if self._lower is None:
+        known = _GATES.get(key)
+        gate = known[1] if known is not None else _gate(pattern)
+        lower = self._lower
+        if lower is None:
             lower = self.text.lower()
-            self._lower = lower if len(lower) == len(self.text) else ""  # "İ".lower() is longer
-        if gate is None or not self._lower:
+            lower = self._lower = lower if len(lower) == len(self.text) else ""  # "İ".lower()
+        if gate is None or not lower:
             found = list(pattern.finditer(self.text))
         elif gate[0] == "text":
-            present = any(map(self._lower.__contains__, gate[1]))
+            present = any(map(lower.__contains__, gate[1]))
+            found = list(pattern.finditer(self.text)) if present else []
+        elif gate[0] == "need":
+            present = _NEEDS[key].search(self.text) is not None
             found = list(pattern.finditer(self.text)) if present else []
         else:
-            places = self._word_places(key)
-            found = self._anchored(pattern, places) if places else []
+            places = self._places
+            if places is None or self._places_for != len(_GATES):
+                places = self._word_index()
+            at = places.get(key)
+            found = self._anchored(pattern, at) if at else []
         self._cache[key] = found
         return found
 

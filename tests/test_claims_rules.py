@@ -499,6 +499,8 @@ _VOCABULARY = [
     "revenue", "shares", "Aktie", "Aktien", "gestiegen", "zurück", "Kursziel", "soll", "9,1",
     "%", "-", "(", ")", ",", ".", "Über", "UM", "rose", "jumped", "intraday", "zeitweise", "Q3",
     "im dritten Quartal", "seit 2022", "Ümsatz", "xüber", "_um", "stiegen", "Alibaba", "Apple",
+    "3. März 2024", "bis", "und", "Jan. 4, 2018", "to", "and", "14.06.2024", "2-day", "3",
+    "Montag", "at", "11:30 a.m.", "premarket", "closed",
 ]  # fmt: skip
 
 
@@ -507,12 +509,14 @@ _VOCABULARY = [
 def test_scan_gates_never_drop_a_match(words, sep):
     """A pattern skipped by its gate (no literal prefix, no word starting with a fragment) has
     no match: Scan.all gives exactly what the regex finds, for every lexicon pattern."""
-    from impact.fastre import Scan, _strip_lookahead
+    from impact.fastre import Scan, _strip_lookahead, find_once
 
     text = sep.join(words)
     scan = Scan(text)
     for pattern in _lexicon_patterns():
-        assert [m.span() for m in scan.all(pattern)] == [m.span() for m in pattern.finditer(text)]
+        expected = [m.span() for m in pattern.finditer(text)]
+        assert [m.span() for m in scan.all(pattern)] == expected
+        assert [m.span() for m in find_once(pattern, text)] == expected
         # the first-character lookahead compile_fast adds never changes what matches
         plain = re.compile(_strip_lookahead(pattern.pattern), pattern.flags)
         assert [m.span() for m in plain.finditer(text)] == [

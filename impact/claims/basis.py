@@ -16,11 +16,12 @@ break": a snapshot); else the scene the previous sentence set (scene_of); else u
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 from impact.claims.fields import SentenceScan
 from impact.claims.lexicon import LEXICON
 from impact.claims.values import BasisCue
+from impact.fastre import Scan, find_once
 
 __all__ = ["find_basis_cue", "scene_of", "underway"]
 
@@ -82,15 +83,16 @@ def underway(scan: SentenceScan) -> bool:
     return bool(scan.all(LEXICON.underway))
 
 
-def scene_of(text: str | SentenceScan) -> BasisCue | None:
+def scene_of(text: str | Scan) -> BasisCue | None:
     """A print-during-the-session or out-of-session scene a sentence sets for the next one
     ("Chipmakers slipped in morning trading. Nvidia lost 4%, ..."): its last
     snapshot or after-hours cue, unless a close or open cue follows it. Give the sentence's
     scan when there is one (its matches are found once)."""
-    if isinstance(text, SentenceScan):
-        find: Callable[[re.Pattern[str]], Iterable[re.Match[str]]] = text.all
+    if isinstance(text, Scan):
+        find: Callable[[re.Pattern[str]], list[re.Match[str]]] = text.all
     else:
-        find = lambda pattern: pattern.finditer(text)  # noqa: E731
+        lower = text.lower()
+        find = lambda pattern: find_once(pattern, text, lower)  # noqa: E731
     last: tuple[int, BasisCue] | None = None
     for pattern, kind in (
         (LEXICON.snapshot, "snapshot"),

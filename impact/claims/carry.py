@@ -11,14 +11,18 @@ from dataclasses import replace
 from impact.claims.fields import SentenceScan
 from impact.claims.horizons import ResolvedDates, carried, period_start
 from impact.claims.model import Claim, DateAnchor, Published
+from impact.fastre import word_alternation
 from impact.listings import mic_for_ticker
 
 __all__ = ["back_then", "background_day", "day_apart", "day_of_claims", "overnight", "with_day"]
 
 _SINCE_WORD = re.compile(r"[Ss]eit|[Ss]ince|[Vv]om|[Ff]rom")
+_BACK_THEN_WORDS = (
+    "damals|zu diesem Zeitpunkt|zu jener Zeit|back then|at the time|at that time|at that point"
+)
 _BACK_THEN = re.compile(
-    r"(?<!\w)(?:[Dd]amals|[Zz]u diesem Zeitpunkt|[Zz]u jener Zeit|[Bb]ack then|[Aa]t the time|"
-    r"[Aa]t that time|[Aa]t that point)(?!\w)"
+    word_alternation(w for a in _BACK_THEN_WORDS.split("|") for w in (a, a[:1].upper() + a[1:]))
+    + r"(?!\w)"
 )
 
 

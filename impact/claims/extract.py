@@ -33,7 +33,7 @@ from impact.claims.entities import (
     traded_mentions,
 )
 from impact.claims.fields import SentenceScan
-from impact.claims.gate import day_places, digit_places, gate_bits, may_claim
+from impact.claims.gate import day_places, may_claim
 from impact.claims.horizons import (
     HorizonCue,
     ResolvedDates,
@@ -57,6 +57,7 @@ from impact.claims.reading import (
 from impact.claims.records import add_record, find_records
 from impact.claims.sentences import detect_language, split_sentences
 from impact.claims.values import BasisCue, Testable, TestableWhy
+from impact.fastre import word_alternation
 from impact.listing_choice import ListingChoice
 from impact.listings import Listing
 from impact.registry import Entity, Registry, default_registry
@@ -257,7 +258,9 @@ def _record_base(record: re.Match[str], s: Sentence, claim_id: int) -> Claim:
     )
 
 
-_RESPECTIVELY = re.compile(r"(?<!\w)(?:respectively|beziehungsweise|respektive)(?!\w)")
+_RESPECTIVELY = re.compile(
+    word_alternation(["respectively", "beziehungsweise", "respektive"]) + r"(?!\w)"
+)
 
 
 def _respective(s: Sentence, numbers: list[NumberMatch]) -> dict[int, Entity]:
@@ -380,14 +383,15 @@ def _split(text: str, language: str, pub: Published, registry: Registry) -> _Art
     all_mentions = registry.find_entities(text)
     starts = [m[0] for m in all_mentions]
     spans = split_sentences(text)
-    gate, digits = gate_bits(text), digit_places(text)
+    lower: str | None = text.lower()
+    lower = lower if len(lower) == len(text) else None  # "İ".lower() is longer
     named: list[list[Mention]] = []
     for s_start, s_end in spans:
         a, b = bisect.bisect_left(starts, s_start), bisect.bisect_left(starts, s_end)
         named.append([(x - s_start, y - s_start, e) for x, y, e in all_mentions[a:b] if y <= s_end])
     return _Article(
         text, language, pub, registry, spans,
-        [may_claim(a, b, gate, digits) for a, b in spans], named, day_places(text, gate),
+        [may_claim(text, lower, a, b) for a, b in spans], named, day_places(text, lower),
         decimal_style(text, language),  # type: ignore[arg-type]
     )  # fmt: skip
 

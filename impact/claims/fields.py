@@ -113,6 +113,8 @@ _MARK = re.compile(
 )
 
 
+_MARK_ENDS = ("von", "of", "at")  # a cheap test first: _MARK only ends so
+
 _THRESHOLD_ARTICLE = re.compile(
     r"(?:über|unter|oberhalb|unterhalb|above|below|über)\s+((?:die|der|den|the)\s+)$"
 )
@@ -121,7 +123,7 @@ _THRESHOLD_ARTICLE = re.compile(
 def find_hedge(sentence: str, pos: int) -> Hedge:
     """The hedge written right before the number at ``pos`` (across "die Marke von")."""
     before = sentence[max(0, pos - 70) : pos]
-    mark = _MARK.search(before)
+    mark = _MARK.search(before) if before.rstrip().endswith(_MARK_ENDS) else None
     if mark:
         before = before[: mark.start()]
     article = _THRESHOLD_ARTICLE.search(before)  # "über die 100-Dollar-Marke", "above the $100"

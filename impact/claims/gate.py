@@ -1,10 +1,10 @@
-"""The cheap gate before a sentence is read in full: one Aho-Corasick pass over the lower-cased
-article finds the stems that may start a claim (a number in words, a record or scale word, a market
-word) and the words that may name a day; a sentence with a digit always passes."""
+"""The cheap gate before a sentence is read in full: a sentence with a digit always passes; in one
+without, an Aho-Corasick pass over the lower-cased sentence looks for the stems that may start a
+claim (a number in words, a record or scale word, a market word). The words that may name a day
+are found in the whole article."""
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from typing import Any
@@ -12,11 +12,9 @@ from typing import Any
 from impact.claims.horizons import day_words
 from impact.claims.lexicon_records import GATES
 
-__all__ = ["Gate", "day_places", "digit_places", "gate_bits", "may_claim"]
+__all__ = ["day_places", "may_claim"]
 
-Gate = tuple[list[int], list[int]]  # where a stem ends (its last character), and its kind bits
-
-_DIGITS = re.compile(r"\d+")
+_DIGIT = re.compile(r"\d")
 # a sentence without a digit may still hold a claim: a number in words ("a fifth", "zwei
 # Prozent", "verdoppelt") or a record without a figure ("its biggest decline in five years")
 _WORDED = (
@@ -55,7 +53,7 @@ def _stems() -> Any:
 
     automaton = ahocorasick.Automaton()
     kinds: dict[str, int] = {}
-    for bit, stems in ((1, _WORDED), (2, _RECORD_STEMS), (4, _MARKET_STEMS), (8, _DAY_STEMS)):
+    for bit, stems in ((1, _WORDED), (2, _RECORD_STEMS), (4, _MARKET_STEMS)):
         for stem in stems:
             kinds[stem] = kinds.get(stem, 0) | bit
     for stem, bits in kinds.items():
@@ -64,44 +62,28 @@ def _stems() -> Any:
     return automaton
 
 
-def gate_bits(text: str) -> Gate | None:
-    """Where the gate stems occur in the text, and which kinds (one Aho-Corasick pass); None when
-    lower-casing shifts positions (then every sentence is read)."""
-    lower = text.lower()
-    if len(lower) != len(text):
-        return None
-    places, kinds = [], []
-    for end, bits in _stems().iter(lower):  # in the order of their ends
-        places.append(end - 1)
-        kinds.append(bits)
-    return places, kinds
-
-
-Runs = tuple[list[int], list[int]]  # where each run of digits starts, and where it ends
-
-
-def digit_places(text: str) -> Runs:
-    """The runs of digits of the article (one pass), for :func:`may_claim`."""
-    runs = [m.span() for m in _DIGITS.finditer(text)]
-    return [a for a, _ in runs], [b for _, b in runs]
-
-
-def may_claim(lo: int, hi: int, gate: Gate | None, digits: Runs) -> bool:
+def may_claim(text: str, lower: str | None, lo: int, hi: int) -> bool:
     """Whether the sentence text[lo:hi] can hold a claim (a cheap gate before the full reading):
-    a digit (a run of ``digits`` that reaches into it); else a number in words, or a record or
-    scale word with a market word."""
-    starts, ends = digits
-    i = bisect.bisect_right(ends, lo)  # the first run that ends after lo
-    if gate is None or (i < len(starts) and starts[i] < hi):
+    a digit; else a number in words, or a record or scale word with a market word (one
+    Aho-Corasick pass over the sentence of ``lower``, the lower-cased text; None when
+    lower-casing shifts positions: then every sentence is read)."""
+    if lower is None or _DIGIT.search(text, lo, hi):
         return True
-    places, kinds = gate
     seen = 0
-    for i in range(bisect.bisect_left(places, lo), bisect.bisect_left(places, hi)):
-        seen |= kinds[i]
+    for _, bits in _stems().iter(lower, lo, hi):
+        seen |= bits
     return bool(seen & 1) or seen & 6 == 6
 
 
-def day_places(text: str, gate: Gate | None) -> list[int]:
-    """Where a word that may name a day ends (horizons.may_name_day reads them), from the gate's
-    pass when there is one."""
-    return day_words(text) if gate is None else [a for a, k in zip(*gate, strict=True) if k & 8]
+def day_places(text: str, lower: str | None) -> list[int]:
+    """Where a word that may name a day ends (horizons.may_name_day reads them): a day stem in
+    ``lower``, the lower-cased text; horizons.day_words when lower-casing shifts positions."""
+    if lower is None:
+        return day_words(text)
+    places = []
+    for stem in _DAY_STEMS:  # str.find: a few C scans, faster here than one regex alternation
+        last, at = len(stem) - 1, lower.find(stem)
+        while at >= 0:
+            places.append(at + last)
+            at = lower.find(stem, at + 1)
+    return sorted(places)

@@ -13,7 +13,8 @@ from impact.claims.lexicon_calendar import (
     WEEKDAY_RE,
     WEEKDAYS,
 )
-from impact.claims.lexicon_horizons import HORIZONS
+from impact.claims.lexicon_horizons import HORIZON_NEEDS, HORIZONS
+from impact.fastre import WORD_CHAR, require, word_alternation
 from impact.fastre import WORD_END as _E
 from impact.fastre import WORD_START as _W
 from impact.fastre import compile_fast as _fast
@@ -231,6 +232,14 @@ SNAPSHOT_TIME = (
 )
 
 
+def _words(alternation: str) -> str:
+    """An alternation of plain words (``\\.`` the only escape) as a word-start alternation."""
+    words = alternation.replace("\\.", ".").split("|")
+    if any(re.search(r"[\\()\[\]?*+{}^$]", w) for w in words):
+        raise ValueError(f"not a list of plain words: {alternation!r}")
+    return word_alternation(words, not_before=WORD_CHAR)
+
+
 def both_cases(alternation: str) -> str:
     """Each alternative as written and with a capital first letter (sentence-initial cues)."""
     words = alternation.split("|")
@@ -353,8 +362,9 @@ class Lexicon:
 
     def __init__(self) -> None:
 
+        # each a list of words: written so that re scans for their first letters (fastre trick 1)
         self.hedges = [
-            (re.compile(rf"{_W}(?:{p})\s+(?:um\s+|by\s+)?$"), kind) for p, kind in HEDGES
+            (re.compile(rf"{_words(p)}\s+(?:um\s+|by\s+)?$"), kind) for p, kind in HEDGES
         ]
         # direction words are single words: looked up in sets, token by token (fast)
         self.direction_words: dict[str, str] = {}
@@ -377,6 +387,9 @@ class Lexicon:
         # one pattern per horizon kind: each keeps a tight first-character filter (a single
         # alternation of all kinds scans about four times slower)
         self.horizons = [(_fast(rf"{_W}(?:{p}){_E}", re.IGNORECASE), h) for p, h in HORIZONS]
+        for rx, kind in self.horizons:
+            if kind in HORIZON_NEEDS:
+                require(rx, re.compile(HORIZON_NEEDS[kind], re.IGNORECASE))
         # all separable-verb heads in one scan; each head word maps to its pairs
         heads = {w for a, _b, _d in self._separable_pairs() for w in a.split("|")}
         self.separable_heads = _fast(rf"{_W}(?:{'|'.join(sorted(heads))}){_E}")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from impact.claims.lexicon_calendar import MONTH_RE, WEEKDAY_RE
 
-__all__ = ["HORIZONS"]
+__all__ = ["HORIZONS", "HORIZON_NEEDS"]
 
 # a written date with its year, for date ranges ("Jan. 4, 2018 to Feb. 9, 2018")
 _RANGE_DATE = (
@@ -14,6 +14,10 @@ _RANGE_DATE = (
     r"\d{1,2}\.\d{1,2}\.\d{4}"
 )
 # horizon cues, checked in this order; a cue's group names carry its parameters
+# what a horizon kind's every match implies, found fast (a digit first): its pattern has no literal
+# first words, so it runs only where this matches (fastre.require); matched case-insensitively
+HORIZON_NEEDS = {"date_range": r"\d{4}\s+(?:to|and|through|bis|und)\s"}  # a year, then "to"
+
 HORIZONS: list[tuple[str, str]] = [
     (
         rf"from the start of the year to (?P<ywd>{WEEKDAY_RE})|"

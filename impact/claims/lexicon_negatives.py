@@ -466,6 +466,7 @@ class NegativeScan:
         return [c for c in self.cues[first:last] if c.end <= hi]
 
 
+_SUFFIXES = tuple(GERMAN_SUFFIXES)
 _SUFFIX_RE = re.compile(
     f"(?<=\\w{{{_SUFFIX_MIN}}})(?:{'|'.join(sorted(GERMAN_SUFFIXES, key=len, reverse=True))})$"
 )
@@ -478,7 +479,7 @@ def _compound_options(key: str, text: str) -> list[_Entry]:
     if "-" in key:
         options = _TABLE.get(key.rsplit("-", 1)[1], ())
         return [e for e in options if len(e[0]) == 1 and e[1] in _COMPOUND_ROLES]
-    if text[0].isupper():
+    if text[0].isupper() and key.endswith(_SUFFIXES):  # the C test first: most words end otherwise
         m = _SUFFIX_RE.search(key)
         if m is not None:
             return [((key,), NOUN, GERMAN_SUFFIXES[m.group(0)])]

@@ -71,7 +71,8 @@ _ABBREVIATIONS = {
     "sog",
     "jr",
 }
-_SENTENCE_END = re.compile(r"[.!?]+[\"“”»«')\]]*(?=\s)")
+_NON_SPACE = re.compile(r"\S")
+_SENTENCE_END = re.compile(r"[.!?][.!?]*[\"“”»«')\]]*(?=\s)")
 _CLAUSE_BREAK = re.compile(
     r"[;:]\s|,\s(?!(?:19|20)\d\d\b)|\s[–—-]\s|\(|\)|\s(?=(?:after|before|while|whereas|because|although|"
     r"nachdem|bevor|weil|während|obwohl|wohingegen)\s)|"
@@ -134,11 +135,15 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans (see the module docstring)."""
     spans: list[tuple[int, int]] = []
     pos, size = 0, len(text)
+    ends = list(_SENTENCE_END.finditer(text))  # no match runs over a newline
+    k, n = 0, len(ends)
     while True:
         newline = _line_end(text, pos)
         line_end = size if newline < 0 else newline + 1
         start = pos
-        for m in _SENTENCE_END.finditer(text, pos, line_end):
+        while k < n and ends[k].start() < line_end:
+            m = ends[k]
+            k += 1
             if _ends_sentence(text, start, m):
                 _push(spans, text, start, m.end())
                 start = m.end()
@@ -149,10 +154,13 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _push(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    """text[start:end] without the whitespace around it, cut at spaces into pieces of at most
+    MAX_SENTENCE characters."""
+    first = _NON_SPACE.search(text, start, end)
+    if first is None:
+        return
+    start = first.start()
+    end = start + len(text[start:end].rstrip())
     while end - start > MAX_SENTENCE:
         cut = text.rfind(" ", start, start + MAX_SENTENCE)
         cut = cut if cut > start else start + MAX_SENTENCE
