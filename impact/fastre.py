@@ -40,9 +40,9 @@ __all__ = [
     "word_alternation",
 ]
 
-WORD_CHAR = r"[\wÄÖÜäöüß]"
+WORD_CHAR = r"\w"  # in str patterns \w takes every letter (ä, ß, é, ...): no class needed
 WORD_START = rf"(?<!{WORD_CHAR})"
-WORD_END = r"(?![\wÄÖÜäöüß])"
+WORD_END = rf"(?!{WORD_CHAR})"
 _LEAD_CHARS = 6  # leads are cut to this many characters
 _FRAGMENT = 4  # word gates index words by this many leading characters
 _WORD_FRAGMENT = re.compile(rf"(\w{{1,{_FRAGMENT}}})\w*")  # a word; group 1: its fragment
@@ -277,9 +277,10 @@ class Scan:
 
     __slots__ = ("_cache", "_lower", "_memo", "_places", "_places_for", "text")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, lower: str | None = None) -> None:
+        """``lower``: ``text.lower()`` when the caller has it (a slice of its text's)."""
         self.text = text
-        self._lower: str | None = None
+        self._lower: str | None = lower
         self._places: dict[int, list[int]] | None = None
         self._places_for = 0  # how many gates were known when _places was built
         self._cache: dict[int, list[re.Match[str]]] = {}

@@ -102,3 +102,16 @@ def test_day_places_are_where_a_day_word_ends():
         text.index("Tagesgewinn") + 2,  # lower-cased: "tag"
     ]
     assert day_places(text, text.lower()) == ends
+
+
+def test_claim_replaced_is_dataclasses_replace():
+    import dataclasses
+
+    from impact.claims import extract
+
+    claim = extract("Die Aktie von SAP stieg am Mittwoch um 2,5 Prozent.", "2024-03-06", "de")[0]
+    changes = {"id": 7, "magnitude": 3.0, "hedge": "about"}
+    assert claim.replaced(**changes) == dataclasses.replace(claim, **changes)
+    assert claim.replaced(**changes).to_dict() == dataclasses.replace(claim, **changes).to_dict()
+    with pytest.raises(TypeError):
+        claim.replaced(no_such_field=1)

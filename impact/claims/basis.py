@@ -83,16 +83,16 @@ def underway(scan: SentenceScan) -> bool:
     return bool(scan.all(LEXICON.underway))
 
 
-def scene_of(text: str | Scan) -> BasisCue | None:
+def scene_of(text: str | Scan, lower: str | None = None) -> BasisCue | None:
     """A print-during-the-session or out-of-session scene a sentence sets for the next one
     ("Chipmakers slipped in morning trading. Nvidia lost 4%, ..."): its last
     snapshot or after-hours cue, unless a close or open cue follows it. Give the sentence's
-    scan when there is one (its matches are found once)."""
+    scan when there is one (its matches are found once); ``lower``: the text lower-cased."""
     if isinstance(text, Scan):
         find: Callable[[re.Pattern[str]], list[re.Match[str]]] = text.all
     else:
-        lower = text.lower()
-        find = lambda pattern: find_once(pattern, text, lower)  # noqa: E731
+        low = text.lower() if lower is None else lower
+        find = lambda pattern: find_once(pattern, text, low)  # noqa: E731
     last: tuple[int, BasisCue] | None = None
     for pattern, kind in (
         (LEXICON.snapshot, "snapshot"),

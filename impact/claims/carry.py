@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import replace
 
 from impact.claims.fields import SentenceScan
 from impact.claims.horizons import ResolvedDates, carried, period_start
@@ -42,7 +41,7 @@ def back_then(
         return claims
     anchor = DateAnchor("explicit", then.anchor.cue)
     return [
-        replace(c, start=then.start, end=then.end, end_earliest=then.end_earliest, dates=anchor)
+        c.replaced(start=then.start, end=then.end, end_earliest=then.end_earliest, dates=anchor)
         if c.unanchored and c.kind != "record"
         else c
         for c in claims
@@ -100,7 +99,7 @@ def day_apart(claims: list[Claim], day: ResolvedDates | None) -> list[Claim]:
         while other.weekday() > 4:
             other += dt.timedelta(days=step)
         anchor = DateAnchor("explicit", " ".join(m.group(0).split()[:3]))
-        out.append(replace(c, start=other, end=other, end_earliest=other, dates=anchor))
+        out.append(c.replaced(start=other, end=other, end_earliest=other, dates=anchor))
     return out
 
 
@@ -122,7 +121,7 @@ def with_day(claims: list[Claim], day: ResolvedDates | None, periods: bool) -> l
         return claims
     anchor = carried(day)
     out = [
-        replace(c, start=day.start, end=day.end, end_earliest=day.end_earliest, dates=anchor)
+        c.replaced(start=day.start, end=day.end, end_earliest=day.end_earliest, dates=anchor)
         if c.unanchored and c.basis_cue != "snapshot" and c.kind != "record"
         else _period_to(c, day)
         if periods
@@ -131,7 +130,7 @@ def with_day(claims: list[Claim], day: ResolvedDates | None, periods: bool) -> l
     ]
     moved = {c.id: c for c, old in zip(out, claims, strict=True) if c is not old}
     return [
-        replace(c, start=m.start, end=m.end, end_earliest=m.end_earliest)
+        c.replaced(start=m.start, end=m.end, end_earliest=m.end_earliest)
         if c.dates.rule == "attached" and (m := moved.get(c.attached_to)) is not None  # type: ignore[arg-type]
         else c
         for c in out
@@ -149,7 +148,7 @@ def _period_to(c: Claim, day: ResolvedDates) -> Claim:
         return c
     if day.end >= pe or (c.start is not None and day.end <= c.start):
         return c
-    return replace(c, end=day.end, end_earliest=day.end)
+    return c.replaced(end=day.end, end_earliest=day.end)
 
 
 _US_MICS = {"XNYS", "XNAS"}
@@ -174,7 +173,7 @@ def overnight(claims: list[Claim], pub: Published) -> list[Claim]:
     day = pub.end - dt.timedelta(days=1)
     anchor = DateAnchor("overnight")
     return [
-        replace(c, start=day, end=day, end_earliest=day, dates=anchor)
+        c.replaced(start=day, end=day, end_earliest=day, dates=anchor)
         if c.unanchored and c.kind != "record" and c.ticker and mic_for_ticker(c.ticker) in _US_MICS
         else c
         for c in claims

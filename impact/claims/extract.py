@@ -353,7 +353,7 @@ def _sentence_claims(s: Sentence, first_id: int, previous: Claim | None) -> list
                 also = _number_claim(number, one, first_id + len(claims), previous, around, masked)
                 claims.extend([also] if also is not None else [])
             new_id = first_id + len(claims)
-            claims.append(claim if claim.id == new_id else replace(claim, id=new_id))
+            claims.append(claim if claim.id == new_id else claim.replaced(id=new_id))
         elif records and figure_reason(number, s) in _RECORD_FIGURES:
             others.append((number.start + s.offset, number.end + s.offset))
     for record in records:
@@ -376,6 +376,7 @@ class _Article:
     named: list[list[Mention]]  # the mentions of each sentence, at offsets within it
     days: list[int]
     style: Style
+    lower: str | None  # the text lower-cased (None when that shifts positions)
 
 
 def _split(text: str, language: str, pub: Published, registry: Registry) -> _Article:
@@ -392,7 +393,7 @@ def _split(text: str, language: str, pub: Published, registry: Registry) -> _Art
     return _Article(
         text, language, pub, registry, spans,
         [may_claim(text, lower, a, b) for a, b in spans], named, day_places(text, lower),
-        decimal_style(text, language),  # type: ignore[arg-type]
+        decimal_style(text, language), lower,  # type: ignore[arg-type]
     )  # fmt: skip
 
 
@@ -410,7 +411,8 @@ def _read_sentences(art: _Article, discourse: Discourse) -> tuple[list[Claim], s
             )
         mentions, own, scan = art.named[i], None, None
         if art.gated[i]:
-            scan = SentenceScan(text[s_start:s_end])
+            lower = art.lower[s_start:s_end] if art.lower is not None else None
+            scan = SentenceScan(text[s_start:s_end], lower)
             discourse.ahead = [[e for _, _, e in m] for m in art.named[i + 1 : i + 3]]
             discourse.ahead_text = [text[a:b] for a, b in spans[i + 1 : i + 3]]
             sentence = Sentence(
@@ -443,7 +445,9 @@ def _next_scene(art: _Article, i: int, scan: SentenceScan | None) -> BasisCue | 
     claim and names no day of its own ("am Dienstag")."""
     if i + 1 >= len(art.spans) or not art.gated[i + 1]:
         return None
-    scene = scene_of(scan if scan is not None else art.text[slice(*art.spans[i])])
+    a, b = art.spans[i]
+    lower = art.lower[a:b] if art.lower is not None else None
+    scene = scene_of(scan if scan is not None else art.text[a:b], lower)
     if scene is not None and _OWN_DAY.search(art.text, *art.spans[i + 1]):
         return None
     return scene

@@ -23,8 +23,8 @@ class SentenceScan(Scan):
 
     __slots__ = ("_directions",)
 
-    def __init__(self, text: str) -> None:
-        super().__init__(text)
+    def __init__(self, text: str, lower: str | None = None) -> None:
+        super().__init__(text, lower)
         self._directions: list[tuple[int, Direction]] | None = None
 
     def directions(self) -> list[tuple[int, Direction]]:

@@ -375,7 +375,7 @@ class Lexicon:
         ):
             for word in words.split("|"):
                 self.direction_words.setdefault(word.split("(")[0].lower(), name)
-        self.token = re.compile(r"[\wÄÖÜäöüß]+")
+        self.token = re.compile(r"\w+")
         self.direction_phrases = [
             (_fast(rf"{_W}(?:{DIRECTION_PHRASES_UP}){_E}"), "up"),
             (_fast(rf"{_W}(?:{DIRECTION_PHRASES_DOWN}){_E}"), "down"),

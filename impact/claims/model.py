@@ -8,7 +8,8 @@ them back.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import operator
+from dataclasses import dataclass, fields
 from typing import Any, Literal
 
 from impact.claims.values import (
@@ -114,6 +115,21 @@ class Claim:
 
     def __repr__(self) -> str:
         return f"Claim({self.id}: {self.describe()} @ {self.span[0]}:{self.span[1]})"
+
+    def replaced(self, **changes: Any) -> Claim:
+        """``dataclasses.replace(self, **changes)``, without its per-field checks (every field
+        of a Claim is a plain init field): the values read at once, the changes put in place."""
+        values = list(_ALL_FIELDS(self))
+        for name, value in changes.items():
+            if name not in _FIELD_INDEX:
+                raise TypeError(f"Claim has no field {name!r}")
+            values[_FIELD_INDEX[name]] = value
+        return Claim(*values)
+
+
+_FIELD_NAMES = tuple(f.name for f in fields(Claim))
+_ALL_FIELDS = operator.attrgetter(*_FIELD_NAMES)
+_FIELD_INDEX = {name: i for i, name in enumerate(_FIELD_NAMES)}
 
 
 def published_where(p: Published) -> str:

@@ -146,24 +146,25 @@ def _dates(base: Claim, phrase: RecordPhrase, attached: Claim | None) -> Claim:
     latest session before publication."""
     if attached is None:
         resolved = resolve_dates([], "share_price", base.published)
-        return replace(base, start=resolved.start, end=resolved.end,
-                       end_earliest=resolved.end_earliest, dates=resolved.anchor)  # fmt: skip
+        return base.replaced(start=resolved.start, end=resolved.end,
+                             end_earliest=resolved.end_earliest, dates=resolved.anchor)  # fmt: skip
     if phrase.shift and attached.end is not None:
         day = dt.timedelta(days=1)
         earliest = (attached.end_earliest or attached.end) - day
-        return replace(base, start=attached.end - day, end=attached.end - day,
-                       end_earliest=earliest, dates=attached.dates)  # fmt: skip
+        return base.replaced(start=attached.end - day, end=attached.end - day,
+                             end_earliest=earliest, dates=attached.dates)  # fmt: skip
     anchor = DateAnchor("attached", attached_to=attached.id, of=attached.dates)
-    return replace(base, start=attached.start, end=attached.end, end_earliest=attached.end_earliest,
-                   dates=anchor, attached_to=attached.id)  # fmt: skip
+    return base.replaced(start=attached.start, end=attached.end,
+                         end_earliest=attached.end_earliest, dates=anchor,
+                         attached_to=attached.id)  # fmt: skip
 
 
 def _entity(base: Claim, phrase: RecordPhrase, attached: Claim | None, mentions: list[Mention],
             discourse: Discourse) -> Claim:  # fmt: skip
     """The qualified claim's entity and listing, else the sentence's (or the previous ones')."""
     if attached is not None and attached.entity is not None:
-        return replace(
-            base, entity=attached.entity, entity_how=attached.entity_how,
+        return base.replaced(
+            entity=attached.entity, entity_how=attached.entity_how,
             entity_cue=attached.entity_cue, ticker=attached.ticker,
             listing_how=attached.listing_how, listing_reason=attached.listing_reason,
             alternatives=attached.alternatives, testable=attached.testable,
@@ -172,11 +173,11 @@ def _entity(base: Claim, phrase: RecordPhrase, attached: Claim | None, mentions:
     span = (0, len(base.sentence))
     found = find_entity(phrase.lo, span, base.sentence, mentions, discourse, None, True)
     if found.entity is None:
-        return replace(base, entity_how=found.how, entity_cue=found.cue, testable="none",
-                       testable_why="no_entity")  # fmt: skip
+        return base.replaced(entity_how=found.how, entity_cue=found.cue, testable="none",
+                             testable_why="no_entity")  # fmt: skip
     choice = choose_listing(found.entity, (base.sentence,), None, discourse)
-    return replace(
-        base, entity=found.entity.name, entity_how=found.how, entity_cue=found.cue,
+    return base.replaced(
+        entity=found.entity.name, entity_how=found.how, entity_cue=found.cue,
         ticker=choice.listing.ticker if choice.listing else None, listing_how=choice.how,
         listing_reason=choice.reason, alternatives=choice.alternatives,
         testable="market" if choice.listing else "none",
@@ -214,8 +215,7 @@ def record_claim(
     )
     magnitude = phrase.mark if phrase.mark is not None else phrase.count
     pe = base.published.end
-    return replace(
-        claim,
+    return claim.replaced(
         metric="index_level" if index else "share_price",
         direction=direction,  # type: ignore[arg-type]
         magnitude=None if magnitude is None else float(magnitude),
@@ -273,4 +273,4 @@ def _renumbered(c: Claim, ids: dict[int, int]) -> Claim:
     dates = c.dates
     if dates.rule == "attached" and dates.attached_to is not None:
         dates = replace(dates, attached_to=ids.get(dates.attached_to))
-    return replace(c, id=ids[c.id], attached_to=ids.get(c.attached_to), dates=dates)
+    return c.replaced(id=ids[c.id], attached_to=ids.get(c.attached_to), dates=dates)

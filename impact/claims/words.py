@@ -58,7 +58,7 @@ class WordReading:
     noun: str | None = None  # ordinals: the counted unit ("day", "Tag")
 
 
-_NOT_BEFORE = r"[\wÄÖÜäöüß-]"  # no number word inside a word or a hyphenated compound
+_NOT_BEFORE = r"[\w-]"  # no number word inside a word or a hyphenated compound
 _ONES_EN = "one two three four five six seven eight nine".split()
 _TEENS_EN = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen"
 _TENS_EN = "twenty thirty forty fifty sixty seventy eighty ninety".split()
