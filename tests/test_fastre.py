@@ -8,6 +8,8 @@ import re
 
 import pytest
 from conftest import SHARED
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from impact.claims.gate import day_places, may_claim
 from impact.claims.lexicon import LEXICON
@@ -115,3 +117,29 @@ def test_claim_replaced_is_dataclasses_replace():
     assert claim.replaced(**changes).to_dict() == dataclasses.replace(claim, **changes).to_dict()
     with pytest.raises(TypeError):
         claim.replaced(no_such_field=1)
+
+
+_PLAIN_CLAUSE_BREAK = re.compile(  # the clause breaks as first written: one alternative each
+    r"[;:]\s|,\s(?!(?:19|20)\d\d\b)|\s[–—-]\s|\(|\)|\s(?=(?:after|before|while|whereas|because|"
+    r"although|nachdem|bevor|weil|während|obwohl|wohingegen)\s)|\s(?=(?:und|and|but|aber)\s+"
+    r"(?:\w+\s+)?(?:dürfte|dürften|könnte|könnten|sollte|sollten|wird|werden|würde|würden|could|"
+    r"would|should|may|might|will|is expected|are expected)\s)"
+)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [" ", ",", ";", ":", "(", ")", "–", "-", "2024", "and", "could", "weil", "x", "\n"]
+        ),
+        max_size=25,
+    )
+)
+@settings(max_examples=300, deadline=None)
+def test_clause_breaks_match_the_plain_alternation(pieces):
+    from impact.claims.sentences import _CLAUSE_BREAK
+
+    text = "".join(p if p in " ,;:()–-\n" else f" {p} " for p in pieces)
+    assert [m.span() for m in _CLAUSE_BREAK.finditer(text)] == [
+        m.span() for m in _PLAIN_CLAUSE_BREAK.finditer(text)
+    ]

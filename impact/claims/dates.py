@@ -44,10 +44,10 @@ _DE_DATE = _fast(
     rf"(?<!\d)(?P<d>[0-3]?\d)\.\s?(?P<mon>{MONTH_RE}|0?[1-9]\.|1[0-2]\.)\s?(?P<y>(?:19|20)\d{{2}})(?!\d)"
 )
 _EN_DATE = _fast(rf"(?P<mon>{MONTH_RE})\s+(?P<d>[0-3]?\d),?\s+(?P<y>(?:19|20)\d{{2}})(?!\d)")
-_WEEKDAY = re.compile(
-    word_alternation(["am", "on", "last", "vergangenen", "letzten"])
-    + rf"\s+(?P<wd>{WEEKDAY_RE})(?!\w)"
-)
+# "am Montag", "on Friday", "last Tuesday": the capitalised weekday is found first (rarer than
+# the words before it), then the word before it
+_WEEKDAY_NAME = re.compile(rf"(?:{WEEKDAY_RE})(?!\w)")
+_WEEKDAY_BEFORE = re.compile(r"(?<!\w)(?:am|on|last|vergangenen|letzten)\s+$")
 
 
 FIRST_YEAR, LAST_YEAR = 1900, 2100  # dates outside are not publication dates of news
@@ -229,7 +229,11 @@ def _from_events(text: str, registry: Registry) -> Published | None:
 
 def _narrowed_by_weekday(found: Published, text: str) -> Published:
     """A range narrowed to its one day on the only weekday the text names, else as it is."""
-    weekdays = {WEEKDAYS[m.group("wd").lower()] for m in _WEEKDAY.finditer(text)}
+    weekdays = {
+        WEEKDAYS[m.group(0).lower()]
+        for m in _WEEKDAY_NAME.finditer(text)
+        if _WEEKDAY_BEFORE.search(text, max(0, m.start() - 40), m.start())
+    }
     if len(weekdays) != 1 or found.start is None or found.end is None:
         return found
     wd = weekdays.pop()

@@ -22,7 +22,7 @@ from impact.claims import horizon_rules as rules
 from impact.claims.dates import FIRST_YEAR, LAST_YEAR
 from impact.claims.lexicon import LEXICON, WEEKDAY_RE
 from impact.claims.values import DateAnchor, Horizon, HorizonCue, Published, ResolvedDates
-from impact.fastre import Scan
+from impact.fastre import Scan, find_once, require
 
 __all__ = [
     "HorizonCue",
@@ -141,13 +141,21 @@ _SCENE = re.compile(
     r"(?P<first>first (?:trading )?day of (?:trading in |trading of )?(?:the year|the new year|"
     r"(?P<fyear>\d{4}))|ersten Handelstag (?:des (?:neuen )?Jahres|(?:des Jahres )?(?P<fyear2>\d{4})))"
 )
+# every match holds one of these words (found fast: they start with plain letters)
+require(
+    _SCENE,
+    re.compile(
+        rf"{WEEKDAY_RE}|heute|Heute|today|Today|aktuell|Aktuell|derzeit|Derzeit|currently|"
+        r"Currently|first |ersten Handelstag"
+    ),
+)
 
 
 def sentence_day(text: str, p: Published) -> ResolvedDates | None:
     """The day a sentence names for what follows it ("Am Montag ...", "On the first trading
     day of 2019, ..."): its first weekday, today or first session of a year; never the
     start of a move ("up 2.4% from Tuesday's close")."""
-    for m in _SCENE.finditer(text):
+    for m in find_once(_SCENE, text):
         if m.group("base") or m.group("close"):
             continue
         if m.group("first"):

@@ -73,13 +73,17 @@ _ABBREVIATIONS = {
 }
 _NON_SPACE = re.compile(r"\S")
 _SENTENCE_END = re.compile(r"[.!?][.!?]*[\"“”»«')\]]*(?=\s)")
+# every alternative starts with one of ;:,() or a space: that class comes first, so re scans for it
+# in C, and a lookbehind then says which alternative it starts
 _CLAUSE_BREAK = re.compile(
-    r"[;:]\s|,\s(?!(?:19|20)\d\d\b)|\s[–—-]\s|\(|\)|\s(?=(?:after|before|while|whereas|because|although|"
+    r"[;:,()\s](?:(?<=[;:])\s|(?<=,)\s(?!(?:19|20)\d\d\b)|(?<=\s)[–—-]\s|(?<=[()])|"
+    r"(?<=\s)(?=(?:after|before|while|whereas|because|although|"
     r"nachdem|bevor|weil|während|obwohl|wohingegen)\s)|"
     # a coordinated clause that states a forecast: "legte zuletzt auf 52 Euro zu und dürfte
     # heute fester starten", "rose 3% and could open higher today"
-    r"\s(?=(?:und|and|but|aber)\s+(?:\w+\s+)?(?:dürfte|dürften|könnte|könnten|sollte|sollten|"
-    r"wird|werden|würde|würden|could|would|should|may|might|will|is expected|are expected)\s)"
+    r"(?<=\s)(?=(?:und|and|but|aber)\s+(?:\w+\s+)?(?:dürfte|dürften|könnte|könnten|sollte|"
+    r"sollten|wird|werden|würde|würden|could|would|should|may|might|will|is expected|"
+    r"are expected)\s))"
 )
 
 
