@@ -41,8 +41,9 @@ _MARKET_STEMS = (
 )  # fmt: skip
 
 
-# words that may name a day (horizons.sentence_day reads them): weekday names end in these
-_DAY_STEMS = ("tag", "day", "heute", "aktuell", "derzeit", "currently")
+# words that may name a day (horizons.sentence_day reads them): weekday names end in "tag" or
+# "day", but for two
+_DAY_STEMS = ("tag", "day", "mittwoch", "sonnabend", "heute", "aktuell", "derzeit", "currently")
 
 
 @functools.cache

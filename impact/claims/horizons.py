@@ -116,8 +116,12 @@ _PERIODS = {"since", "ytd", "year", "mtd", "trailing", "n_sessions"}
 _CARRIED = {"weekday", "today", "first_session"}  # "am Vortag" names a reference, not a scene
 
 
-# a cheap superset of the words that name a day (weekday names end in "tag" or "day")
-_DAY_ANY = re.compile(r"tag|day|heute|Heute|aktuell|Aktuell|derzeit|Derzeit|currently|Currently")
+# a cheap superset of the words that name a day (weekday names end in "tag" or "day", but for
+# Mittwoch and Sonnabend)
+_DAY_ANY = re.compile(
+    r"tag|day|[Mm]ittwoch|[Ss]onnabend|heute|Heute|aktuell|Aktuell|derzeit|Derzeit|currently|"
+    r"Currently"
+)
 
 
 def day_words(text: str) -> list[int]:
