@@ -431,10 +431,11 @@ def _read_sentences(art: _Article, discourse: Discourse) -> tuple[list[Claim], s
         elif may_name_day(art.days, s_start, s_end):  # "Siemens hatte am Donnerstag Zahlen
             own = sentence_day(text[s_start:s_end], pub)  # vorgelegt. Das Papier ..."
         day = own or day
-        entities = [e for _, _, e in mentions]
-        several = len(entities) > 1 and any(e is not entities[0] for e in entities)
-        traded = traded_mentions(text[s_start:s_end], mentions) if several else None
-        discourse.tell(entities, traded=traded)
+        if mentions:
+            entities = [e for _, _, e in mentions]
+            several = len(entities) > 1 and any(e is not entities[0] for e in entities)
+            traded = traded_mentions(text[s_start:s_end], mentions) if several else None
+            discourse.tell(entities, traded=traded)
         discourse.heard(text[s_start:s_end])
         scene = _next_scene(art, i, scan) if i + 1 < len(spans) and art.gated[i + 1] else None
     return claims, None
