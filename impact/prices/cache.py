@@ -16,8 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-import pyarrow as pa
-import pyarrow.parquet as pq
 
 from impact.errors import CacheError
 from impact.fileio import fsync_file, remove_stale_temps, temp_beside
@@ -88,6 +86,8 @@ class PriceCache:
         path = self.path_for(ticker)
         if not path.exists():
             return None
+        import pyarrow.parquet as pq  # here: a run on the bundled fixtures never reads a cache
+
         try:
             table = pq.read_table(path)
             meta = json.loads((table.schema.metadata or {})[_META_KEY])
@@ -120,6 +120,9 @@ class PriceCache:
             "currency": entry.currency,
             "ranges": [[a.date().isoformat(), b.date().isoformat()] for a, b in entry.ranges],
         }
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
         table = pa.Table.from_pandas(entry.prices, preserve_index=True)
         table = table.replace_schema_metadata(
             {**(table.schema.metadata or {}), _META_KEY: json.dumps(meta).encode()}
