@@ -381,3 +381,13 @@ def test_a_record_over_a_price_mark_uses_prices_as_traded_then(offline_settings)
     assert record.claim.kind == "record" and record.verdict.value != "false"
     value = record.evidence.to_dict()["value"]
     assert value == pytest.approx(10 * adjusted, rel=0.01) and value > 1000
+
+
+def test_a_move_since_the_listing_is_insufficient_data_saying_why(checker):
+    text = "Die Alibaba-Aktie in Hongkong hat seit dem Börsengang 20 Prozent verloren."
+    (check,) = checker.check_article("t", extract_article(text, "2025-02-21")).checks
+    assert check.verdict.value == "insufficient_data"
+    assert check.explanation == (
+        "9988.HK: 'seit dem Börsengang': measured from the listing (IPO): the registry knows "
+        "neither its day nor price"
+    )

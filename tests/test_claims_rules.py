@@ -1336,3 +1336,37 @@ def test_for_the_month_looks_past_a_record_to_the_figure_before():
         (10.7, "month", "2023-11-01", "2023-11-30"),
         (8.9, "month", "2023-11-01", "2023-11-30"),
     ]
+
+
+# ---- a move since the listing --------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text, lang, cue",
+    [
+        (
+            "Die Porsche-Aktie hat seit dem Börsengang 30 Prozent verloren.",
+            "de",
+            "seit dem Börsengang",
+        ),
+        ("Arm shares have doubled since their IPO in 2023.", "en", "since their IPO"),
+        ("Die Papiere von Porsche liegen 12 Prozent unter dem Ausgabepreis.", "de", None),
+    ],
+)
+def test_a_move_since_the_listing_has_unknown_dates_and_says_why(text, lang, cue):
+    (claim,) = extract(text, published="2025-06-30", lang=lang)
+    if cue is None:  # "unter dem Ausgabepreis" is no since-cue: the move stays a one-day move
+        assert claim.dates.rule != "unknown"
+        return
+    assert (claim.horizon, claim.dates.rule, claim.dates.missing) == ("since", "unknown", "listing")
+    assert (claim.start, claim.end) == (None, None)
+    assert claim.dates_how == f"'{cue}': " + (
+        "measured from the listing (IPO): the registry knows neither its day nor price"
+    )
+
+
+def test_a_price_after_an_ipo_price_is_a_price_and_the_move_is_from_the_listing():
+    text = "Arm shares have doubled from their $51 IPO price, closing at $102.10 on Friday."
+    move, level = extract(text, published="2025-06-30", lang="en")  # a Monday
+    assert (move.magnitude, move.horizon, move.dates.missing) == (100.0, "since", "listing")
+    assert move.dates.cue == "from their $51 IPO price"  # the cue holds the next figure
+    assert (level.kind, level.magnitude, level.currency) == ("level", 102.10, "USD")
+    assert (iso(level.start), iso(level.end)) == ("2025-06-27", "2025-06-27")

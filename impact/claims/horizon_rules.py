@@ -31,6 +31,7 @@ __all__ = [
     "part_month",
     "quarter",
     "since",
+    "since_listing",
     "since_start",
     "trailing",
     "week",
@@ -152,6 +153,12 @@ def since_start(m: re.Match[str], pe: dt.date | None) -> dt.date | None:
     if re.search(r"Ende|late", m.group(0)) and not month_t:
         start = dt.date(year, 10, 1)
     return start
+
+
+def since_listing(cue: HorizonCue, p: Published) -> ResolvedDates:
+    """Since the company's listing ("since its IPO", "seit dem Börsengang", "from its IPO
+    price"): a day and a price the registry does not hold, so the dates are unknown and say so."""
+    return ResolvedDates("since", DateAnchor("unknown", cue_text(cue), missing="listing"))
 
 
 def since(cue: HorizonCue, p: Published) -> ResolvedDates:

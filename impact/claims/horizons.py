@@ -278,6 +278,7 @@ def _year_edge(cue: HorizonCue, p: Published) -> ResolvedDates | None:
 
 # the cue kinds in the order they decide a claim's dates (the first that resolves wins)
 _BY_KIND: tuple[tuple[str, Callable[[HorizonCue, Published], ResolvedDates | None]], ...] = (
+    ("since_listing", rules.since_listing),  # "since its IPO in 2018": the IPO, not the year
     ("half", rules.half_year),
     ("ytd", rules.ytd),
     ("year_edge", _year_edge),

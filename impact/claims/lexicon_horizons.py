@@ -160,6 +160,14 @@ HORIZONS: list[tuple[str, str]] = [
         "since",
     ),
     (
+        r"since (?:its|their|the|the company's) (?:IPO|initial public offering|listing|"
+        r"(?:stock )?market debut|debut|flotation)|"
+        r"from (?:its|their|the) (?:\S+ )?(?:IPO|offer|offering|issue|listing) price|"
+        r"seit (?:dem|ihrem|seinem) (?:Börsengang|Börsendebüt|Börsenstart|Handelsstart)|"
+        r"seit der Erstnotiz|(?:vom|gegenüber dem) (?:Ausgabepreis|Emissionspreis|Ausgabekurs)",
+        "since_listing",
+    ),
+    (
         rf"(?:from|between|vom|zwischen|From|Between|Vom|Zwischen)?\s*\(?"
         rf"(?P<r1>{_RANGE_DATE})\s+(?:to|and|through|bis|und|bis zum)\s+(?P<r2>{_RANGE_DATE})",
         "date_range",

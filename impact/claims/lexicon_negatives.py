@@ -288,9 +288,11 @@ GERMAN_SUFFIXES: dict[str, str] = dict(
 # where a record's noun ends ("the biggest inflow | since 1993")
 ANCHORS = frozenset("since seit for of in im".split())
 # a price word after these is a complement ("price target for the shares"), and a noun after
-# "since"/"seit" is a time anchor ("seit dem Börsengang"), not the number's subject
+# "since"/"seit" is a time anchor ("seit dem Börsengang"), not the number's subject; so is a noun
+# right after "from"/"vom", what a move starts at ("from their HK$17 IPO price")
 COMPLEMENT_MARKERS = frozenset("for on of to für auf von in into am im der des".split())
 ANCHOR_MARKERS = frozenset("since seit".split())
+START_MARKERS = frozenset("from vom".split())
 # words between a noun and its own number ("Umsatzplus von rund 9 Prozent")
 NOUN_LINKS = frozenset(
     "of von at bei auf to in höhe rund etwa fast knapp gut mehr als über unter ca about around "

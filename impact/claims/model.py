@@ -154,6 +154,7 @@ def _unknown(a: DateAnchor) -> str:
         "publication": "no publication date",
         "year_and_publication": "year unknown (no publication date)",
         "date": "names no date that exists in 1900..2100",
+        "listing": "measured from the listing (IPO): the registry knows neither its day nor price",
     }[a.missing or "year"]
     return f"'{a.cue}': {lacking}"
 

@@ -274,8 +274,8 @@ def _subject(scan: NegativeScan, lo: int, num: _Number) -> Cue | None:
         if cue.role not in _SUBJECTS:
             continue
         marker = _marker(scan, cue)
-        if marker in L.ANCHOR_MARKERS:
-            continue  # "seit dem Börsengang"
+        if marker in L.ANCHOR_MARKERS or _introduced_by(scan, cue) in L.START_MARKERS:
+            continue  # "seit dem Börsengang", "from their HK$17 IPO price"
         if cue.role == L.PRICE_WORD and marker in L.COMPLEMENT_MARKERS:
             complement = complement or cue  # "price target for the shares": look further back
             continue
@@ -286,6 +286,22 @@ def _subject(scan: NegativeScan, lo: int, num: _Number) -> Cue | None:
             return Cue(cue.first, cue.last, cue.start, cue.end, L.PRICE_WORD, None)
         return cue
     return complement
+
+
+_CURRENCY_CODES = frozenset("hk us a au c ca s sg nz".split())  # the letters of "HK$", "US$", ...
+
+
+def _introduced_by(scan: NegativeScan, cue: Cue) -> str:
+    """The word right before a cue, past an amount and a determiner ("from their HK$17 IPO
+    price" -> "from"), or ""."""
+    k = cue.first - 1
+    if k >= 0 and scan.tokens[k][2][0].isdigit():
+        k -= 1
+        while k >= 0 and (scan.keys[k] in _CURRENCY_CODES or scan.keys[k] in L.CURRENCIES):
+            k -= 1
+    if k >= 0 and scan.keys[k] in L.DETERMINERS:
+        k -= 1
+    return scan.keys[k] if k >= 0 else ""
 
 
 def _marker(scan: NegativeScan, cue: Cue) -> str:

@@ -196,6 +196,14 @@ def number_cues(
     # on June 3 last year"): it reads the dates there
     masked = [m for m in masked if not m[0] <= number.start < m[1]]
     cues = find_cues(s.scan, max(lo, around[0]), min(hi, around[1]), masked, number.start)
+    if around[1] < hi:  # a cue that holds the next figure: "tripled from their HK$17 IPO price"
+        cues += [
+            c
+            for c in find_cues(s.scan, number.end, hi, masked)
+            if c.match is not None
+            and c.match.start() < around[1] < c.match.end()
+            and all(c.kind != d.kind for d in cues)
+        ]
     if around[0] > 0:  # a cue right after the figure before is that figure's ("added 8.9% for
         cues = _own_cues(cues, around[0], number) or cues  # the month and 19% in 2023")
     if cues:  # a base that reaches into the window: "Gemessen am Rekordhoch von 88 Euro

@@ -181,7 +181,7 @@ class Published:
 
 # what an "unknown" anchor lacks: the year, the publication date, or both; "date": the words
 # name no real date in 1900..2100 ("seit 32. März", "Q5", "since 9999")
-DateMissing = Literal["year", "publication", "year_and_publication", "date"]
+DateMissing = Literal["year", "publication", "year_and_publication", "date", "listing"]
 
 
 @dataclass(frozen=True, slots=True)

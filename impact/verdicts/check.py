@@ -103,7 +103,7 @@ class Checker:
             if claim.testable == "none":
                 return _not_testable(claim)
             if claim.kind in {"level", "move"}:
-                if claim.dates.missing == "date":  # words that name no real date: say which
+                if claim.dates.missing in {"date", "listing"}:  # no real date, or the IPO's
                     why = f"{claim.ticker}: {claim.dates_how}"
                     return ClaimCheck(claim, Verdict.INSUFFICIENT_DATA, why, evidence=Failure(why))
                 return self._check_price(claim, self._window(claim))
