@@ -1370,3 +1370,15 @@ def test_a_price_after_an_ipo_price_is_a_price_and_the_move_is_from_the_listing(
     assert move.dates.cue == "from their $51 IPO price"  # the cue holds the next figure
     assert (level.kind, level.magnitude, level.currency) == ("level", 102.10, "USD")
     assert (iso(level.start), iso(level.end)) == ("2025-06-27", "2025-06-27")
+
+
+def test_a_period_to_date_ends_on_the_latest_day_named_not_a_look_back():
+    text = (
+        "Die Kering-Aktie ist gestern um 6 Prozent abgerutscht. Am Montag hatte sie noch "
+        "1 Prozent zugelegt. Seit Jahresbeginn steht damit ein Minus von 12 Prozent."
+    )
+    claims = extract(text, published="2025-03-13", lang="de")  # a Thursday
+    ytd = next(c for c in claims if c.magnitude == 12.0)
+    assert (ytd.horizon, iso(ytd.start), iso(ytd.end)) == ("ytd", "2025-01-01", "2025-03-12")
+    monday = next(c for c in claims if c.magnitude == 1.0)
+    assert iso(monday.end) == "2025-03-10"

@@ -48,7 +48,10 @@ def back_then(
     ]
 
 
-_DAY_RULES = {"weekday", "today", "first_session"}
+_DAY_RULES = frozenset({"weekday", "today", "first_session"})
+# "gestern" names a day too, but an undated figure after it is mostly today's: it only ends the
+# periods to date ("seit Jahresanfang") that come after it
+EVENT_DAY_RULES = _DAY_RULES | {"yesterday"}
 
 
 # a clause about what happened before the scene: "..., nachdem er am Montag ... abgesackt war"
@@ -61,12 +64,13 @@ def _in_background(c: Claim) -> bool:
     return bool(_BACKGROUND.search(c.sentence, max(0, at - 120), at))
 
 
-def day_of_claims(claims: list[Claim]) -> ResolvedDates | None:
+def day_of_claims(claims: list[Claim], rules: frozenset[str] = _DAY_RULES) -> ResolvedDates | None:
     """The day the sentence's own figures are dated by ("fell 5% on Monday"), as the day it
     names for the sentences after it (horizons.sentence_day, without reading it again); not a
-    day named in a clause about what happened before ("nachdem er am Montag ... abgesackt war")."""
+    day named in a clause about what happened before ("nachdem er am Montag ... abgesackt war").
+    ``rules``: the date rules that name such a day."""
     for c in claims:
-        if c.kind != "record" and c.horizon == "one_day" and c.dates.rule in _DAY_RULES:
+        if c.kind != "record" and c.horizon == "one_day" and c.dates.rule in rules:
             if not _in_background(c):
                 return ResolvedDates("one_day", c.dates, c.start, c.end, c.end_earliest)
     return None
@@ -112,18 +116,26 @@ def background_day(claims: list[Claim]) -> bool:
     return bool(dated) and all(_in_background(c) for c in dated)
 
 
-def with_day(claims: list[Claim], day: ResolvedDates | None, periods: bool) -> list[Claim]:
+def with_day(
+    claims: list[Claim],
+    day: ResolvedDates | None,
+    periods: bool,
+    latest: ResolvedDates | None = None,
+) -> list[Claim]:
     """Claims with no date of their own take the day an earlier sentence (or their own, in a
     later clause) named ("Siemens on Tuesday announced ... The shares finished the day 1.8 per
     cent higher"); a print during the session stays at publication; a record follows its figure.
-    ``periods``: a period running to publication ends on an earlier sentence's day too."""
+    ``periods``: a period running to publication ends on an earlier sentence's day too: on the
+    ``latest`` day the text named, when given (a look back at an earlier day, "Am Dienstag hatten
+    sie noch 2 Prozent gewonnen", does not move the end of "seit Jahresanfang ... damit")."""
     if day is None:
         return claims
     anchor = carried(day)
+    to = latest if latest is not None and latest.end is not None else day
     out = [
         c.replaced(start=day.start, end=day.end, end_earliest=day.end_earliest, dates=anchor)
         if c.unanchored and c.basis_cue != "snapshot" and c.kind != "record"
-        else _period_to(c, day)
+        else _period_to(c, to)
         if periods
         else c
         for c in claims

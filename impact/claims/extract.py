@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from impact.claims.basis import scene_of, underway
 from impact.claims.carry import (
+    EVENT_DAY_RULES,
     back_then,
     background_day,
     day_apart,
@@ -404,12 +405,13 @@ def _read_sentences(art: _Article, discourse: Discourse) -> tuple[list[Claim], s
     claims: list[Claim] = []
     scene: BasisCue | None = None  # the time-of-day scene the previous sentence set
     day: ResolvedDates | None = None  # the day an earlier sentence named
+    latest: ResolvedDates | None = None  # the latest day the text named: periods to date end there
     for i, (s_start, s_end) in enumerate(spans):
         if len(claims) >= MAX_CLAIMS:
             return claims, (
                 f"stopped after {len(claims)} claims, at character {s_start:,} of {len(text):,}"
             )
-        mentions, own, scan = art.named[i], None, None
+        mentions, own, scan, event = art.named[i], None, None, None  # event: a day, "gestern" too
         if art.gated[i]:
             lower = art.lower[s_start:s_end] if art.lower is not None else None
             scan = SentenceScan(text[s_start:s_end], lower)
@@ -422,15 +424,21 @@ def _read_sentences(art: _Article, discourse: Discourse) -> tuple[list[Claim], s
             previous = next((c for c in reversed(claims) if c.kind != "record"), None)
             found = _sentence_claims(sentence, len(claims), previous)
             own = day_of_claims(found)
+            event = day_of_claims(found, EVENT_DAY_RULES)
             if own is None and may_name_day(art.days, s_start, s_end) and not background_day(found):
                 own = sentence_day(sentence.text, pub)
             found = back_then(
                 found, sentence.text, pub, [text[a:b] for a, b in spans[max(0, i - 3) : i]]
             )
-            claims.extend(day_apart(with_day(found, own or day, periods=own is None), own))
+            found = with_day(found, own or day, periods=own is None, latest=latest)
+            claims.extend(day_apart(found, own))
         elif may_name_day(art.days, s_start, s_end):  # "Siemens hatte am Donnerstag Zahlen
             own = sentence_day(text[s_start:s_end], pub)  # vorgelegt. Das Papier ..."
         day = own or day
+        event = own or event
+        if event is not None and event.end is not None:
+            if latest is None or latest.end is None or event.end > latest.end:
+                latest = event
         if mentions:
             entities = [e for _, _, e in mentions]
             several = len(entities) > 1 and any(e is not entities[0] for e in entities)
