@@ -1382,3 +1382,12 @@ def test_a_period_to_date_ends_on_the_latest_day_named_not_a_look_back():
     assert (ytd.horizon, iso(ytd.start), iso(ytd.end)) == ("ytd", "2025-01-01", "2025-03-12")
     monday = next(c for c in claims if c.magnitude == 1.0)
     assert iso(monday.end) == "2025-03-10"
+
+
+def test_a_year_on_year_change_is_of_the_period_named_before_it():
+    text = "Microsoft reported revenue of $70.1 billion for the March quarter, up 13% from a year earlier."
+    growth = next(
+        c for c in extract(text, published="2025-05-02", lang="en") if c.unit == "percent"
+    )
+    assert (growth.horizon, growth.dates.rule) == ("quarter_yoy", "quarter")
+    assert (iso(growth.start), iso(growth.end)) == ("2025-01-01", "2025-03-31")

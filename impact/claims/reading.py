@@ -66,6 +66,7 @@ _GOVERNED_GAP = re.compile(
 )
 _CROSSED = re.compile(r"\s*(?:über|unter|above|below)\s")
 _BASES = frozenset({"from_extreme", "from_date", "from_weekday"})
+_PERIODS = frozenset({"quarter", "half", "year", "month"})  # what a year-on-year change is of
 
 
 @dataclass(slots=True)
@@ -206,6 +207,11 @@ def number_cues(
         ]
     if around[0] > 0:  # a cue right after the figure before is that figure's ("added 8.9% for
         cues = _own_cues(cues, around[0], number) or cues  # the month and 19% in 2023")
+    if cues and all(c.kind == "yoy" for c in cues):  # "revenue of $95.4 billion for the March
+        # quarter, up 5% from a year earlier": the growth is of the period named before it
+        cues += find_cues(
+            s.scan, max(0, number.start - WINDOW), number.start, masked, kinds=_PERIODS
+        )
     if cues:  # a base that reaches into the window: "Gemessen am Rekordhoch von 88 Euro
         # vom Juni 2019 ergibt das ein Minus von 40 Prozent"
         cues += [
