@@ -214,6 +214,8 @@ def decimal_style(text: str, lang: Lang) -> Style:
     comma_pct = False
     for m in NUMERAL.finditer(text):
         token = m.group(0)
+        if token.isdigit():  # no separator: says nothing (most numerals)
+            continue
         seps = _SEPS.findall(token)
         if not seps or any(c in _GROUP_SEPS for c in token):
             continue
