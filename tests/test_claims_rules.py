@@ -1391,3 +1391,30 @@ def test_a_year_on_year_change_is_of_the_period_named_before_it():
     )
     assert (growth.horizon, growth.dates.rule) == ("quarter_yoy", "quarter")
     assert (iso(growth.start), iso(growth.end)) == ("2025-01-01", "2025-03-31")
+
+
+@pytest.mark.parametrize(
+    "text, lang, start",
+    [
+        (
+            "Die SAP-Aktie notiert 12 Prozent niedriger als noch vor einer Woche.",
+            "de",
+            "2025-03-07",
+        ),
+        ("Die Siemens-Aktie liegt 20 Prozent höher als vor einem Jahr.", "de", "2024-03-14"),
+        ("Apple shares are 15% higher than a year ago.", "en", "2024-03-14"),
+        ("Nvidia shares are up 8% from three months ago.", "en", "2024-12-13"),
+    ],
+)
+def test_a_move_against_the_price_some_time_ago_is_trailing(text, lang, start):
+    (claim,) = extract(text, published="2025-03-14", lang=lang)
+    assert (claim.horizon, claim.dates.rule) == ("since", "trailing")
+    assert (iso(claim.start), iso(claim.end)) == (start, "2025-03-14")
+
+
+def test_a_company_figure_from_a_year_earlier_stays_year_on_year():
+    text = "Apple reported revenue of $95.4 billion, up 5% from a year earlier."
+    growth = next(
+        c for c in extract(text, published="2025-03-14", lang="en") if c.unit == "percent"
+    )
+    assert (growth.metric, growth.horizon) == ("revenue", "fiscal_yoy")

@@ -181,14 +181,14 @@ def since(cue: HorizonCue, p: Published) -> ResolvedDates:
 
 
 def trailing(cue: HorizonCue, p: Published) -> ResolvedDates:
-    """A trailing span ("over the past two years", "in den letzten drei Monaten"): publication
-    minus n units of 365.25, 30.44 or 7 days, to publication."""
+    """A trailing span ("over the past two years", "in den letzten drei Monaten", "higher than a
+    year ago"): publication minus n units of 365.25, 30.44 or 7 days, to publication."""
     m = cue.match
     assert m is not None
     gd = m.groupdict()
-    word = (gd.get("tn") or gd.get("tn2") or gd.get("tn5") or "1").lower()
+    word = next((gd[k] for k in ("tn", "tn2", "tn5", "tn6", "tn7") if gd.get(k)), "1").lower()
     count = int(word) if word.isdigit() else NUMBER_WORDS.get(word, 1)
-    units = ("tu", "tu2", "tu3", "tu4", "tu5")
+    units = ("tu", "tu2", "tu3", "tu4", "tu5", "tu6", "tu7")
     unit = next((gd[k] for k in units if gd.get(k)), "year").lower()
     if unit.startswith(("monat", "month")):
         per_unit = 30.44

@@ -136,7 +136,14 @@ HORIZONS: list[tuple[str, str]] = [
         r"(?:innerhalb|binnen) (?:eines|einer) (?P<tu4>Jahres|Monats|Woche)|"
         r"in (?:nur |gerade |knapp |gerade einmal |lediglich |just |only )?(?P<tn5>\d+|zwei|drei|"
         r"vier|fünf|sechs|sieben|acht|neun|zehn|zwölf|two|three|four|five|six|seven|eight|nine|ten|"
-        r"twelve) (?P<tu5>Monaten|Wochen|Jahren|months|weeks|years)",
+        r"twelve) (?P<tu5>Monaten|Wochen|Jahren|months|weeks|years)|"
+        # against the price some time ago: "15% higher than a year ago", "niedriger als noch vor
+        # einer Woche"
+        r"(?:than|from|compared with|compared to|against|versus) (?P<tn6>a|one|\d+|two|three|four|"
+        r"five|six|seven|eight|nine|ten|twelve) (?P<tu6>years?|months?|weeks?) (?:ago|earlier)|"
+        r"(?:als|wie|gegenüber|im Vergleich zu) (?:noch |dem Stand |dem Niveau )?vor "
+        r"(?P<tn7>einer|einem|\d+|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf) "
+        r"(?P<tu7>Wochen|Woche|Monaten|Monat|Jahren|Jahr)",
         "trailing",
     ),
     (
