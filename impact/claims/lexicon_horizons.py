@@ -140,7 +140,7 @@ HORIZONS: list[tuple[str, str]] = [
         # against the price some time ago: "15% higher than a year ago", "niedriger als noch vor
         # einer Woche"
         r"(?:than|from|compared with|compared to|against|versus) (?P<tn6>a|one|\d+|two|three|four|"
-        r"five|six|seven|eight|nine|ten|twelve) (?P<tu6>years?|months?|weeks?) (?:ago|earlier)|"
+        r"five|six|seven|eight|nine|ten|twelve) (?P<tu6>years?|months?|weeks?) ago|"
         r"(?:als|wie|gegenüber|im Vergleich zu) (?:noch |dem Stand |dem Niveau )?vor "
         r"(?P<tn7>einer|einem|\d+|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf) "
         r"(?P<tu7>Wochen|Woche|Monaten|Monat|Jahren|Jahr)",
