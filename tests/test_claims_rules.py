@@ -1418,3 +1418,30 @@ def test_a_company_figure_from_a_year_earlier_stays_year_on_year():
         c for c in extract(text, published="2025-03-14", lang="en") if c.unit == "percent"
     )
     assert (growth.metric, growth.horizon) == ("revenue", "fiscal_yoy")
+
+
+@pytest.mark.parametrize(
+    "text, direction",
+    [
+        ("Die BASF-Aktie war am Mittwoch um 6,2 Prozent nach oben geschossen.", "up"),
+        ("Die Papiere sind um 4 Prozent in die Höhe geschnellt.", "up"),
+        ("Die Allianz-Aktie ist um 3 Prozent hochgeschossen.", "up"),
+        ("Die Bayer-Aktie war um 2 Prozent ins Minus gerutscht.", "down"),
+    ],
+)
+def test_the_perfect_of_a_separable_move_verb_is_a_move(text, direction):
+    (claim,) = [c for c in extract(text, published="2025-03-14", lang="de") if c.unit == "percent"]
+    assert (claim.kind, claim.direction) == ("move", direction)
+
+
+def test_a_one_day_record_in_the_next_sentence_takes_the_day_named_before():
+    text = "Die Apple-Aktie fiel am Donnerstag um 9,2 Prozent. Es war der schlechteste Tag seit März 2020."
+    move, record = extract(text, published="2025-04-04", lang="de")  # a Friday
+    assert (record.kind, record.dates.rule) == ("record", "carried")
+    assert iso(record.end) == iso(move.end) == "2025-04-03"
+
+
+def test_a_streak_in_the_next_sentence_keeps_its_own_session():
+    text = "Alibaba shares rose 5% on Wednesday. That snapped three straight sessions of losses."
+    streak = [c for c in extract(text, published="2023-03-29", lang="en") if c.kind == "record"]
+    assert all(c.dates.rule != "carried" for c in streak)

@@ -116,6 +116,13 @@ def background_day(claims: list[Claim]) -> bool:
     return bool(dated) and all(_in_background(c) for c in dated)
 
 
+def _day_record(c: Claim) -> bool:
+    """A record of one session's move with no figure of its own in the sentence ("It was
+    Apple's worst day since March 2020"): it is about the day the text is on. Not a streak,
+    whose end may be the session before ("on course to snapping three sessions of losses")."""
+    return c.attached_to is None and c.record_basis == "one_day" and c.record_count is None
+
+
 def with_day(
     claims: list[Claim],
     day: ResolvedDates | None,
@@ -124,7 +131,8 @@ def with_day(
 ) -> list[Claim]:
     """Claims with no date of their own take the day an earlier sentence (or their own, in a
     later clause) named ("Siemens on Tuesday announced ... The shares finished the day 1.8 per
-    cent higher"); a print during the session stays at publication; a record follows its figure.
+    cent higher"); a print during the session stays at publication; a record follows its figure,
+    or with none in its sentence takes the day too ("It was Apple's worst day since March 2020").
     ``periods``: a period running to publication ends on an earlier sentence's day too: on the
     ``latest`` day the text named, when given (a look back at an earlier day, "Am Dienstag hatten
     sie noch 2 Prozent gewonnen", does not move the end of "seit Jahresanfang ... damit")."""
@@ -134,7 +142,7 @@ def with_day(
     to = latest if latest is not None and latest.end is not None else day
     out = [
         c.replaced(start=day.start, end=day.end, end_earliest=day.end_earliest, dates=anchor)
-        if c.unanchored and c.basis_cue != "snapshot" and c.kind != "record"
+        if c.unanchored and c.basis_cue != "snapshot" and (c.kind != "record" or _day_record(c))
         else _period_to(c, to)
         if periods
         else c

@@ -77,6 +77,7 @@ DIRECTION_UP = (
     r"edged|ticked|inched|rebound|rebounding|recovered|recovering|bounced|bounce|spike|"
     r"skyrocketed|skyrocketing|rocketed|zoomed|outperformed|upswing|uptick|stronger|"
     r"topped|surpassed|upside|angezogen|anzog|aufgewertet|hochgeschnellt|emporgeschnellt|"
+    r"hochgeschossen|emporgeschossen|"
     r"vorgerückt|rückte|rückten|haussierten|haussiert|hausse|kletterten|avancierte|avancierten|"
     r"verbesserte|verbesserten|verbessert"
 )
@@ -105,10 +106,15 @@ DIRECTION_DOWN = (
     r"verschlechterten|tumbled|sagged|slumping"
 )
 # direction phrases of several words (the single words above are looked up token by token)
-DIRECTION_PHRASES_UP = r"piled on|tacked on|racked up|notched up|gapped up|shot up|perked up"
+DIRECTION_PHRASES_UP = (
+    r"piled on|tacked on|racked up|notched up|gapped up|shot up|perked up|"
+    # the perfect of the separable verbs below: "waren um 10,7 Prozent nach oben geschossen"
+    r"nach oben geschossen|in die Höhe geschossen|nach oben geschnellt|in die Höhe geschnellt|"
+    r"nach oben gegangen|ins Plus gedreht"
+)
 DIRECTION_PHRASES_DOWN = (
     r"gave up|gave back|wiped out|gapped down|sold off|were off|was off|are off|is off|"
-    r"in die Tiefe"
+    r"in die Tiefe|nach unten gegangen|ins Minus gedreht|ins Minus gerutscht"
 )
 DIRECTION_FLAT = r"unverändert|stagnierte|stagnierten|stagniert|unchanged|flat"
 # separable German verbs: the finite part ... the particle at the clause end
