@@ -1445,3 +1445,15 @@ def test_a_streak_in_the_next_sentence_keeps_its_own_session():
     text = "Alibaba shares rose 5% on Wednesday. That snapped three straight sessions of losses."
     streak = [c for c in extract(text, published="2023-03-29", lang="en") if c.kind == "record"]
     assert all(c.dates.rule != "carried" for c in streak)
+
+
+def test_a_day_named_for_the_next_figure_is_not_this_ones_nor_the_sentences():
+    text = (
+        "Der Dax stieg am Donnerstag um 2 Prozent. Die Adidas-Aktie legte um 6 Prozent zu und "
+        "machte damit den Verlust vom Mittwoch von knapp 5 Prozent wett. Puma gewann 4 Prozent."
+    )
+    claims = extract(text, published="2025-03-14", lang="de")  # a Friday
+    ends = {c.magnitude: iso(c.end) for c in claims}
+    assert ends[6.0] == "2025-03-13"  # the rise: the day the text is on
+    assert ends[5.0] == "2025-03-12"  # the loss it made good: Wednesday
+    assert ends[4.0] == "2025-03-13"  # the next sentence: still Thursday

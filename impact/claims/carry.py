@@ -71,9 +71,21 @@ def day_of_claims(claims: list[Claim], rules: frozenset[str] = _DAY_RULES) -> Re
     ``rules``: the date rules that name such a day."""
     for c in claims:
         if c.kind != "record" and c.horizon == "one_day" and c.dates.rule in rules:
-            if not _in_background(c):
+            if not _in_background(c) and not _look_back(c):
                 return ResolvedDates("one_day", c.dates, c.start, c.end, c.end_earliest)
     return None
+
+
+def _look_back(c: Claim) -> bool:
+    """Whether the claim's day is named as an attribute of what it quantifies, a look back
+    ("den Verlust vom Dienstag von 10 Prozent", "Tuesday's 10% loss"): not the sentence's day."""
+    cue = c.dates.cue
+    at = c.span[0] - c.sentence_span[0]
+    i = c.sentence.rfind(cue, 0, at) if cue else -1
+    if i < 0:
+        return False
+    after = c.sentence[i + len(cue) : i + len(cue) + 2]
+    return c.sentence[max(0, i - 4) : i] == "vom " or after in ("'s", "’s")
 
 
 _DAY_AFTER = re.compile(

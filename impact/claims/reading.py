@@ -207,6 +207,9 @@ def number_cues(
         ]
     if around[0] > 0:  # a cue right after the figure before is that figure's ("added 8.9% for
         cues = _own_cues(cues, around[0], number) or cues  # the month and 19% in 2023")
+    if around[1] < min(hi, len(s.text)):  # a day named just before the next figure is its own
+        cues = [c for c in cues if not _next_figures(c, number, around[1])]  # ("... machten den
+        # Verlust vom Dienstag von gut zehn Prozent wett": Tuesday is the loss's, not the rise's)
     if cues and all(c.kind == "yoy" for c in cues):  # "revenue of $95.4 billion for the March
         # quarter, up 5% from a year earlier": the growth is of the period named before it
         cues += find_cues(
@@ -233,6 +236,18 @@ def number_cues(
         if when:
             cues = [HorizonCue("at_date", c.match) if c.kind == "since" else c for c in cues]
     return cues
+
+
+def _next_figures(cue: HorizonCue, number: NumberMatch, next_start: int) -> bool:
+    """Whether a one-day cue after the number stands nearer to the figure after it."""
+    m = cue.match
+    return (
+        cue.kind == "one_day"
+        and m is not None
+        and m.start() >= number.end
+        and m.end() <= next_start
+        and next_start - m.end() < m.start() - number.end
+    )
 
 
 def _own_cues(cues: list[HorizonCue], previous_end: int, number: NumberMatch) -> list[HorizonCue]:
