@@ -1457,3 +1457,34 @@ def test_a_day_named_for_the_next_figure_is_not_this_ones_nor_the_sentences():
     assert ends[6.0] == "2025-03-13"  # the rise: the day the text is on
     assert ends[5.0] == "2025-03-12"  # the loss it made good: Wednesday
     assert ends[4.0] == "2025-03-13"  # the next sentence: still Thursday
+
+
+@pytest.mark.parametrize(
+    "text, lang, asset",
+    [
+        (
+            "Shell shares slid 3% on Tuesday. Brent crude fell nearly 4% to $81 a barrel.",
+            "en",
+            "Brent crude",
+        ),
+        ("Die Siemens-Aktie stieg um 2 Prozent. Der Euro fiel auf 1,05 Dollar.", "de", "Euro"),
+        ("Die BASF-Aktie gewann 1 Prozent, während Gold um 1,5 Prozent zulegte.", "de", "Gold"),
+    ],
+)
+def test_a_commodity_or_currency_subject_is_no_company(text, lang, asset):
+    first, *others = extract(text, published="2025-03-14", lang=lang)
+    assert first.entity is not None
+    assert others and all(c.entity is None and c.entity_how == "other_asset" for c in others)
+    assert all(c.entity_cue == asset and c.testable == "none" for c in others)
+
+
+def test_a_company_named_like_a_currency_stays_a_company():
+    (claim,) = extract(
+        "Dollar General shares fell 5% on Thursday.", published="2025-03-14", lang="en"
+    )
+    assert (claim.entity, claim.entity_how) == ("Dollar General", "clause")
+
+
+def test_more_than_a_year_ago_is_no_trailing_span():
+    text = "Infineon setzte 4,1 Milliarden Euro um, 13 Prozent mehr als vor einem Jahr."
+    assert all(c.dates.rule != "trailing" for c in extract(text, published="2023-08-04", lang="de"))

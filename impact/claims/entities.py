@@ -54,6 +54,18 @@ _UNKNOWN_COMPANY = re.compile(
     rf"(?:Aktien|Papiere) (?:von|der) {_NOT_A_NAME}[A-ZÄÖÜ][\w&]+|"
     rf"(?<![\w-]){_NOT_A_NAME}[A-Z][\w&]*(?:'s)? (?:shares|stock)\b"
 )
+# a commodity, currency or bond as the subject that opens a clause ("Brent crude fell nearly 10%",
+# "Der Euro fiel auf 1,05 Dollar", ", while gold rose 1%"): the figure is no company's
+_OTHER_ASSET = re.compile(
+    r"(?:(?:the|der|die|das|auch|zudem|dagegen|meanwhile|while|as|and|und|während|wobei)\s+)*"
+    r"(?P<asset>Brent(?:-Öl| crude| oil)?|WTI(?: crude)?|crude(?: oil)?(?: prices?)?|oil(?: prices?)?|"
+    r"Öl|Ölpreise?|Rohöl(?:preise?)?|Erdgas(?:preise?)?|natural gas|[Gg]old(?:preis| prices?)?|"
+    r"[Ss]ilver|Silber(?:preis)?|[Cc]opper|Kupfer(?:preis)?|[Bb]itcoin|Ether|[Ee]uro|"
+    r"(?:US-)?[Dd]ollar|[Yy]en|[Yy]uan|[Ss]terling|Pfund|Franken|Treasury yields?|"
+    r"(?:the )?(?:\d+-year|zehnjährigen?) (?:Treasury |Bund )?(?:yields?|Renditen?)|"
+    r"Renditen?|Bund yields?)(?![\w-])",
+    re.IGNORECASE,
+)
 # an index named as the venue of a trade ("an der Nasdaq", "on the Nasdaq", "Nasdaq-listed")
 _VENUE_BEFORE = re.compile(
     r"(?:\b(?:an|auf|on|at|in)\s+(?:der|the|die|dem)?\s*(?:[\w-]+\s+){0,2})$"
@@ -231,6 +243,20 @@ def _market(sentence: str, clause: tuple[int, int], registry: Registry) -> Entit
     return EntityFound(entity, "market", m.group(0)) if entity is not None else None
 
 
+def _other_asset(
+    pos: int, clause: tuple[int, int], sentence: str, mentions: list[Mention]
+) -> str | None:
+    """The commodity, currency or bond that opens the number's clause, with no name between it
+    and the number, or None."""
+    lo = clause[0]
+    while lo < pos and not sentence[lo].isalnum():
+        lo += 1
+    m = _OTHER_ASSET.match(sentence, lo, pos)
+    if m is None or any(a < pos and b > m.start() for a, b, _ in mentions):
+        return None
+    return m.group("asset")
+
+
 def find_entity(
     pos: int,
     clause: tuple[int, int],
@@ -242,6 +268,9 @@ def find_entity(
 ) -> EntityFound:
     """The entity of the number at ``pos`` (rules in the module docstring). ``price_like``: the
     number reads as a price figure (a move or level unit, a price metric named)."""
+    asset = _other_asset(pos, clause, sentence, mentions)
+    if asset is not None:
+        return EntityFound(None, "other_asset", asset)
     named = _named(pos, clause, sentence, mentions)
     if named is not None:
         return EntityFound(named, "clause" if clause[0] <= pos < clause[1] else "sentence")

@@ -139,9 +139,12 @@ HORIZONS: list[tuple[str, str]] = [
         r"twelve) (?P<tu5>Monaten|Wochen|Jahren|months|weeks|years)|"
         # against the price some time ago: "15% higher than a year ago", "niedriger als noch vor
         # einer Woche"
-        r"(?:than|from|compared with|compared to|against|versus) (?P<tn6>a|one|\d+|two|three|four|"
+        # (not "mehr/weniger als", "more/less than": an amount, a company figure's year on year)
+        r"(?:(?<!more )(?<!less )than|from|compared with|compared to|against|versus) "
+        r"(?P<tn6>a|one|\d+|two|three|four|"
         r"five|six|seven|eight|nine|ten|twelve) (?P<tu6>years?|months?|weeks?) ago|"
-        r"(?:als|wie|gegenüber|im Vergleich zu) (?:noch |dem Stand |dem Niveau )?vor "
+        r"(?:(?<!mehr )(?<!weniger )als|wie|gegenüber|im Vergleich zu) "
+        r"(?:noch |dem Stand |dem Niveau )?vor "
         r"(?P<tn7>einer|einem|\d+|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf) "
         r"(?P<tu7>Wochen|Woche|Monaten|Monat|Jahren|Jahr)",
         "trailing",

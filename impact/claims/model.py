@@ -254,6 +254,8 @@ def _entity_note(c: Claim) -> str:
         return "named in the sentence"
     if how == "unknown_company":
         return f"'{c.entity_cue}': a company not in the registry"
+    if how == "other_asset":
+        return f"'{c.entity_cue}': a commodity, currency or bond, not a company or index"
     if how == "coref":
         return f"'{c.entity_cue}': the company of the previous sentences"
     if how == "carried":

@@ -87,6 +87,7 @@ EntityHow = Literal[
     "clause",
     "sentence",
     "unknown_company",
+    "other_asset",
     "coref",
     "carried",
     "headline",
