@@ -360,3 +360,24 @@ def test_streak_of_weeks_verdicts(checker):
         "2025-02-15",
     )
     assert (result.verdict, iso(result.session)) == ("correct", "2025-02-14")
+
+
+def test_as_low_as_last_in_a_month_is_a_record_after_that_month():
+    from impact.claims import extract
+
+    text = "Der Dax fiel am Montag auf 17.000 Punkte und damit so tief wie zuletzt im März 2020."
+    record = next(c for c in extract(text, "2025-03-06", lang="de") if c.kind == "record")
+    assert (record.direction, record.record_since.isoformat()) == ("down", "2020-03-31")
+
+
+def test_such_a_gain_last_in_a_month_is_a_one_day_record_after_it():
+    from impact.claims import extract
+
+    text = (
+        "Die Bayer-Aktie stieg am Mittwoch um 9 Prozent. Einen so kräftigen Tagesgewinn hatten "
+        "die Papiere zuletzt im November 2020 verbucht."
+    )
+    record = next(c for c in extract(text, "2025-03-06", lang="de") if c.kind == "record")
+    assert (record.direction, record.record_basis) == ("up", "one_day")
+    assert record.record_since.isoformat() == "2020-11-30"
+    assert record.end.isoformat() == "2025-03-05"  # the Wednesday of the move

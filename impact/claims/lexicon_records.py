@@ -245,6 +245,9 @@ _DOWN_VERBS = (
 UP_VERBS, DOWN_VERBS = set(_UP_VERBS.split()), set(_DOWN_VERBS.split())
 _NOT = r"(?:has|had|have)(?:n't|n’t|\s+not)"
 _AS_SINCE = (
+    # "so tief wie zuletzt im März 2020", "einen so kräftigen Tagesgewinn ... zuletzt im November
+    # 2020": the last time was then, so the record runs after it
+    rf"so\s+(?P<last>{_SO})(?:e[nmrs]?)?\s+(?:wie\s+|(?:[\w-]+\s+){{1,5}}?)(?=zuletzt\s)|"
     rf"so\s+(?P<so>{_SO})\s+wie\s+|"
     rf"so\s+(?P<neg>{_SO})\s+(?:[\w-]+\s+){{1,4}}?(?=seit\s)|"
     r"(?P<seen>not seen|unseen|last seen)(?=\s+(?:since|in)\s)|"

@@ -271,8 +271,8 @@ def _streak(m: re.Match[str], text: str) -> RecordPhrase | None:
 
 
 def _as_since(m: re.Match[str], text: str, pe: dt.date | None) -> RecordPhrase | None:
-    so = (m["so"] or m["been"] or m["neg"] or "").lower()
-    if (m["seen"] or "").lower() == "last seen":
+    so = (m["so"] or m["been"] or m["neg"] or m["last"] or "").lower()
+    if (m["seen"] or "").lower() == "last seen" or m["last"]:
         window = last_seen(text, m.end(), pe)  # "last seen in March 2009": after it
     else:
         window = window_after(text, m.end(), pe, gap=False)
@@ -285,6 +285,9 @@ def _as_since(m: re.Match[str], text: str, pe: dt.date | None) -> RecordPhrase |
             return None
         end, verb = negated.end(), (negated["nverb"] or "").lower()
     moved = "up" if verb in UP_VERBS else "down" if verb in DOWN_VERBS else None
+    if m["last"] and moved is None:  # "einen so kräftigen Tagesgewinn ... zuletzt": its noun
+        nouns = [MOVE_NOUNS.get(w) for w in text[m.start() : m.end()].split()]
+        moved = next((n[1] for n in nouns if n is not None and n[0] == "move"), None)
     if m["verb"] or so in _MOVE_SO:
         return _phrase(m.start(), end, text, "move", moved, window)
     direction = "up" if so in {"hoch", "high"} else "down" if so else None

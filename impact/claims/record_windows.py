@@ -42,7 +42,9 @@ _UNITS = (
 _CLAUSE_STOP = re.compile(r"[,;()–—]")
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"(?<=\s)\w")
-_IN_PERIOD = re.compile(rf"\s+in\s+(?:{RECORDS.period.pattern})", re.IGNORECASE)
+_IN_PERIOD = re.compile(
+    rf"\s*(?:(?<!\w)in|zuletzt\s+(?:im|am|in)?)\s*(?:{RECORDS.period.pattern})", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)
