@@ -381,3 +381,18 @@ def test_such_a_gain_last_in_a_month_is_a_one_day_record_after_it():
     assert (record.direction, record.record_basis) == ("up", "one_day")
     assert record.record_since.isoformat() == "2020-11-30"
     assert record.end.isoformat() == "2025-03-05"  # the Wednesday of the move
+
+
+@pytest.mark.parametrize(
+    "text, basis",
+    [
+        ("Nvidia rose 9% on Wednesday, a gain last seen in March 2020.", "one_day"),
+        ("Nvidia fell 9% on Wednesday, a drop not seen since March 2020.", "one_day"),
+        ("Nvidia rose 9% on Wednesday, a level last seen in March 2020.", "level"),
+    ],
+)
+def test_what_was_last_seen_is_the_noun_before_it(text, basis):
+    from impact.claims import extract
+
+    record = next(c for c in extract(text, "2025-03-06", lang="en") if c.kind == "record")
+    assert (record.record_basis, record.record_since.isoformat()) == (basis, "2020-03-31")

@@ -285,10 +285,13 @@ def _as_since(m: re.Match[str], text: str, pe: dt.date | None) -> RecordPhrase |
             return None
         end, verb = negated.end(), (negated["nverb"] or "").lower()
     moved = "up" if verb in UP_VERBS else "down" if verb in DOWN_VERBS else None
-    if m["last"] and moved is None:  # "einen so kräftigen Tagesgewinn ... zuletzt": its noun
-        nouns = [MOVE_NOUNS.get(w) for w in text[m.start() : m.end()].split()]
-        moved = next((n[1] for n in nouns if n is not None and n[0] == "move"), None)
-    if m["verb"] or so in _MOVE_SO:
+    noun = None  # the move noun of "einen so kräftigen Tagesgewinn ... zuletzt", "a gain not seen"
+    if m["last"] or m["seen"]:
+        words = text[m.start() : m.end()].split() if m["last"] else text[:m.start()].split()[-2:]
+        found = [MOVE_NOUNS.get(w.strip(",;").lower()) or MOVE_NOUNS.get(w) for w in words]
+        noun = next((n for n in found if n is not None and n[0] == "move"), None)
+        moved = moved or (noun[1] if noun else None)
+    if m["verb"] or so in _MOVE_SO or noun is not None:
         return _phrase(m.start(), end, text, "move", moved, window)
     direction = "up" if so in {"hoch", "high"} else "down" if so else None
     return _phrase(m.start(), end, text, "level", direction, window)
