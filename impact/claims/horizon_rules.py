@@ -16,31 +16,11 @@ from impact.claims.lexicon import MONTHS, NUMBER_WORDS, ORDINALS, WEEKDAYS
 from impact.claims.values import DateAnchor, Horizon, HorizonCue, Published, ResolvedDates
 
 __all__ = [
-    "at_date",
-    "cue_text",
-    "date",
-    "date_range",
-    "day_of",
-    "from_date",
-    "from_extreme",
-    "from_weekday",
-    "half_year",
-    "month",
-    "n_sessions",
-    "one_day",
-    "part_month",
-    "quarter",
-    "since",
-    "since_listing",
-    "since_start",
-    "trailing",
-    "week",
-    "weekday_range",
-    "written_date",
-    "year",
-    "year_edge",
-    "ytd",
-]
+    "at_date", "cue_text", "date", "date_range", "day_of", "from_date", "from_extreme",
+    "from_weekday", "half_year", "month", "n_sessions", "one_day", "part_month", "quarter",
+    "since", "since_listing", "since_start", "trailing", "week", "weekday_range", "written_date",
+    "year", "year_edge", "ytd",
+]  # fmt: skip
 
 
 def cue_text(cue: HorizonCue | None) -> str:

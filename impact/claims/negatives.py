@@ -1,6 +1,6 @@
 """Numbers that are not market-price claims, and why (a typed reason), in German and English.
 
-``non_price_reason`` reads one number in its sentence (word lists: lexicon_negatives.py). The
+``non_price_reason`` reads one number in its sentence (word lists: lexicon_negatives.py, compiled in negative_cues.py). The
 first rule that holds wins:
 
 1. *Head noun*: the noun the number quantifies, right after it (past its unit, scale and
@@ -13,8 +13,8 @@ first rule that holds wins:
    ("Revenue rose 45%", "Marktanteil von rund 52 Prozent"); a fundamentals noun -> its reason.
    Not a subject while another is found further back: a price word as a complement ("price
    target for the shares"), a noun in an adverbial with no verb of its own ("Die Aktie ist nach
-   dem Gewinnsprung um 6 Prozent gestiegen"); never: a noun after "since/seit" ("seit dem
-   Börsengang"), "Gewinn(e) von N Prozent" (a price gain).
+   dem Gewinnsprung um 6 Prozent gestiegen"); never: a noun after "since/seit" or right after
+   "from/vom" ("seit dem Börsengang", "from their HK$17 IPO price"), "Gewinn(e) von N Prozent".
 3. *Scaled money* (million and up) with no per-share noun -> never a share or index price.
 4. *Growth of a company figure*: a year-on-year cue next to the number, its subject no price word.
 5. *Frame*: a modal or forward word before the number in its clause (not "than expected", not
@@ -38,7 +38,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from impact.claims import lexicon_negatives as L
-from impact.claims.lexicon_negatives import Cue, NegativeScan, negative_scan
+from impact.claims import negative_cues as C
+from impact.claims.negative_cues import Cue, NegativeScan, negative_scan
 from impact.claims.sentences import WINDOW, clause_bounds
 from impact.errors import InputError
 
@@ -53,8 +54,8 @@ NonPriceReason = Literal[
 ]
 # fmt: on
 
-_SUBJECTS = (L.NOUN, L.PRICE_WORD)
-_HEAD_ROLES = (L.NOUN, L.HEAD, L.PRICE_WORD, L.PER_SHARE_WORD, L.SCALED, L.STREAK_WORD)
+_SUBJECTS = (C.NOUN, C.PRICE_WORD)
+_HEAD_ROLES = (C.NOUN, C.HEAD, C.PRICE_WORD, C.PER_SHARE_WORD, C.SCALED, C.STREAK_WORD)
 _MODAL_WINDOW = 12  # tokens: a modal further back governs another verb
 _HEAD_STEPS = 7  # tokens walked after the number looking for its head noun
 _SCALED_FROM = 1e6
@@ -168,7 +169,7 @@ def _head(scan: NegativeScan, num: _Number) -> Cue | None:
         if _HARD_GAP.search(s, pos, t0):
             return None
         cue = scan.cue_at.get(j)
-        if cue is not None and cue.role in (*_HEAD_ROLES, L.RECORD_WORD):
+        if cue is not None and cue.role in (*_HEAD_ROLES, C.RECORD_WORD):
             return cue
         key = scan.keys[j]
         if key in L.SCALES or key in L.CURRENCIES or key in L.UNITS:
@@ -202,9 +203,9 @@ def _bare_reason(scan: NegativeScan, num: _Number, head: Cue | None) -> str | No
     if record is not None:
         return None if record == "record" else record
     if head is not None:
-        if head.role in (L.HEAD, L.NOUN):
+        if head.role in (C.HEAD, C.NOUN):
             return head.reason
-        if head.role == L.PRICE_WORD and scan.keys[head.last - 1] in L.COUNTABLE_PRICE:
+        if head.role == C.PRICE_WORD and scan.keys[head.last - 1] in L.COUNTABLE_PRICE:
             return "stake" if _trade(scan, num) else "count"
     if _YEAR.fullmatch(scan.sentence, num.start, num.end):
         return "year"
@@ -220,20 +221,20 @@ def _record_frame(scan: NegativeScan, num: _Number, head: Cue | None) -> str | N
     """For a bare count or year: "record" when it belongs to a record or streak ("a 10-month
     low", "three consecutive sessions", "biggest drop since 2009"); a flow record ("the biggest
     inflow since 1993") gives that noun's reason."""
-    if head is not None and head.role in (L.STREAK_WORD, L.RECORD_WORD):
+    if head is not None and head.role in (C.STREAK_WORD, C.RECORD_WORD):
         return "record"
     if head is not None and head.reason == "duration" and head.last < len(scan.tokens):
         nxt = scan.cue_at.get(head.last)
         if scan.keys[head.last] in L.RECORD_NOUNS or (
-            nxt is not None and nxt.role == L.STREAK_WORD
+            nxt is not None and nxt.role == C.STREAK_WORD
         ):
             return "record"
     before = scan.cues_between(num.lo, num.start)
     for i in range(len(before) - 1, -1, -1):
-        if before[i].role == L.RECORD_WORD:
+        if before[i].role == C.RECORD_WORD:
             at = scan.token_after(num.start)
             anchor = next((k for k in range(before[i].last, at) if scan.keys[k] in L.ANCHORS), at)
-            nouns = [c for c in before[i + 1 :] if c.role == L.NOUN and c.first < anchor]
+            nouns = [c for c in before[i + 1 :] if c.role == C.NOUN and c.first < anchor]
             return nouns[0].reason if nouns else "record"
     return None
 
@@ -244,11 +245,11 @@ def _head_reason(scan: NegativeScan, head: Cue | None, num: _Number) -> str | No
         return "difference"
     if head is None:
         return None
-    if head.role == L.NOUN:
+    if head.role == C.NOUN:
         return head.reason
-    if head.role == L.SCALED and num.scaled:
+    if head.role == C.SCALED and num.scaled:
         return head.reason
-    if head.role == L.HEAD and head.reason in ("definition", "count"):
+    if head.role == C.HEAD and head.reason in ("definition", "count"):
         return head.reason
     return None
 
@@ -274,34 +275,18 @@ def _subject(scan: NegativeScan, lo: int, num: _Number) -> Cue | None:
         if cue.role not in _SUBJECTS:
             continue
         marker = _marker(scan, cue)
-        if marker in L.ANCHOR_MARKERS or _introduced_by(scan, cue) in L.START_MARKERS:
+        if marker in L.ANCHOR_MARKERS or C.word_before(scan, cue) in L.START_MARKERS:
             continue  # "seit dem Börsengang", "from their HK$17 IPO price"
-        if cue.role == L.PRICE_WORD and marker in L.COMPLEMENT_MARKERS:
+        if cue.role == C.PRICE_WORD and marker in L.COMPLEMENT_MARKERS:
             complement = complement or cue  # "price target for the shares": look further back
             continue
         if marker in L.ADVERBIAL_MARKERS and _adverbial(scan, cue, num):
             complement = complement or cue  # "Die Aktie ist nach dem Gewinnsprung um 6 Prozent"
             continue
         if cue.reason == "profit" and _is_gain(scan, cue, num):
-            return Cue(cue.first, cue.last, cue.start, cue.end, L.PRICE_WORD, None)
+            return Cue(cue.first, cue.last, cue.start, cue.end, C.PRICE_WORD, None)
         return cue
     return complement
-
-
-_CURRENCY_CODES = frozenset("hk us a au c ca s sg nz".split())  # the letters of "HK$", "US$", ...
-
-
-def _introduced_by(scan: NegativeScan, cue: Cue) -> str:
-    """The word right before a cue, past an amount and a determiner ("from their HK$17 IPO
-    price" -> "from"), or ""."""
-    k = cue.first - 1
-    if k >= 0 and scan.tokens[k][2][0].isdigit():
-        k -= 1
-        while k >= 0 and (scan.keys[k] in _CURRENCY_CODES or scan.keys[k] in L.CURRENCIES):
-            k -= 1
-    if k >= 0 and scan.keys[k] in L.DETERMINERS:
-        k -= 1
-    return scan.keys[k] if k >= 0 else ""
 
 
 def _marker(scan: NegativeScan, cue: Cue) -> str:
@@ -355,10 +340,10 @@ def _is_gain(scan: NegativeScan, cue: Cue, num: _Number) -> bool:
 def _clause_reason(scan: NegativeScan, num: _Number, head: Cue | None) -> str | None:
     """Rules 2 to 7 of the module docstring."""
     subject = _subject(scan, num.lo, num)
-    if subject is not None and subject.role == L.NOUN:
+    if subject is not None and subject.role == C.NOUN:
         if not (num.unit == "points" and subject.reason == "profit"):  # index "Gewinne"
             return subject.reason
-    if num.scaled and not (head is not None and head.role == L.PER_SHARE_WORD):
+    if num.scaled and not (head is not None and head.role == C.PER_SHARE_WORD):
         return _scaled_reason(scan, num)
     reason = _growth(scan, num, subject) or _frame(scan, num)
     if reason is not None:
@@ -371,7 +356,7 @@ def _clause_reason(scan: NegativeScan, num: _Number, head: Cue | None) -> str | 
         return None
     earlier = _earlier_subject(scan, num)
     if earlier is not None:
-        return earlier.reason if earlier.role == L.NOUN else None
+        return earlier.reason if earlier.role == C.NOUN else None
     return _inverted_subject(scan, num)
 
 
@@ -381,7 +366,7 @@ def _scaled_reason(scan: NegativeScan, num: _Number) -> str:
         return "stake"
     best: tuple[int, str] | None = None
     for cue in scan.cues_between(max(0, num.start - WINDOW), num.end + WINDOW):
-        if cue.role in (L.NOUN, L.SCALED) and cue.reason:
+        if cue.role in (C.NOUN, C.SCALED) and cue.reason:
             d = num.start - cue.end if cue.end <= num.start else cue.start - num.end
             if best is None or d < best[0]:
                 best = (d, cue.reason)
@@ -391,23 +376,23 @@ def _scaled_reason(scan: NegativeScan, num: _Number) -> str:
 def _growth(scan: NegativeScan, num: _Number, subject: Cue | None) -> str | None:
     """A year-on-year move of a company figure (rule 4): the cue in the number's clause with no
     break or other number between them, and no price word as the subject."""
-    if subject is not None and subject.role == L.PRICE_WORD:
+    if subject is not None and subject.role == C.PRICE_WORD:
         return None
     at, after = scan.token_after(num.start), scan.token_after(num.end)
     for cue in scan.cues_between(num.lo, num.hi):
-        if cue.role != L.YOY_WORD:
+        if cue.role != C.YOY_WORD:
             continue
         a, b = (cue.last, at) if cue.first < at else (after, cue.first)
         if not any(_blocks(scan, k) for k in range(a, b)):
             near = scan.cues_between(max(0, num.start - WINDOW), num.end + WINDOW)
-            nouns = [c for c in near if c.role == L.NOUN and c.reason in _FIGURES]
+            nouns = [c for c in near if c.role == C.NOUN and c.reason in _FIGURES]
             return nouns[0].reason if nouns else "growth"
     return None
 
 
 def _blocks(scan: NegativeScan, k: int) -> bool:
     cue = scan.cue_at.get(k)
-    return scan.tokens[k][2][0].isdigit() or (cue is not None and cue.role == L.BREAK_WORD)
+    return scan.tokens[k][2][0].isdigit() or (cue is not None and cue.role == C.BREAK_WORD)
 
 
 def _frame(scan: NegativeScan, num: _Number) -> str | None:
@@ -415,9 +400,9 @@ def _frame(scan: NegativeScan, num: _Number) -> str | None:
     clause after it; a forward horizon anywhere in the clause (rule 5)."""
     at = scan.token_after(num.start)
     for cue in reversed(scan.cues_between(num.lo, num.start)):
-        if cue.first < at - _MODAL_WINDOW or cue.role == L.BREAK_WORD:
+        if cue.first < at - _MODAL_WINDOW or cue.role == C.BREAK_WORD:
             break
-        if cue.role in (L.MODAL_H, L.MODAL_F, L.DEFINE_WORD):
+        if cue.role in (C.MODAL_H, C.MODAL_F, C.DEFINE_WORD):
             return cue.reason
     j = scan.token_after(num.end)
     if j < len(scan.tokens) and scan.keys[j] in L.PARTICIPLES_AFTER:
@@ -425,15 +410,15 @@ def _frame(scan: NegativeScan, num: _Number) -> str | None:
             return "forecast"  # "the 5% expected by analysts"
     for k in range(j, min(j + 3, len(scan.tokens))):  # "um 5 Prozent fallen könnte"
         cue = scan.cue_at.get(k)
-        if scan.tokens[k][0] >= num.hi or (cue is not None and cue.role == L.BREAK_WORD):
+        if scan.tokens[k][0] >= num.hi or (cue is not None and cue.role == C.BREAK_WORD):
             break
         if scan.keys[k] in L.MODALS_DE_FINAL and cue is not None:
             return cue.reason
         if not scan.tokens[k][2].islower():
             break
-    if any(c.role == L.FORWARD_WORD for c in scan.cues_between(num.lo, num.hi)):
+    if any(c.role == C.FORWARD_WORD for c in scan.cues_between(num.lo, num.hi)):
         near = scan.cues_between(max(0, num.start - WINDOW), num.end + WINDOW)
-        targets = (c for c in near if c.role == L.NOUN and c.reason == "price_target")
+        targets = (c for c in near if c.role == C.NOUN and c.reason == "price_target")
         return "price_target" if any(targets) else "forecast"
     return None
 
@@ -442,7 +427,7 @@ def _trade(scan: NegativeScan, num: _Number) -> bool:
     """A third party's trade in the shares: "bought ... worth of shares", "erwarb ... Aktien"."""
     if num.unit is not None and not num.money:
         return False
-    if not any(c.role == L.TRADE_WORD for c in scan.cues_between(num.lo, num.start)):
+    if not any(c.role == C.TRADE_WORD for c in scan.cues_between(num.lo, num.start)):
         return False
     a, b = scan.token_after(num.lo), scan.token_after(num.hi)
     after = scan.token_after(num.end)  # "US$2 billion (S$2.7 billion) of shares"
@@ -454,7 +439,7 @@ def _contribution(scan: NegativeScan, num: _Number) -> bool:
     Punkte", "accounted for 40 points"."""
     at = scan.token_after(num.start)
     for cue in scan.cues_between(num.lo, num.start):
-        if cue.role != L.CONTRIB:
+        if cue.role != C.CONTRIB:
             continue
         if any(_index_like(t[2]) for t in scan.tokens[cue.last : at]):
             return True
@@ -499,5 +484,5 @@ def _inverted_subject(scan: NegativeScan, num: _Number) -> str | None:
     for j in range(k + 1, min(k + 4, len(scan.tokens))):
         cue = scan.cue_at.get(j)
         if cue is not None and cue.role in _SUBJECTS:
-            return cue.reason if cue.role == L.NOUN else None
+            return cue.reason if cue.role == C.NOUN else None
     return None

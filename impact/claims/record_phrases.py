@@ -287,7 +287,7 @@ def _as_since(m: re.Match[str], text: str, pe: dt.date | None) -> RecordPhrase |
     moved = "up" if verb in UP_VERBS else "down" if verb in DOWN_VERBS else None
     noun = None  # the move noun of "einen so kräftigen Tagesgewinn ... zuletzt", "a gain not seen"
     if m["last"] or m["seen"]:
-        words = text[m.start() : m.end()].split() if m["last"] else text[:m.start()].split()[-2:]
+        words = text[m.start() : m.end()].split() if m["last"] else text[: m.start()].split()[-2:]
         found = [MOVE_NOUNS.get(w.strip(",;").lower()) or MOVE_NOUNS.get(w) for w in words]
         noun = next((n for n in found if n is not None and n[0] == "move"), None)
         moved = moved or (noun[1] if noun else None)
