@@ -252,7 +252,6 @@ def test_corrupt_cache_is_moved_aside_and_refetched(tmp_path):
 WRITER = """
 import os, sys, time, numpy as np, pandas as pd
 import pyarrow.parquet as pq
-import impact.prices.cache as cache_module
 from impact.prices import PriceCache
 from impact.prices.cache import CacheEntry
 root, mode = sys.argv[1], sys.argv[2]
@@ -263,7 +262,7 @@ if mode == "pause":  # stop in the middle of writing the bytes, and say so
         os.truncate(where, os.path.getsize(where) // 2)
         print("in-write", flush=True)
         time.sleep(60)
-    cache_module.pq.write_table = half_then_wait
+    pq.write_table = half_then_wait  # the module the cache imports when it writes
 idx = pd.bdate_range("2025-01-01", periods=3000)
 frames = {v: pd.DataFrame({"Close": np.full(3000, float(v))}, index=idx) for v in (1, 2)}
 cache = PriceCache(root)
