@@ -391,3 +391,13 @@ def test_a_move_since_the_listing_is_insufficient_data_saying_why(checker):
         "9988.HK: 'seit dem Börsengang': measured from the listing (IPO): the registry knows "
         "neither its day nor price"
     )
+
+
+def test_a_commodity_figure_is_unverifiable_and_says_which(checker):
+    text = "Die Shell-Aktie stieg am Montag um 6 Prozent, während Brent auf 130 Dollar kletterte."
+    checks = checker.check_article("t", extract_article(text, "2022-03-07")).checks
+    oil = next(c for c in checks if c.claim.magnitude == 130.0)
+    assert oil.verdict.value == "unverifiable"
+    assert oil.explanation == (
+        "The claimed 130 Dollar is about Brent, a commodity, currency or bond: no prices for it here."
+    )

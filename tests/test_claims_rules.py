@@ -1488,3 +1488,29 @@ def test_a_company_named_like_a_currency_stays_a_company():
 def test_more_than_a_year_ago_is_no_trailing_span():
     text = "Infineon setzte 4,1 Milliarden Euro um, 13 Prozent mehr als vor einem Jahr."
     assert all(c.dates.rule != "trailing" for c in extract(text, published="2023-08-04", lang="de"))
+
+
+@pytest.mark.parametrize(
+    "text, lang, start, end",
+    [
+        ("For November, the S&P 500 gained 5.4%.", "en", "2022-11-01", "2022-11-30"),
+        ("The Nasdaq 100 was up 8.8% from last Friday's close.", "en", "2022-11-04", "2022-11-11"),
+        (
+            "Seit Ende Oktober hat der Dax rund 18 Prozent gewonnen.",
+            "de",
+            "2022-11-01",
+            "2022-11-11",
+        ),
+    ],
+)
+def test_month_and_base_day_phrasings(text, lang, start, end):
+    published = "2022-11-30" if "November" in text else "2022-11-11"
+    (claim,) = extract(text, published=published, lang=lang)
+    assert (iso(claim.start), iso(claim.end)) == (start, end)
+
+
+def test_a_commodity_clause_after_as_is_its_own():
+    text = "BP shares rose 4.2% on Monday as Brent crude briefly topped $130 a barrel."
+    stock, oil = extract(text, published="2022-03-07", lang="en")
+    assert (stock.entity, stock.hedge, stock.basis_cue) == ("BP", "exact", "unknown")
+    assert (oil.entity, oil.entity_how, oil.entity_cue) == (None, "other_asset", "Brent crude")

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from impact.claims.gate import day_places, may_claim
-from impact.claims.lexicon import LEXICON
+from impact.claims.lexicon import ASSET_WORDS, LEXICON
 from impact.claims.lexicon_horizons import HORIZON_NEEDS
 from impact.claims.sentences import split_sentences
 from impact.fastre import Scan, find_once, literal_leads
@@ -123,14 +123,37 @@ _PLAIN_CLAUSE_BREAK = re.compile(  # the clause breaks as first written: one alt
     r"[;:]\s|,\s(?!(?:19|20)\d\d\b)|\s[–—-]\s|\(|\)|\s(?=(?:after|before|while|whereas|because|"
     r"although|nachdem|bevor|weil|während|obwohl|wohingegen)\s)|\s(?=(?:und|and|but|aber)\s+"
     r"(?:\w+\s+)?(?:dürfte|dürften|könnte|könnten|sollte|sollten|wird|werden|würde|würden|could|"
-    r"would|should|may|might|will|is expected|are expected)\s)"
+    r"would|should|may|might|will|is expected|are expected)\s)|"
+    + r"\s(?=(?:as|while|whereas|während|wobei)\s+(?:the\s+|der\s+|die\s+)?"
+    + ASSET_WORDS.replace("(?P<asset>", "(?:")
+    + ")"
 )
 
 
 @given(
     st.lists(
         st.sampled_from(
-            [" ", ",", ";", ":", "(", ")", "–", "-", "2024", "and", "could", "weil", "x", "\n"]
+            [
+                " ",
+                ",",
+                ";",
+                ":",
+                "(",
+                ")",
+                "–",
+                "-",
+                "2024",
+                "and",
+                "could",
+                "weil",
+                "x",
+                "\n",
+                "as",
+                "Brent",
+                "gold",
+                "while",
+                "Euro",
+            ]
         ),
         max_size=25,
     )

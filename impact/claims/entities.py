@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from impact.claims.lexicon import ASSET_WORDS as _ASSET_WORDS
 from impact.claims.lexicon import LEXICON, MARKET_SUBJECTS
 from impact.claims.values import EntityHow, Metric, Testable, TestableWhy
 from impact.listing_choice import ListingChoice
@@ -56,14 +57,11 @@ _UNKNOWN_COMPANY = re.compile(
 )
 # a commodity, currency or bond as the subject that opens a clause ("Brent crude fell nearly 10%",
 # "Der Euro fiel auf 1,05 Dollar", ", while gold rose 1%"): the figure is no company's
-_OTHER_ASSET = re.compile(
-    r"(?:(?:the|der|die|das|auch|zudem|dagegen|meanwhile|while|as|and|und|während|wobei)\s+)*"
-    r"(?P<asset>Brent(?:-Öl| crude| oil)?|WTI(?: crude)?|crude(?: oil)?(?: prices?)?|oil(?: prices?)?|"
-    r"Öl|Ölpreise?|Rohöl(?:preise?)?|Erdgas(?:preise?)?|natural gas|[Gg]old(?:preis| prices?)?|"
-    r"[Ss]ilver|Silber(?:preis)?|[Cc]opper|Kupfer(?:preis)?|[Bb]itcoin|Ether|[Ee]uro|"
-    r"(?:US-)?[Dd]ollar|[Yy]en|[Yy]uan|[Ss]terling|Pfund|Franken|Treasury yields?|"
-    r"(?:the )?(?:\d+-year|zehnjährigen?) (?:Treasury |Bund )?(?:yields?|Renditen?)|"
-    r"Renditen?|Bund yields?)(?![\w-])",
+_LEADS = r"(?:the|der|die|das|auch|zudem|dagegen|meanwhile|while|as|and|und|während|wobei)"
+_OTHER_ASSET = re.compile(rf"(?:{_LEADS}\s+)*{_ASSET_WORDS}", re.IGNORECASE)
+# ... or after a conjunction inside the clause: "rose 8.1% as Brent crude briefly topped $139"
+_ASSET_AFTER = re.compile(
+    rf"(?<!\w)(?:as|while|whereas|während|wobei|da)\s+(?:the\s+|der\s+|die\s+)?{_ASSET_WORDS}",
     re.IGNORECASE,
 )
 # an index named as the venue of a trade ("an der Nasdaq", "on the Nasdaq", "Nasdaq-listed")
@@ -246,12 +244,14 @@ def _market(sentence: str, clause: tuple[int, int], registry: Registry) -> Entit
 def _other_asset(
     pos: int, clause: tuple[int, int], sentence: str, mentions: list[Mention]
 ) -> str | None:
-    """The commodity, currency or bond that opens the number's clause, with no name between it
-    and the number, or None."""
+    """The commodity, currency or bond that opens the number's clause, or follows a conjunction
+    in it ("as Brent crude briefly topped"), with no name between it and the number, or None."""
     lo = clause[0]
     while lo < pos and not sentence[lo].isalnum():
         lo += 1
     m = _OTHER_ASSET.match(sentence, lo, pos)
+    if m is None:
+        m = next(reversed(list(_ASSET_AFTER.finditer(sentence, lo, pos))), None)
     if m is None or any(a < pos and b > m.start() for a, b, _ in mentions):
         return None
     return m.group("asset")

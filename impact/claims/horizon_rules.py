@@ -130,8 +130,10 @@ def since_start(m: re.Match[str], pe: dt.date | None) -> dt.date | None:
     start = dt.date(year, month, int(day_t) if day_t else 1)
     if re.search(r"Mitte|mid", m.group(0)):
         start = dt.date(year, 7 if not month_t else month, 1 if not month_t else 15)
-    if re.search(r"Ende|late", m.group(0)) and not month_t:
-        start = dt.date(year, 10, 1)
+    if re.search(r"Ende|late|the end of", m.group(0)):  # from the month's (the year's) last close
+        start = (
+            month_range(year, month)[1] + dt.timedelta(days=1) if month_t else dt.date(year, 10, 1)
+        )
     return start
 
 

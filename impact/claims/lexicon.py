@@ -355,6 +355,18 @@ MARKET_SUBJECTS: dict[str, str] = {
 MARKET_NOT_AFTER = r"(?![\w-])"
 
 
+# a commodity, currency or bond (entities: no company's figure; sentences: "as Brent ..." opens
+# a clause of its own)
+ASSET_WORDS = (
+    r"(?P<asset>Brent(?:-Öl| crude| oil)?|WTI(?: crude)?|crude(?: oil)?(?: prices?)?|oil(?: prices?)?|"
+    r"Öl|Ölpreise?|Rohöl(?:preise?)?|Erdgas(?:preise?)?|natural gas|[Gg]old(?:preis| prices?)?|"
+    r"[Ss]ilver|Silber(?:preis)?|[Cc]opper|Kupfer(?:preis)?|[Bb]itcoin|Ether|[Ee]uro|"
+    r"(?:US-)?[Dd]ollar|[Yy]en|[Yy]uan|[Ss]terling|Pfund|Franken|Treasury yields?|"
+    r"(?:the )?(?:\d+-year|zehnjährigen?) (?:Treasury |Bund )?(?:yields?|Renditen?)|"
+    r"Renditen?|Bund yields?)(?![\w-])"
+)
+
+
 class Lexicon:
     """The compiled patterns, shared by both languages (the word lists hold both)."""
 

@@ -72,8 +72,8 @@ HORIZONS: list[tuple[str, str]] = [
         "year_edge",
     ),
     (
-        rf"(?:allein im|allein in|alone in|so far in|im|in|aus dem)\s+"
-        rf"(?P<month>{MONTH_RE})(?:\s+(?P<myear>\d{{4}}))?|"
+        rf"(?:allein im|allein in|alone in|so far in|im|in|aus dem|for the month of|for|"
+        rf"im Monat|für den)\s+(?P<month>{MONTH_RE})(?:\s+(?P<myear>\d{{4}}))?|"
         rf"(?:the|its|their) (?P<month2>{MONTH_RE})(?:\s+(?P<myear2>\d{{4}}))? (?:closing |intraday |"
         rf"record )?(?:high|low|peak|trough|close)(?!\w)",
         "month",
@@ -189,7 +189,8 @@ HORIZONS: list[tuple[str, str]] = [
     ),
     (
         rf"(?:from|since|seit|vom|compared to|compared with|against|gegenüber dem|verglichen mit "
-        rf"dem) (?P<fwd>{WEEKDAY_RE})(?:'s|’s|s)? (?:close|closing price|close price|"
+        rf"dem) (?:last |vergangenen |letzten )?(?P<fwd>{WEEKDAY_RE})(?:'s|’s|s)? (?:close|"
+        rf"closing price|close price|"
         rf"closing level|level|Schlusskurs|Schlussstand)|"
         rf"(?:Seit|seit|Since|since) (?:dem )?(?:vergangenen |letzten |last )?(?P<fwd2>{WEEKDAY_RE})"
         rf"(?: vergangener Woche| letzter Woche| der Vorwoche)?(?![\w'’])",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from impact.claims.lexicon import LEXICON, MONTHS
+from impact.claims.lexicon import ASSET_WORDS, LEXICON, MONTHS
 
 __all__ = ["MAX_SENTENCE", "WINDOW", "clause_bounds", "detect_language", "split_sentences"]
 
@@ -72,6 +72,7 @@ _ABBREVIATIONS = {
 }
 _NON_SPACE = re.compile(r"\S")
 _SENTENCE_END = re.compile(r"[.!?][.!?]*[\"“”»«')\]]*(?=\s)")
+_ASSETS = ASSET_WORDS.replace("(?P<asset>", "(?:")
 # every alternative starts with one of ;:,() or a space: that class comes first, so re scans for it
 # in C, and a lookbehind then says which alternative it starts
 _CLAUSE_BREAK = re.compile(
@@ -82,7 +83,9 @@ _CLAUSE_BREAK = re.compile(
     # heute fester starten", "rose 3% and could open higher today"
     r"(?<=\s)(?=(?:und|and|but|aber)\s+(?:\w+\s+)?(?:dürfte|dürften|könnte|könnten|sollte|"
     r"sollten|wird|werden|würde|würden|could|would|should|may|might|will|is expected|"
-    r"are expected)\s))"
+    r"are expected)\s)|"
+    # a clause about a commodity or currency: "rose 8.1% as Brent crude briefly topped $139"
+    rf"(?<=\s)(?=(?:as|while|whereas|während|wobei)\s+(?:the\s+|der\s+|die\s+)?{_ASSETS}))"
 )
 
 

@@ -214,6 +214,14 @@ def _not_testable(claim: Claim) -> ClaimCheck:
     why = testable_reason(claim)
     what = claim.metric.replace("_", " ")
     price = claim.metric in {"share_price", "index_level"} and claim.kind in {"move", "level"}
+    if claim.entity_how == "other_asset":  # "Brent crude fell nearly 10%": a market, not ours
+        return ClaimCheck(
+            claim,
+            Verdict.UNVERIFIABLE,
+            f"The claimed {claim.text} is about {claim.entity_cue}, a commodity, currency or bond: "
+            "no prices for it here.",
+            evidence=NotTestable(why),
+        )
     if price and claim.testable_why == "no_entity":
         return ClaimCheck(
             claim,
