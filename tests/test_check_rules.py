@@ -401,3 +401,10 @@ def test_a_commodity_figure_is_unverifiable_and_says_which(checker):
     assert oil.explanation == (
         "The claimed 130 Dollar is about Brent, a commodity, currency or bond: no prices for it here."
     )
+
+
+def test_an_early_print_of_a_past_day_is_checked_against_that_days_range(checker):
+    text = "BASF-Aktien legten am Donnerstag im frühen Handel um 3 Prozent zu."
+    (check,) = checker.check_article("t", extract_article(text, "2025-02-07")).checks
+    assert check.verdict.value == "unverifiable"  # inside the day's range, not its close
+    assert "daily prices only say the day ranged" in check.explanation

@@ -8,6 +8,7 @@ had makes the claim ``insufficient_data``, with the reason.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
@@ -147,7 +148,8 @@ class Checker:
             return ClaimCheck(claim, Verdict.INSUFFICIENT_DATA, text, evidence=Failure(text))
         about_today = claim.unanchored or claim.dates.rule == "today"
         mid_session = about_today and not after_close(claim, window)
-        if claim.basis_cue == "snapshot" and mid_session:
+        early = _EARLY_PRINT.search(claim.sentence) is not None  # of any day: not its close
+        if claim.basis_cue == "snapshot" and (mid_session or early):
             return check_snapshot(claim, window, self.tolerance)
         if claim.basis_cue == "extreme" and claim.during_session and mid_session:
             so_far = extreme_so_far(claim, window, self.tolerance)
@@ -208,6 +210,15 @@ def _series_key(series: PriceSeries) -> tuple[object, ...]:
     if not len(series.prices):
         return (series.ticker, series.origin, 0)
     return (series.ticker, series.origin, series.first, series.last, len(series.prices))
+
+
+# a print from early in a session ("am Donnerstag im frühen Handel"), whichever day it names
+_EARLY_PRINT = re.compile(
+    r"(?<!\w)(?:im frühen (?:Handel|Geschäft)|am (?:frühen )?Vormittag|am Mittag|zur Mittagspause|"
+    r"kurz nach (?:Handelsbeginn|Börsenstart|der Eröffnung)|in (?:early|morning|midday) trad(?:e|ing)|"
+    r"(?:at|by) midday|\d{1,2}[:.]\d{2}\s*(?:a\.m\.|Uhr))(?!\w)",
+    re.IGNORECASE,
+)
 
 
 def _not_testable(claim: Claim) -> ClaimCheck:
