@@ -396,3 +396,16 @@ def test_what_was_last_seen_is_the_noun_before_it(text, basis):
 
     record = next(c for c in extract(text, "2025-03-06", lang="en") if c.kind == "record")
     assert (record.record_basis, record.record_since.isoformat()) == (basis, "2020-03-31")
+
+
+def test_as_dear_as_last_in_a_month_and_closed_so_high():
+    from impact.claims import extract
+
+    dear = (
+        "Die Siemens-Aktie stieg auf 180 Euro und war damit so teuer wie zuletzt im Februar 2022."
+    )
+    record = next(c for c in extract(dear, "2025-02-07", lang="de") if c.kind == "record")
+    assert (record.direction, record.record_since.isoformat()) == ("up", "2022-02-28")
+    closed = "Die Aktie schloss bei 48 Euro – so hoch hatte sie zuletzt Ende Mai geschlossen."
+    record = next(c for c in extract(closed, "2025-02-07", lang="de") if c.kind == "record")
+    assert (record.closing, record.record_since.isoformat()) == (True, "2024-05-31")

@@ -270,6 +270,9 @@ def _streak(m: re.Match[str], text: str) -> RecordPhrase | None:
                    window, count=count, shift=snapped)  # fmt: skip
 
 
+_CLOSED = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:geschlossen|geschlossen hatten|schlossen|closed)\b")
+
+
 def _as_since(m: re.Match[str], text: str, pe: dt.date | None) -> RecordPhrase | None:
     so = (m["so"] or m["been"] or m["neg"] or m["last"] or "").lower()
     if (m["seen"] or "").lower() == "last seen" or m["last"]:
@@ -293,8 +296,9 @@ def _as_since(m: re.Match[str], text: str, pe: dt.date | None) -> RecordPhrase |
         moved = moved or (noun[1] if noun else None)
     if m["verb"] or so in _MOVE_SO or noun is not None:
         return _phrase(m.start(), end, text, "move", moved, window)
-    direction = "up" if so in {"hoch", "high"} else "down" if so else None
-    return _phrase(m.start(), end, text, "level", direction, window)
+    direction = "up" if so in {"hoch", "high", "teuer"} else "down" if so else None
+    closed = bool(m["last"]) and _CLOSED.match(text, end) is not None  # "… zuletzt Ende Mai
+    return _phrase(m.start(), end, text, "level", direction, window, closing=closed)  # geschlossen"
 
 
 def _record_for(m: re.Match[str], text: str) -> RecordPhrase:
