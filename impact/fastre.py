@@ -258,16 +258,22 @@ def _owners_of(start: str) -> tuple[int, ...]:
     return owners
 
 
+def _absent(pattern: re.Pattern[str], gate: _Gate, text: str, lower: str) -> bool:
+    """Whether the pattern's gate rules a match in ``text`` out without trying the pattern: no
+    lead (or lead fragment) occurs in ``lower`` (the lower-cased text; "" when lower-casing
+    shifts positions: then leads are not looked at), or its declared necessary pattern is absent."""
+    if gate is None:
+        return False
+    if gate[0] == "need":
+        return _NEEDS[id(pattern)].search(text) is None
+    return bool(lower) and not any(map(lower.__contains__, gate[1]))
+
+
 def find_once(pattern: re.Pattern[str], text: str, lower: str | None = None) -> list[re.Match[str]]:
     """``list(pattern.finditer(text))`` for a text scanned for a few patterns only (no word
-    index): none when no lead (or lead fragment) of the pattern occurs in ``lower``, the
-    lower-cased text."""
-    gate = _gate(pattern)
-    if gate is not None and gate[0] != "need":
-        lower = text.lower() if lower is None else lower
-        if len(lower) == len(text) and not any(map(lower.__contains__, gate[1])):
-            return []
-    elif gate is not None and _NEEDS[id(pattern)].search(text) is None:
+    index): none when the pattern's gate rules it out (``lower``: the lower-cased text)."""
+    lower = text.lower() if lower is None else lower
+    if _absent(pattern, _gate(pattern), text, lower if len(lower) == len(text) else ""):
         return []
     return list(pattern.finditer(text))
 
@@ -319,14 +325,9 @@ class Scan:
         if lower is None:
             lower = self.text.lower()
             lower = self._lower = lower if len(lower) == len(self.text) else ""  # "İ".lower()
-        if gate is None or not lower:
-            found = list(pattern.finditer(self.text))
-        elif gate[0] == "text":
-            present = any(map(lower.__contains__, gate[1]))
-            found = list(pattern.finditer(self.text)) if present else []
-        elif gate[0] == "need":
-            present = _NEEDS[key].search(self.text) is not None
-            found = list(pattern.finditer(self.text)) if present else []
+        if gate is None or gate[0] != "word" or not lower:
+            absent = _absent(pattern, gate, self.text, lower)
+            found = [] if absent else list(pattern.finditer(self.text))
         else:
             places = self._places
             if places is None or self._places_for != len(_GATES):

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -124,3 +125,16 @@ def close_moves(ticker: str) -> pd.Series:
     """Close-to-close returns of a fixture, with plain pandas."""
     closes = fixture_frame(ticker)["Close"]
     return (closes / closes.shift(1) - 1).dropna()
+
+
+def lexicon_patterns() -> list[re.Pattern[str]]:
+    """Every compiled pattern of the claim lexicon (single ones and those in lists of tuples)."""
+    from impact.claims.lexicon import LEXICON
+
+    found = []
+    for value in vars(LEXICON).values():
+        if isinstance(value, re.Pattern):
+            found.append(value)
+        elif isinstance(value, list | tuple):
+            found += [v[0] for v in value if isinstance(v, tuple) and isinstance(v[0], re.Pattern)]
+    return found

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import iso
+from conftest import iso, lexicon_patterns
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -481,18 +481,6 @@ def test_word_alternation_matches_like_a_lookbehind_alternation(words, text, not
     assert [m.span() for m in fast.finditer(text)] == [m.span() for m in expected.finditer(text)]
 
 
-def _lexicon_patterns() -> list[re.Pattern[str]]:
-    from impact.claims.lexicon import LEXICON
-
-    found = []
-    for value in vars(LEXICON).values():
-        if isinstance(value, re.Pattern):
-            found.append(value)
-        elif isinstance(value, list | tuple):
-            found += [v[0] for v in value if isinstance(v, tuple) and isinstance(v[0], re.Pattern)]
-    return found
-
-
 _VOCABULARY = [
     "um", "über", "rund", "bis zu", "seit", "Jahresbeginn", "Prozent", "stieg", "legte", "zu",
     "fiel", "year to date", "as much as", "one-day", "an einem Tag", "im Februar", "Umsatz",
@@ -513,7 +501,7 @@ def test_scan_gates_never_drop_a_match(words, sep):
 
     text = sep.join(words)
     scan = Scan(text)
-    for pattern in _lexicon_patterns():
+    for pattern in lexicon_patterns():
         expected = [m.span() for m in pattern.finditer(text)]
         assert [m.span() for m in scan.all(pattern)] == expected
         assert [m.span() for m in find_once(pattern, text)] == expected

@@ -7,7 +7,7 @@ import json
 import re
 
 import pytest
-from conftest import SHARED
+from conftest import SHARED, lexicon_patterns
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -18,16 +18,6 @@ from impact.claims.sentences import split_sentences
 from impact.fastre import Scan, find_once, literal_leads
 
 CORPUS = SHARED / "corpus" / "passages.jsonl"
-
-
-def _lexicon_patterns() -> list[re.Pattern[str]]:
-    found = []
-    for value in vars(LEXICON).values():
-        if isinstance(value, re.Pattern):
-            found.append(value)
-        elif isinstance(value, list | tuple):
-            found += [v[0] for v in value if isinstance(v, tuple) and isinstance(v[0], re.Pattern)]
-    return found
 
 
 def _horizon(kind: str) -> re.Pattern[str]:
@@ -55,7 +45,7 @@ def test_a_date_range_runs_only_where_a_year_is_followed_by_to():
 
 def test_a_one_off_scan_finds_what_finditer_finds():
     text = "Chipmakers slipped in morning trading; at 11:30 a.m. Nvidia was down 4%."
-    for pattern in _lexicon_patterns():
+    for pattern in lexicon_patterns():
         assert [m.span() for m in find_once(pattern, text)] == [
             m.span() for m in pattern.finditer(text)
         ]
@@ -65,7 +55,7 @@ def test_a_one_off_scan_finds_what_finditer_finds():
 def test_gates_find_every_match_in_the_real_passages():
     """Every lexicon pattern over every sentence of the shared corpus: the gated scan and the
     one-off scan give exactly the regex's own matches."""
-    patterns = _lexicon_patterns()
+    patterns = lexicon_patterns()
     for line in CORPUS.read_text("utf-8").splitlines():
         text = json.loads(line)["text"]
         for a, b in split_sentences(text):
@@ -125,7 +115,7 @@ _PLAIN_CLAUSE_BREAK = re.compile(  # the clause breaks as first written: one alt
     r"(?:\w+\s+)?(?:dürfte|dürften|könnte|könnten|sollte|sollten|wird|werden|würde|würden|could|"
     r"would|should|may|might|will|is expected|are expected)\s)|"
     + r"\s(?=(?:as|while|whereas|während|wobei)\s+(?:the\s+|der\s+|die\s+)?"
-    + ASSET_WORDS.replace("(?P<asset>", "(?:")
+    + ASSET_WORDS
     + ")"
 )
 

@@ -58,10 +58,12 @@ _UNKNOWN_COMPANY = re.compile(
 # a commodity, currency or bond as the subject that opens a clause ("Brent crude fell nearly 10%",
 # "Der Euro fiel auf 1,05 Dollar", ", while gold rose 1%"): the figure is no company's
 _LEADS = r"(?:the|der|die|das|auch|zudem|dagegen|meanwhile|while|as|and|und|während|wobei)"
-_OTHER_ASSET = re.compile(rf"(?:{_LEADS}\s+)*{_ASSET_WORDS}", re.IGNORECASE)
-# ... or after a conjunction inside the clause: "rose 8.1% as Brent crude briefly topped $139"
+_OTHER_ASSET = re.compile(rf"(?:{_LEADS}\s+)*(?P<asset>{_ASSET_WORDS})", re.IGNORECASE)
+# ... or after a conjunction before the number, for a span wider than a clause (a record's sentence:
+# "as Brent crude briefly topped $139 a barrel, its highest since 2008")
 _ASSET_AFTER = re.compile(
-    rf"(?<!\w)(?:as|while|whereas|während|wobei|da)\s+(?:the\s+|der\s+|die\s+)?{_ASSET_WORDS}",
+    rf"(?<!\w)(?:as|while|whereas|während|wobei|da)\s+(?:the\s+|der\s+|die\s+)?"
+    rf"(?P<asset>{_ASSET_WORDS})",
     re.IGNORECASE,
 )
 # an index named as the venue of a trade ("an der Nasdaq", "on the Nasdaq", "Nasdaq-listed")

@@ -72,7 +72,6 @@ _ABBREVIATIONS = {
 }
 _NON_SPACE = re.compile(r"\S")
 _SENTENCE_END = re.compile(r"[.!?][.!?]*[\"“”»«')\]]*(?=\s)")
-_ASSETS = ASSET_WORDS.replace("(?P<asset>", "(?:")
 # every alternative starts with one of ;:,() or a space: that class comes first, so re scans for it
 # in C, and a lookbehind then says which alternative it starts
 _CLAUSE_BREAK = re.compile(
@@ -85,7 +84,7 @@ _CLAUSE_BREAK = re.compile(
     r"sollten|wird|werden|würde|würden|could|would|should|may|might|will|is expected|"
     r"are expected)\s)|"
     # a clause about a commodity or currency: "rose 8.1% as Brent crude briefly topped $139"
-    rf"(?<=\s)(?=(?:as|while|whereas|während|wobei)\s+(?:the\s+|der\s+|die\s+)?{_ASSETS}))"
+    rf"(?<=\s)(?=(?:as|while|whereas|während|wobei)\s+(?:the\s+|der\s+|die\s+)?{ASSET_WORDS}))"
 )
 
 
