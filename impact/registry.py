@@ -92,6 +92,7 @@ class Registry:
         self.events: dict[str, Event] = {}
         self.benchmarks: dict[str, str] = {}
         self._by_ticker: dict[str, str] = {}
+        self._tickers_of: dict[str, set[str]] = {}  # entity name -> its keys in _by_ticker
         self._curated: set[tuple[str, str]] = set()
         self._ordinary: set[str] = set()
         self._prefixes: set[str] = set()
@@ -134,16 +135,20 @@ class Registry:
                 self._index_labels[name] = name
 
     def _put(self, entity: Entity, old: str | None = None) -> None:
-        if old is not None:
-            self._by_ticker = {t: n for t, n in self._by_ticker.items() if n != old}
+        if old is not None:  # the tickers that named the old entity name none now
+            for ticker in self._tickers_of.pop(old, ()):
+                if self._by_ticker.get(ticker) == old:
+                    del self._by_ticker[ticker]
         if old is not None and old != entity.name:
             self.entities.pop(old, None)
             self._index_labels = {
                 k: (entity.name if v == old else v) for k, v in self._index_labels.items()
             }
         self.entities[entity.name] = entity
+        held = self._tickers_of.setdefault(entity.name, set())
         for listing in entity.listings:
             self._by_ticker[listing.ticker.upper()] = entity.name
+            held.add(listing.ticker.upper())
         self._invalidate()
 
     def _invalidate(self) -> None:

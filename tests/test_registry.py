@@ -317,6 +317,10 @@ def test_user_registry_file_joins_by_ticker(tmp_path):
     entity = registry.entity("Zyxwo Werke")
     assert entity.listings[0].ticker == "SIE.DE" and "Siemens" in entity.aliases
     assert resolved_ticker("Zyxwo stieg um 1 Prozent.", registry) == "SIE.DE"
+    # the entity that held the ticker is merged away: its tickers name the new entity only
+    assert registry.entity_for_ticker("sie.de") is entity
+    assert "Siemens" not in registry.entities
+    assert Registry.load().entity_for_ticker("SIE.DE").name == "Siemens"
     bad = tmp_path / "bad.toml"
     bad.write_text(
         '[[company]]\nname = "X"\naliases = ["X"]\n[[company.listings]]\nticker = "../x"\n'
