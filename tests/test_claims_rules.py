@@ -784,6 +784,21 @@ def test_respectively_pairs_names_and_numbers_in_order():
 
 
 @pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Siemens und SAP legten um 4,2 bzw. 5,8 Prozent zu.", "de"),
+        ("Siemens und SAP legten um 4,2 beziehungsweise 5,8 Prozent zu.", "de"),
+        ("Siemens and SAP rose 4.2 and 5.8 percent, respectively.", "en"),
+    ],
+)
+def test_respectively_with_one_unit_for_both_figures(text, lang):
+    siemens, sap = extract(text, published="2024-03-05", lang=lang)
+    assert (siemens.ticker, siemens.magnitude, siemens.direction) == ("SIE.DE", 4.2, "up")
+    assert (sap.ticker, sap.magnitude, sap.direction) == ("SAP.DE", 5.8, "up")
+    assert siemens.text in {"4,2", "4.2"} and siemens.metric == "share_price"
+
+
+@pytest.mark.parametrize(
     "text, published, horizon, start, end_earliest, end",
     [
         ("Auf die letzte Handelswoche gesehen legte die Apple-Aktie gut 2 Prozent zu.",
@@ -970,6 +985,16 @@ def test_the_same_period_as_the_figure_before():
         iso(hsi.start),
         iso(hsi.end),
     )
+
+
+def test_the_same_period_looks_past_a_level():
+    text = (
+        "Der Dax legte im Oktober um 8 Prozent zu und beendete den Monat bei 14.000 Punkten. "
+        "Der Hang Seng verlor im selben Zeitraum gut 9 Prozent."
+    )
+    dax, level, hsi = extract(text, published="2024-11-01", lang="de")
+    assert (dax.horizon, level.kind, hsi.ticker) == ("month", "level", "^HSI")
+    assert (hsi.horizon, iso(hsi.start), iso(hsi.end)) == ("month", "2024-10-01", "2024-10-31")
 
 
 def test_holding_a_record_is_no_stake():

@@ -536,3 +536,25 @@ def test_linear_time_on_long_runs(piece):
 
     small, big = min(timed(2_000) for _ in range(3)), min(timed(16_000) for _ in range(3))
     assert big < 8 * small * 3 + 0.05  # 8x the text, well under quadratic (64x)
+
+
+# ---- a unit shared by two figures ---------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        ("legten um 4,2 bzw. 5,8 Prozent zu", "de",
+         [("4,2", 4.2, "percent"), ("5,8 Prozent", 5.8, "percent")]),
+        ("fielen um 1,5 und 2 Prozentpunkte", "de",
+         [("1,5", 1.5, "percentage_points"), ("2 Prozentpunkte", 2.0, "percentage_points")]),
+        ("rose 3.1 and 6.2 percent", "en", [("3.1", 3.1, "percent"), ("6.2 percent", 6.2, "percent")]),
+        ("lost 2.4 and 1.9 percent, respectively", "en",
+         [("2.4", 2.4, "percent"), ("1.9 percent", 1.9, "percent")]),
+        # a range, and a restatement in another unit, share nothing
+        ("stieg um zwischen 2 und 3 Prozent", "de", [("3 Prozent", 3.0, "percent")]),
+        ("rose between 4 and 5 percent", "en", [("5 percent", 5.0, "percent")]),
+        ("fiel um 150 bzw. 1,1 Prozent", "de", [("1,1 Prozent", 1.1, "percent")]),
+    ],
+)  # fmt: skip
+def test_a_unit_after_the_second_figure_is_the_firsts_too(text, lang, expected):
+    found = find_numbers(text, lang)  # type: ignore[arg-type]
+    assert [(text[m.start : m.end], m.value, m.unit) for m in found] == expected

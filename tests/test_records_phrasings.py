@@ -177,6 +177,15 @@ def test_named_event_verdicts(checker):
          "2024-06-20", "AAPL", "move", "down", "2022-09-30"),
         ("The Dax rose 2% on Friday and hasn't been this high since March 2020.", "2024-06-20",
          "^GDAXI", "level", "up", "2020-03-31"),
+        # a move noun in a sentence of its own: its direction is the noun's
+        ("Die BASF-Aktie verlor am Montag 7 Prozent. Einen so starken Kursrückgang hatte es "
+         "seit Juni 2020 nicht mehr gegeben.", "2024-06-20", "BAS.DE", "move", "down",
+         "2020-06-30"),
+        ("Die BASF-Aktie gewann am Montag 7 Prozent. Einen so kräftigen Kurssprung gab es seit "
+         "Juni 2020 nicht mehr.", "2024-06-20", "BAS.DE", "move", "up", "2020-06-30"),
+        ("Die BASF-Aktie verlor am Montag 7 Prozent. Einen so hohen Tagesverlust hatten die "
+         "Papiere seit Juni 2020 nicht mehr verbucht.", "2024-06-20", "BAS.DE", "move", "down",
+         "2020-06-30"),
     ],
 )  # fmt: skip
 def test_negated_comparatives(text, published, ticker, of, direction, since):

@@ -259,8 +259,18 @@ def _record_base(record: re.Match[str], s: Sentence, claim_id: int) -> Claim:
     )
 
 
+_PRICES = frozenset({"share_price", "index_level"})
+
+
+def _refers_back(claim: Claim) -> bool:
+    """Whether "the same period" or a segment can refer back to the claim: not a record, not a
+    price level ("legte im Oktober 9,4 Prozent zu und beendete den Monat bei 13.254 Punkten. Der
+    Hang Seng verlor im selben Zeitraum …": October)."""
+    return claim.kind != "record" and not (claim.kind == "level" and claim.metric in _PRICES)
+
+
 _RESPECTIVELY = re.compile(
-    word_alternation(["respectively", "beziehungsweise", "respektive"]) + r"(?!\w)"
+    word_alternation(["respectively", "beziehungsweise", "respektive", "bzw."]) + r"(?!\w)"
 )
 
 
@@ -421,7 +431,7 @@ def _read_sentences(art: _Article, discourse: Discourse) -> tuple[list[Claim], s
                 scan.text, s_start, mentions, scan, art.language, pub, discourse, art.registry,
                 scene, style=art.style,
             )  # fmt: skip
-            previous = next((c for c in reversed(claims) if c.kind != "record"), None)
+            previous = next((c for c in reversed(claims) if _refers_back(c)), None)
             found = _sentence_claims(sentence, len(claims), previous)
             own = day_of_claims(found)
             event = day_of_claims(found, EVENT_DAY_RULES)

@@ -233,7 +233,7 @@ _STREAK_DE = (
 # "so tief wie seit 2016 nicht mehr", "a level not seen since 2009", "last seen in 2009"; the
 # negated comparative "so stark waren sie seit März 2020 nicht mehr gestiegen", "hadn't risen
 # this much since" (a move; its verb gives the direction)
-_SO = r"hoch|tief|niedrig|teuer|billig|günstig|stark|kräftig|deutlich|viel|schwach|heftig|steil"
+_SO = r"hoch|hoh(?=e)|tief|niedrig|teuer|billig|günstig|stark|kräftig|deutlich|viel|schwach|heftig|steil"
 _UP_VERBS = (
     "risen rallied gained jumped climbed surged advanced soared rebounded gestiegen geklettert "
     "gesprungen zugelegt gewonnen"
@@ -249,7 +249,7 @@ _AS_SINCE = (
     # 2020": the last time was then, so the record runs after it
     rf"so\s+(?P<last>{_SO})(?:e[nmrs]?)?\s+(?:wie\s+|(?:[\w-]+\s+){{1,5}}?)(?=zuletzt\s)|"
     rf"so\s+(?P<so>{_SO})\s+wie\s+|"
-    rf"so\s+(?P<neg>{_SO})\s+(?:[\w-]+\s+){{1,4}}?(?=seit\s)|"
+    rf"so\s+(?P<neg>{_SO})(?:e[nmrs]?)?\s+(?:[\w-]+\s+){{1,4}}?(?=seit\s)|"
     r"(?P<seen>not seen|unseen|last seen)(?=\s+(?:since|in)\s)|"
     rf"{_NOT}\s+been\s+(?:this|so)\s+(?P<been>high|low)(?=\s+since\s)|"
     rf"{_NOT}\s+"
@@ -282,7 +282,7 @@ GATES: dict[str, tuple[str, ...]] = {
         "in serie", "streak", "serie",
     ),
     "as_since": (
-        "so hoch", "so tief", "so niedrig", "so teuer", "so billig", "so günstig", "so stark",
+        "so hoch", "so hoh", "so tief", "so niedrig", "so teuer", "so billig", "so günstig", "so stark",
         "so kräftig", "so deutlich", "so viel",
         "so schwach", "so heftig", "so steil", "not seen", "last seen", "unseen", "hasn't",
         "hadn't", "haven't", "hasn’t", "hadn’t", "haven’t", "has not", "had not", "have not",

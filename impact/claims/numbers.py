@@ -356,6 +356,34 @@ def _sign(text: str, lead: int) -> tuple[int, int]:
     return (-1 if word in {"minus", "-", "−", "–"} else 1), m.start()
 
 
+# "um 11,7 bzw. 12,4 Prozent", "by 2.1 and 3.4 percent": the unit of the second is the first's
+_SHARED_UNIT = re.compile(
+    rf"{_G}(?:und|bzw\.|beziehungsweise|respektive|and|or|oder){_G}(?=[+\-−]?\d)"
+)
+_RANGE_BEFORE = re.compile(r"(?:zwischen|between)\s+[+\-−]?$", re.IGNORECASE)
+_SHAREABLE = frozenset({"percent", "percentage_points", "points"})
+
+
+def _shared_unit(
+    text: str, s: int, e: int, value: float, lang: Lang, style: Style
+) -> _Suffix | None:
+    """The percent or point unit of the numeral after "und/bzw./and", shared by the one of
+    ``value`` at [s, e): two figures of like size ("um 11,7 bzw. 12,4 Prozent"), not a
+    restatement in another unit ("um 150 bzw. 1,1 Prozent": points, then percent) and not a
+    range ("zwischen 2 und 3 Prozent")."""
+    link = _SHARED_UNIT.match(text, e)
+    if link is None or _RANGE_BEFORE.search(text, max(0, s - 12), s):
+        return None
+    nxt = NUMERAL.match(text, link.end() + (text[link.end()] in "+-−"))
+    parsed = parse_numeral(nxt.group(0), lang, style=style) if nxt else None
+    if nxt is None or parsed is None or not 0.1 <= abs(value) / max(parsed[0], 1e-9) <= 10:
+        return None
+    sfx = _read_suffix(text, nxt.end(), nxt.start(), lang, False, False)
+    if sfx.unit not in _SHAREABLE or sfx.scale != 1.0 or sfx.mark:
+        return None
+    return _Suffix(e, sfx.unit, sfx.factor)
+
+
 def _digit_number(
     text: str, s: int, e: int, token: str, lang: Lang, style: Style, bare: bool
 ) -> tuple[NumberMatch | None, bool]:
@@ -367,6 +395,8 @@ def _digit_number(
     if parsed is None:
         return None, False
     value, decimals = parsed
+    if sfx.unit is None and sfx.scale == 1.0 and sfx.noun is None and cur is None:
+        sfx = _shared_unit(text, s, e, value, lang, style) or sfx
     currency, currency_text, unit = sfx.currency, sfx.currency_text, sfx.unit
     if cur and unit not in {"percent", "percentage_points"}:
         currency_text = cur.group(1) or cur.group(2)

@@ -275,6 +275,7 @@ _CLOSED = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:geschlossen|geschlossen hatten|s
 
 def _as_since(m: re.Match[str], text: str, pe: dt.date | None) -> RecordPhrase | None:
     so = (m["so"] or m["been"] or m["neg"] or m["last"] or "").lower()
+    so = "hoch" if so == "hoh" else so  # "so hohe Kurse", "einen so hohen Tagesverlust"
     if (m["seen"] or "").lower() == "last seen" or m["last"]:
         window = last_seen(text, m.end(), pe)  # "last seen in March 2009": after it
     else:
@@ -288,9 +289,11 @@ def _as_since(m: re.Match[str], text: str, pe: dt.date | None) -> RecordPhrase |
             return None
         end, verb = negated.end(), (negated["nverb"] or "").lower()
     moved = "up" if verb in UP_VERBS else "down" if verb in DOWN_VERBS else None
-    noun = None  # the move noun of "einen so kräftigen Tagesgewinn ... zuletzt", "a gain not seen"
-    if m["last"] or m["seen"]:
-        words = text[m.start() : m.end()].split() if m["last"] else text[: m.start()].split()[-2:]
+    noun = None  # the move noun of "einen so kräftigen Tagesgewinn ... zuletzt", "a gain not
+    # seen", "einen so starken Kursrückgang hatte es seit … nicht mehr gegeben"
+    if m["last"] or m["seen"] or (m["neg"] and moved is None):
+        inside = m["last"] or m["neg"]
+        words = text[m.start() : m.end()].split() if inside else text[: m.start()].split()[-2:]
         found = [MOVE_NOUNS.get(w.strip(",;").lower()) or MOVE_NOUNS.get(w) for w in words]
         noun = next((n for n in found if n is not None and n[0] == "move"), None)
         moved = moved or (noun[1] if noun else None)
