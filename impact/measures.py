@@ -246,6 +246,25 @@ def streak_length(closes: pd.Series, session: pd.Timestamp, direction: str) -> i
     return count
 
 
+def longest_earlier_streak(
+    closes: pd.Series, session: pd.Timestamp, direction: str, after: pd.Timestamp | None
+) -> tuple[int, pd.Timestamp | None]:
+    """The longest run of consecutive lower (``direction`` "down") or higher closes that ends
+    after ``after`` (None: anywhere in the data) and before the run ending on ``session`` began:
+    (its length, its last session); (0, None) when there is none."""
+    current = streak_length(closes, session, direction)
+    upto = closes.loc[:session]
+    steps = np.diff(upto.to_numpy(float))
+    moved = (steps < 0 if direction == "down" else steps > 0)[: len(steps) - current]
+    ends = upto.index[1 : len(moved) + 1]  # the session each step ends on
+    best, best_end, run = 0, None, 0
+    for step, end in zip(moved, ends, strict=True):
+        run = run + 1 if step else 0
+        if run and run >= best and (after is None or end > after):
+            best, best_end = run, end
+    return best, best_end
+
+
 def record_close_streak(closes: pd.Series, session: pd.Timestamp) -> int:
     """How many consecutive closes ending on ``session`` were each above every earlier close of
     the series (records relative to its first row)."""

@@ -143,6 +143,22 @@ def test_streaks_count_sessions(text, published, count, direction):
     assert record.attached_to == article.claims[0].id
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Dax stieg am Montag den zehnten Tag in Folge.",
+        "The Dax rose for a tenth straight session on Monday.",
+    ],
+)
+def test_a_streak_without_a_figure_ends_on_the_day_its_sentence_names(checker, text):
+    _, record = one_record(text, "2024-08-20")  # a Tuesday
+    assert (record.record_count, iso(record.end)) == (10, "2024-08-19")
+    closes = fixture_frame("^GDAXI")["Close"].loc[:"2024-08-19"].tolist()
+    rises = [b > a for a, b in zip(closes[-12:-1], closes[-11:], strict=True)]
+    assert rises[-10:] == [True] * 10 and not rises[-11]  # ten higher closes, not eleven
+    assert check(checker, text, "2024-08-20").verdict.value == "correct"
+
+
 def test_a_snapped_streak_ends_the_session_before():
     article, record = one_record(
         "Nvidia rose 3% on Wednesday, snapping a three-day losing streak.", "2024-06-20"

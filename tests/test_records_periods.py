@@ -15,7 +15,14 @@ from conftest import fixture_frame
 from conftest import only_record as one_record
 from conftest import record_claims as records
 
+from impact import measures
+from impact.claims import extract_article
+
 D = dt.date
+
+
+def iso_date(day: dt.date | None) -> str | None:
+    return None if day is None else day.isoformat()
 
 
 def period_moves(ticker: str, rule: str) -> pd.Series:
@@ -118,6 +125,84 @@ def test_a_streak_after_an(text, published, ticker, count, direction):
         count,
         direction,
     )
+
+
+# ---- the longest streak in a window -----------------------------------------------------------
+def runs(ticker: str, direction: str) -> list[tuple[pd.Timestamp, int]]:
+    """Every run of consecutive higher (lower) closes of a fixture: (its last session, length),
+    counted close by close in plain Python."""
+    closes = fixture_frame(ticker)["Close"]
+    found, run = [], 0
+    values, days = closes.tolist(), list(closes.index)
+    for i in range(1, len(values)):
+        moved = values[i] < values[i - 1] if direction == "down" else values[i] > values[i - 1]
+        run = run + 1 if moved else 0
+        ends = i + 1 == len(values) or not (
+            values[i + 1] < values[i] if direction == "down" else values[i + 1] > values[i]
+        )
+        if run and ends:
+            found.append((days[i], run))
+    return found
+
+
+def is_longest(ticker: str, session: str, since: str, direction: str) -> bool:
+    """The run ending on ``session`` is longer than every earlier run that ended after
+    ``since``."""
+    all_runs = runs(ticker, direction)
+    current = dict(all_runs)[pd.Timestamp(session)]
+    earlier = [n for end, n in all_runs if pd.Timestamp(since) < end < pd.Timestamp(session)]
+    return all(n < current for n in earlier)
+
+
+@pytest.mark.parametrize(
+    "text, published, ticker",
+    [
+        ("The S&P 500 rose for an eighth straight session on Wednesday, its longest winning "
+         "streak since {}.", "2023-11-09", "^GSPC"),
+        ("Der S&P 500 legte am Montag den achten Tag in Folge zu, die längste Gewinnserie seit "
+         "{}.", "2024-08-20", "^GSPC"),
+        ("Der Dax stieg am Montag zum zehnten Mal in Folge. Es war die längste Gewinnserie seit "
+         "{}.", "2024-08-20", "^GDAXI"),
+    ],
+)  # fmt: skip
+@pytest.mark.parametrize("year", [2020, 2021, 2022, 2023])
+def test_the_longest_streak_since_a_year(checker, text, published, ticker, year):
+    text = text.format(year)
+    article = extract_article(text, published)
+    (result,) = [
+        c for c in checker.check_article("t", article).checks
+        if c.claim.record_of == "longest_streak"
+    ]  # fmt: skip
+    claim, since = result.claim, f"{year}-12-31"
+    assert (claim.ticker, claim.direction, iso_date(claim.record_since)) == (ticker, "up", since)
+    expected = is_longest(ticker, str(claim.end), since, "up")
+    if pd.Timestamp(since) < fixture_frame(ticker).index[0] and expected:
+        assert result.verdict.value == "insufficient_data"
+    else:
+        assert result.verdict.value == ("correct" if expected else "false"), result.explanation
+
+
+def test_the_longest_streak_in_a_relative_window_and_its_direction():
+    text = "The S&P 500 fell for a fifth day on Friday, its longest losing streak in two years."
+    (record,) = records(text, "2024-06-14")
+    assert (record.record_of, record.direction, record.record_count) == (
+        "longest_streak", "down", None,
+    )  # fmt: skip
+    assert records("Das ist längst bekannt, seit 2021 schon.", "2024-06-14") == []
+
+
+def test_longest_earlier_streak_on_a_synthetic_series():
+    closes = pd.Series(
+        [10, 11, 12, 13, 12, 13, 14, 15, 16, 15, 16, 17],
+        index=pd.bdate_range("2024-01-01", periods=12),
+    )  # synthetic: runs up of 3 (to day 3), 4 (to day 8), then 2 (to day 11)
+    last = closes.index[-1]
+    assert measures.streak_length(closes, last, "up") == 2
+    assert measures.longest_earlier_streak(closes, last, "up", None) == (4, closes.index[8])
+    assert measures.longest_earlier_streak(closes, last, "up", closes.index[8]) == (0, None)
+    assert measures.longest_earlier_streak(closes, closes.index[8], "up", None) == (
+        3, closes.index[3],
+    )  # fmt: skip
 
 
 # ---- a level near a record is no record -------------------------------------------------------

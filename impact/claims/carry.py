@@ -135,6 +135,12 @@ def _day_record(c: Claim) -> bool:
     return c.attached_to is None and c.record_basis == "one_day" and c.record_count is None
 
 
+def _own_streak(c: Claim) -> bool:
+    """A streak with no figure of its own, in a sentence that names its day ("Der Dax stieg am
+    Montag den zehnten Tag in Folge"): it ends on that day."""
+    return c.attached_to is None and c.record_of == "streak"
+
+
 def with_day(
     claims: list[Claim],
     day: ResolvedDates | None,
@@ -144,7 +150,8 @@ def with_day(
     """Claims with no date of their own take the day an earlier sentence (or their own, in a
     later clause) named ("Siemens on Tuesday announced ... The shares finished the day 1.8 per
     cent higher"); a print during the session stays at publication; a record follows its figure,
-    or with none in its sentence takes the day too ("It was Apple's worst day since March 2020").
+    or with none in its sentence takes the day too ("It was Apple's worst day since March 2020"),
+    as does a streak from its own sentence's day.
     ``periods``: a period running to publication ends on an earlier sentence's day too: on the
     ``latest`` day the text named, when given (a look back at an earlier day, "Am Dienstag hatten
     sie noch 2 Prozent gewonnen", does not move the end of "seit Jahresanfang ... damit")."""
@@ -154,7 +161,9 @@ def with_day(
     to = latest if latest is not None and latest.end is not None else day
     out = [
         c.replaced(start=day.start, end=day.end, end_earliest=day.end_earliest, dates=anchor)
-        if c.unanchored and c.basis_cue != "snapshot" and (c.kind != "record" or _day_record(c))
+        if c.unanchored
+        and c.basis_cue != "snapshot"
+        and (c.kind != "record" or _day_record(c) or (not periods and _own_streak(c)))
         else _period_to(c, to)
         if periods
         else c

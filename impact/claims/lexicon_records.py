@@ -43,6 +43,7 @@ __all__ = [
     "RECORDS",
     "RECORD_RE",
     "SEASONS",
+    "STREAK_NOUNS",
     "SUPERLATIVES",
     "UP_VERBS",
     "RecordLexicon",
@@ -56,13 +57,14 @@ __all__ = [
 SUPERLATIVES_EN: dict[str, str | None] = {
     "biggest": None, "largest": None, "greatest": None, "sharpest": None, "steepest": None,
     "strongest": None, "heaviest": "down", "deepest": "down", "worst": "down", "weakest": "down",
-    "best": "up", "highest": "up", "lowest": "down", "most": None,
+    "best": "up", "highest": "up", "lowest": "down", "most": None, "longest": None,
     "most challenging": "down", "most difficult": "down", "most painful": "down",
 }  # fmt: skip
 SUPERLATIVES_DE: dict[str, str | None] = {
     "größte": None, "grösste": None, "stärkste": None, "kräftigste": None, "deutlichste": None,
     "heftigste": None, "steilste": None, "massivste": None, "höchste": "up", "tiefste": "down",
     "niedrigste": "down", "beste": "up", "schlechteste": "down", "schwerste": "down",
+    "längste": None,
     "schwächste": "down",
 }  # fmt: skip
 SUPERLATIVES = {**SUPERLATIVES_EN, **SUPERLATIVES_DE}
@@ -97,6 +99,17 @@ MOVE_NOUNS: dict[str, tuple[str, str | None]] = {
 PERIOD_RECORDS = {"week": "week_move", "month": "month_move", "quarter": "quarter_move",
                   "year": "year_move"}  # fmt: skip
 MOVE_NOUNS["trading day"] = ("move", None)
+# runs a superlative ranks by length ("its longest winning streak since 2021", "die längste
+# Verlustserie seit 2019"): noun -> direction (None: the clause's verb says)
+STREAK_NOUNS: dict[str, str | None] = {
+    **{w: "up" for w in (
+        "winning streak", "win streak", "winning run", "run of gains", "rally streak",
+        "Gewinnserie", "Erfolgsserie", "Siegesserie", "Gewinnsträhne")},
+    **{w: "down" for w in (
+        "losing streak", "losing run", "run of losses", "Verlustserie", "Negativserie",
+        "Talfahrt", "Pechsträhne")},
+    **{w: None for w in ("streak", "run", "Serie", "Strähne")},
+}  # fmt: skip
 # level nouns after a superlative ("lowest close", "höchster Stand"): noun -> direction
 LEVEL_NOUNS: dict[str, str | None] = {
     **{w: None for w in (
@@ -136,7 +149,7 @@ _GERMAN_ENDING = r"(?:es|en|e|s|n)?"
 RECORD_RE = (
     rf"(?P<pre>bis dahin\s+|bisher\s+)?(?P<sup>{_SUPER_EN}|{_SUPER_DE})"
     rf"(?P<mods>(?:[\s-]+(?:{_MODIFIERS}))*)"
-    rf"(?:\s+(?P<noun>{_alt([*MOVE_NOUNS, *LEVEL_NOUNS])}){_GERMAN_ENDING})?"
+    rf"(?:\s+(?P<noun>{_alt([*MOVE_NOUNS, *LEVEL_NOUNS, *STREAK_NOUNS])}){_GERMAN_ENDING})?"
 )
 # record level words: "record low", "all-time high", "a 10-month low", "52-week high", "new high"
 _EN_MARK = (
@@ -273,6 +286,7 @@ GATES: dict[str, tuple[str, ...]] = {
         "massivst", "höchst", "tiefst", "niedrigst", "beste", "schlechtest", "schwerst",
         "schwächst", "biggest", "largest", "greatest", "sharpest", "steepest", "strongest",
         "heaviest", "deepest", "worst", "weakest", "best", "highest", "lowest", "most ",
+        "längst", "longest",
     ),
     "level_en": ("high", "low", "trough", "peak", "bottom", "close"),
     "level_de": ("hoch", "tief", "rekord", "höchststand"),

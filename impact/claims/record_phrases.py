@@ -43,6 +43,7 @@ from impact.claims.lexicon_records import (
     PERIOD_MODIFIERS,
     PERIOD_RECORDS,
     RECORDS,
+    STREAK_NOUNS,
     SUPERLATIVES,
     UP_VERBS,
     count_of,
@@ -57,6 +58,7 @@ from impact.claims.values import RecordOf
 __all__ = ["RecordPhrase", "find_records"]
 
 _LEVEL_SUPER = {"highest", "lowest", "höchste", "tiefste", "niedrigste"}
+_LENGTH_SUPER = {"longest", "längste"}
 _DOWN_WORDS = {
     "losses", "loss", "declines", "decline", "falls", "fall", "drop", "drops", "decreases",
     "decrease", "slide", "losing", "verlusttag", "tagesverlust", "tagesminus", "verlust",
@@ -126,9 +128,33 @@ def _lookup(table: dict, word: str | None) -> tuple[bool, object]:
     return False, None
 
 
+def _longest(m: re.Match[str], text: str, pe: dt.date | None) -> RecordPhrase | None:
+    """ "its longest winning streak since 2021", "die längste Verlustserie seit 2019": the run
+    of closes that ends at the session is longer than any other in the window."""
+    found, direction = _lookup(STREAK_NOUNS, m["noun"])
+    window = window_after(text, m.end(), pe, gap=True) if found else None
+    if window is None:
+        return None
+    if direction is None:  # "fell for a fifth day, its longest streak", "der sechste
+        # Gewinntag in Folge und damit die längste Serie": the sentence's move before it
+        direction = _verb_direction(text, 0, m.start()) or _noun_direction(text[: m.start()])
+    return _phrase(m.start(), window.end, text, "longest_streak", direction, window)
+
+
+def _noun_direction(text: str) -> str | None:
+    """The direction of the last move noun of ``text`` ("Gewinntag", "losses"), if any."""
+    found = None
+    for token in LEXICON.token.finditer(text):
+        word = token.group(0).lower()
+        found = "down" if word in _DOWN_WORDS else "up" if word in _UP_WORDS else found
+    return found
+
+
 def _superlative(m: re.Match[str], text: str, pe: dt.date | None) -> RecordPhrase | None:
     sup = m["sup"].lower()
     sup = sup if sup in SUPERLATIVES else sup[:-1]
+    if sup in _LENGTH_SUPER:
+        return _longest(m, text, pe)
     mods, noun = (m["mods"] or "").lower(), m["noun"]
     (is_move, move), (is_level, level) = _lookup(MOVE_NOUNS, noun), _lookup(LEVEL_NOUNS, noun)
     kind, noun_direction = move if is_move else (None, level)  # type: ignore[misc]

@@ -41,7 +41,9 @@ _PERIOD_HORIZONS = {
     "week_move": {"week"}, "month_move": {"month", "mtd"}, "quarter_move": {"quarter", "qtd"},
     "year_move": {"year", "ytd"},
 }  # fmt: skip
-_ONE_SESSION = {"move", *_PERIOD_HORIZONS, "streak", "week_streak", "month_streak"}
+_ONE_SESSION = {
+    "move", *_PERIOD_HORIZONS, "streak", "week_streak", "month_streak", "longest_streak",
+}  # fmt: skip
 _COMPANY_FIGURES = {
     "revenue", "profit", "shipments", "market_share", "market_value", "share_of_revenue",
 }  # fmt: skip

@@ -106,7 +106,7 @@ BasisCue = Literal["close", "extreme", "snapshot", "open", "after_hours", "unkno
 # weekly (Friday) or month-end closes
 RecordOf = Literal[
     "move", "level", "threshold", "window_extreme", "streak", "record_streak", "week_move",
-    "month_move", "quarter_move", "year_move", "week_streak", "month_streak",
+    "month_move", "quarter_move", "year_move", "week_streak", "month_streak", "longest_streak",
 ]  # fmt: skip
 # how the listing was chosen: the only listing, the index itself, a cue in the text, the
 # registry default, no listing at all, or no entity to choose for

@@ -17,7 +17,8 @@ sessions (every session of a range, the one that holds named). The window is the
   (``mostly_correct`` in its vendor band);
 - ``streak``: exactly n consecutive lower (higher) closes end at the session; ``record_streak``:
   n consecutive closes above every earlier close; ``week_streak`` / ``month_streak``: the same on
-  weekly (Friday) or month-end closes, the last period ending at the session.
+  weekly (Friday) or month-end closes, the last period ending at the session; ``longest_streak``:
+  the run ending at the session is longer than every run that ended inside the window.
 
 An anchor day ("since a 15.7% jump on April 29") must itself be at least as large; an anchor whose
 day is not known (a named event the lexicon does not date) is ``insufficient_data``. A window that
@@ -322,6 +323,27 @@ def _judge_streak(case: _Case, session: pd.Timestamp) -> _Judged:
     return _Judged(verdict, reason, session, "close_to_close", None, evidence)
 
 
+def _judge_longest_streak(case: _Case, session: pd.Timestamp) -> _Judged:
+    """The run of lower (higher) closes ending at the session is longer than every other run
+    that ended inside the window."""
+    closes = case.prices["Close"]
+    count = measures.streak_length(closes, session, case.direction)
+    w = _window(case, session, closes)
+    longest, ended = measures.longest_earlier_streak(closes, session, case.direction, _start(w))
+    what = f"consecutive {'lower' if case.direction == 'down' else 'higher'} closes"
+    said = f"{count} {what} end on {session.date()}"
+    if count < 2:
+        verdict, reason = Verdict.FALSE, f"no run of {what}: {said}"
+    elif count >= int(closes.index.get_loc(session)):
+        verdict, reason = Verdict.INSUFFICIENT_DATA, f"{said}, back to the first row of the data"
+    else:
+        longer = f"{said}, but {longest} ended on {ended.date() if ended is not None else '?'}"
+        holds = f"{said}; the longest run before it in the window: {longest}"
+        verdict, reason = _settle(w, longest >= count, holds, longer)
+    evidence = _finding(case, w, "consecutive_closes", session, float(count), count=count)
+    return _Judged(verdict, reason, session, "close_to_close", None, evidence)
+
+
 def _judge_week(case: _Case, session: pd.Timestamp) -> _Judged:
     """The week's Friday-to-Friday move ranks first among the window's weeks."""
     weekly = measures.weekly_moves(case.prices["Close"])
@@ -419,6 +441,7 @@ _JUDGES = {
     "window_extreme": _judge_extreme,
     "streak": _judge_streak,
     "record_streak": _judge_streak,
+    "longest_streak": _judge_longest_streak,
     "week_streak": _judge_period_streak,
     "month_streak": _judge_period_streak,
 }
