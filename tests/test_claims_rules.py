@@ -1527,3 +1527,102 @@ def test_a_commodity_clause_after_as_is_its_own():
     stock, oil = extract(text, published="2022-03-07", lang="en")
     assert (stock.entity, stock.hedge, stock.basis_cue) == ("BP", "exact", "unknown")
     assert (oil.entity, oil.entity_how, oil.entity_cue) == (None, "other_asset", "Brent crude")
+
+
+# ---- a point move with its day between verb and amount ------------------------------------------
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Der Dax verlor am Donnerstag 312 Punkte.", "de"),
+        ("Der Dax verlor zum Handelsschluss rund 312 Punkte.", "de"),
+        ("Der Dax verlor am Donnerstag 312 Punkte (2,1 Prozent) auf 14.650 Punkte.", "de"),
+    ],
+)
+def test_points_after_a_day_are_the_move(text, lang):
+    first = extract(text, published="2024-05-10", lang=lang)[0]
+    assert (first.kind, first.unit, first.magnitude, first.direction) == (
+        "move", "points", 312.0, "down",
+    )  # fmt: skip
+
+
+# ---- months and years named in other ways ------------------------------------------------------
+@pytest.mark.parametrize(
+    "text, published, horizon, start, end",
+    [
+        ("Für den Monat Juli steht bei SAP ein Minus von gut 5 Prozent zu Buche.", "2024-08-08",
+         "month", "2024-07-01", "2024-07-31"),
+        ("SAP shares have added about 9% since the start of the month.", "2024-08-08", "mtd",
+         "2024-08-01", "2024-08-08"),
+        ("Die SAP-Aktie hat seit Anfang des Monats 9 Prozent gewonnen.", "2024-08-08", "mtd",
+         "2024-08-01", "2024-08-08"),
+        # the year that "ended" on the day of writing is this year; in January, the last one
+        ("The S&P 500 ended the year up more than 20%.", "2024-12-31", "ytd", "2024-01-01",
+         "2024-12-31"),
+        ("The S&P 500 ended the year up more than 20%.", "2025-01-02", "year", "2024-01-01",
+         "2024-12-31"),
+        ("The S&P 500 slipped 0.4% on the final trading day of 2024.", "2024-12-31", "one_day",
+         "2024-12-31", "2024-12-31"),
+    ],
+)  # fmt: skip
+def test_months_and_years_named_otherwise(text, published, horizon, start, end):
+    claim = extract(text, published=published)[0]
+    assert (claim.horizon, iso(claim.start), iso(claim.end)) == (horizon, start, end)
+
+
+# ---- the period of the sentence before --------------------------------------------------------
+def test_a_list_of_moves_runs_over_the_period_of_the_sentence_before():
+    text = (
+        "Im Januar legte der Dax um 8 Prozent zu. Zu den größten Gewinnern zählten SAP mit "
+        "einem Plus von knapp 16 Prozent und Siemens mit gut 14 Prozent."
+    )
+    _, sap, siemens = extract(text, published="2024-02-01", lang="de")
+    for claim in (sap, siemens):
+        assert (claim.horizon, iso(claim.start), iso(claim.end)) == (
+            "month", "2024-01-01", "2024-01-31",
+        )  # fmt: skip
+    assert claim.dates.rule == "carried"
+    year = "The Nasdaq 100 rose 25% for the year. Apple gained about 30%. Microsoft added 13%."
+    _, apple, msft = extract(year, published="2024-12-31", lang="en")
+    assert (apple.horizon, msft.horizon, iso(msft.start)) == ("ytd", "ytd", "2024-01-01")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the sentence before also holds a day's move: a day's report
+        "Der Dax stieg am Mittwoch um 1 Prozent und liegt seit Jahresbeginn 8 Prozent im Plus. "
+        "SAP gewann 3 Prozent.",
+        # the sentence speaks of a day
+        "Im ersten Quartal legte der Dax um 8 Prozent zu. Am letzten Handelstag gab er 0,5 "
+        "Prozent nach.",
+    ],
+)
+def test_no_period_is_carried_into_a_days_report(text):
+    last = extract(text, published="2024-04-03", lang="de")[-1]
+    assert last.horizon == "one_day"
+
+
+def test_a_period_cue_right_before_the_next_figure_is_that_figures():
+    text = "Der Dax stieg am Mittwoch um 1 Prozent und liegt seit Jahresbeginn 8 Prozent im Plus."
+    day, ytd = extract(text, published="2024-04-03", lang="de")
+    assert (day.horizon, iso(day.end), ytd.horizon, iso(ytd.start)) == (
+        "one_day", "2024-04-03", "ytd", "2024-01-01",
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("The 20% gain in Chinese stocks since Beijing unveiled its stimulus on September 24 "
+         "has added $2 trillion in value.", "en"),
+        ("Das Plus von 20 Prozent seit der Ankündigung des Pakets am 24. September hat den "
+         "Börsenwert um 2 Billionen Dollar erhöht.", "de"),
+    ],
+)  # fmt: skip
+def test_a_move_since_an_events_day_starts_at_the_close_before(text, lang):
+    claim = extract(text, published="2024-10-04", lang=lang)[0]
+    assert (claim.horizon, iso(claim.start), iso(claim.end)) == (
+        "since",
+        "2024-09-23",
+        "2024-10-04",
+    )

@@ -219,3 +219,44 @@ def overnight(claims: list[Claim], pub: Published) -> list[Claim]:
         else c
         for c in claims
     ]
+
+
+_PERIODS = frozenset({"month", "mtd", "quarter", "qtd", "year", "ytd"})
+
+
+def period_of(found: list[Claim]) -> ResolvedDates | None:
+    """The month, quarter or year (to date) a sentence's last move is of, when all its moves
+    are of such periods: the period the moves of the next sentence run over when it names no time of
+    its own ("Im Januar legte der Dax um 8,7 Prozent zu. Zu den größten Gewinnern zählten
+    Infineon mit knapp 16 Prozent"; "…ended the year up 23%. Apple gained about 30%"); a
+    sentence whose moves took it passes it on."""
+    moves = [c for c in found if c.kind == "move"]
+    if not moves or any(c.horizon not in _PERIODS for c in moves):
+        return None
+    last = moves[-1]
+    return ResolvedDates(
+        last.horizon, last.dates, last.start, last.end, last.end_earliest, last.n_sessions
+    )
+
+
+# a day the sentence names without a date: "Am letzten Handelstag gab der Index 0,5 Prozent nach"
+_A_DAY = re.compile(
+    r"(?<!\w)(?:Handelstag|Börsentag|Tag|Sitzung|session|day|heute|today|gestern|yesterday)"
+    r"(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def with_period(claims: list[Claim], period: ResolvedDates | None, sentence: str) -> list[Claim]:
+    """The moves with no time of their own take ``period`` (see :func:`period_of`), unless
+    the sentence speaks of a day."""
+    if period is None or _A_DAY.search(sentence):
+        return claims
+    anchor = carried(period)
+    return [
+        c.replaced(horizon=period.horizon, start=period.start, end=period.end,
+                   end_earliest=period.end_earliest, dates=anchor)
+        if c.unanchored and c.kind == "move" and c.basis_cue != "snapshot"
+        else c
+        for c in claims
+    ]  # fmt: skip

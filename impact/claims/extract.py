@@ -22,7 +22,9 @@ from impact.claims.carry import (
     day_apart,
     day_of_claims,
     overnight,
+    period_of,
     with_day,
+    with_period,
 )
 from impact.claims.dates import detect_published
 from impact.claims.entities import (
@@ -416,6 +418,7 @@ def _read_sentences(art: _Article, discourse: Discourse) -> tuple[list[Claim], s
     scene: BasisCue | None = None  # the time-of-day scene the previous sentence set
     day: ResolvedDates | None = None  # the day an earlier sentence named
     latest: ResolvedDates | None = None  # the latest day the text named: periods to date end there
+    period: ResolvedDates | None = None  # the month or year the last sentence's figures were of
     for i, (s_start, s_end) in enumerate(spans):
         if len(claims) >= MAX_CLAIMS:
             return claims, (
@@ -440,10 +443,13 @@ def _read_sentences(art: _Article, discourse: Discourse) -> tuple[list[Claim], s
             found = back_then(
                 found, sentence.text, pub, [text[a:b] for a, b in spans[max(0, i - 3) : i]]
             )
+            found = with_period(found, period, sentence.text) if own is None else found
             found = with_day(found, own or day, periods=own is None, latest=latest)
             claims.extend(day_apart(found, own))
+            period = period_of(found) if found or own is not None else period
         elif may_name_day(art.days, s_start, s_end):  # "Siemens hatte am Donnerstag Zahlen
             own = sentence_day(text[s_start:s_end], pub)  # vorgelegt. Das Papier ..."
+            period = None if own is not None else period
         day = own or day
         event = own or event
         if event is not None and event.end is not None:

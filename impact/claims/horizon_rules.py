@@ -230,6 +230,19 @@ def half_year(cue: HorizonCue, p: Published) -> ResolvedDates:
     return ResolvedDates("quarter", anchor, first, last, last)
 
 
+# the year as a whole that ends in a text: "ended the year", "das Jahr mit … beendet"
+_ENDED_YEAR = re.compile(
+    r"(?:ended|finished|closed out|wrapped up|ending|finishing) the year|das (?:Börsenjahr|Jahr) mit",
+    re.IGNORECASE,
+)
+
+
+def _year_closing(day: dt.date) -> bool:
+    """Whether ``day`` lies in the last days of its year (from 24 December): then "the year"
+    that ends, or its last trading day, is this year's, not the one before."""
+    return day.month == 12 and day.day >= 24
+
+
 def year(cue: HorizonCue, p: Published) -> ResolvedDates:
     """A calendar year ("in 2024", "im Jahr 2024", "im vergangenen Jahr", "last year"): when it
     ended before publication, the whole year, from the last close of the year before to its
@@ -240,6 +253,8 @@ def year(cue: HorizonCue, p: Published) -> ResolvedDates:
     if p.end is None and not written:
         return ResolvedDates("year", DateAnchor("unknown", text, missing="year_and_publication"))
     y = int(written) if written else p.end.year - 1  # type: ignore[union-attr]
+    if not written and p.end is not None and _year_closing(p.end) and _ENDED_YEAR.search(text):
+        y = p.end.year  # "ended the year up 23%", written on 31 December: this year
     if p.end is not None and y == p.end.year:
         return ResolvedDates(
             "ytd", DateAnchor("ytd", text, year=y), dt.date(y, 1, 1), p.end, p.start
@@ -266,7 +281,7 @@ def year_edge(cue: HorizonCue, horizon: Horizon, p: Published) -> ResolvedDates 
         return ResolvedDates(horizon, anchor, dt.date(year, 1, 2), dt.date(year, 1, 4),
                              dt.date(year, 1, 2))  # fmt: skip
     written = gd.get("lyear") or gd.get("lyear2") or gd.get("lyear3")
-    year = int(written) if written else p.end.year - 1
+    year = int(written) if written else p.end.year - (0 if _year_closing(p.end) else 1)
     day = dt.date(year, 12, 31)
     return ResolvedDates(horizon, DateAnchor("year_end", cue.match.group(0)), day, day, day)
 
@@ -445,17 +460,25 @@ def from_weekday(cue: HorizonCue, p: Published) -> ResolvedDates | None:
 
 
 def from_date(cue: HorizonCue, p: Published) -> ResolvedDates | None:
-    """A move measured from a dated close, peak or low ("from its March 4 record close")."""
+    """A move measured from a dated close, peak or low ("from its March 4 record close"); from
+    the close before the day of an event ("since China unleashed its stimulus on September
+    24": that day's move is part of it)."""
     assert cue.match is not None
     gd = cue.match.groupdict()
     for keys in (("fday", "fmon", "fyear"), ("fday2", "fmon2", "fyear2"),
                  ("fday3", "fmon3", "fyear3"), ("fday4", "fmon4", "fyear4"),
-                 ("fday5", "fmon5", "fyear5"), ("fday6", "fmon6", "fyear6")):  # fmt: skip
+                 ("fday5", "fmon5", "fyear5"), ("fday6", "fmon6", "fyear6"),
+                 ("fday7", "fmon7", "fyear7"), ("fday8", "fmon8", "fyear8")):  # fmt: skip
         day = written_date(gd, keys, p)
         if day is not None:
+            if keys[0] in _EVENT_DAYS:
+                day -= dt.timedelta(days=1)
             anchor = DateAnchor("from_date", cue.match.group(0))
             return ResolvedDates("since", anchor, day, p.end, p.start)
     return None
+
+
+_EVENT_DAYS = frozenset({"fday7", "fday8"})  # the day of an event, not of a close
 
 
 def from_extreme(cue: HorizonCue, p: Published) -> ResolvedDates | None:

@@ -50,8 +50,10 @@ HORIZONS: list[tuple[str, str]] = [
         "year",
     ),
     (
-        r"seit Monatsbeginn|seit Monatsanfang|im laufenden Monat|in diesem Monat|diesen Monat|"
-        r"month[- ]to[- ]date|so far this month|this month|MTD|for the month|on the month",
+        r"seit Monatsbeginn|seit Monatsanfang|seit Monatsstart|seit (?:Anfang|Beginn) des Monats|"
+        r"seit (?:Anfang|Beginn) dieses Monats|im laufenden Monat|in diesem Monat|diesen Monat|"
+        r"month[- ]to[- ]date|so far this month|this month|MTD|for the month|on the month|"
+        r"since the (?:start|beginning) of (?:the|this) month",
         "mtd",
     ),
     (
@@ -68,12 +70,13 @@ HORIZONS: list[tuple[str, str]] = [
         r"(?P<last>(?:zum|Zum|am|Am|beim|Beim) Jahreswechsel|(?:zum|Zum|am|Am) Jahresende|"
         r"(?:am|Am) letzten Handelstag (?:des (?:vergangenen |alten )?Jahres|(?P<lyear>\d{4}))|"
         r"(?:at|At) (?:the )?end of (?:last year|the year|(?P<lyear2>\d{4}))|(?:at|At) year-end|"
-        r"(?:on the|On the|the) last trading day of (?:last year|the year|(?P<lyear3>\d{4})))",
+        r"(?:on the|On the|the) (?:last|final) trading day of (?:last year|the year|"
+        r"(?P<lyear3>\d{4})))",
         "year_edge",
     ),
     (
         rf"(?:allein im|allein in|alone in|so far in|im|in|aus dem|for the month of|for|"
-        rf"im Monat|für den)\s+(?P<month>{MONTH_RE})(?:\s+(?P<myear>\d{{4}}))?|"
+        rf"im Monat|für den|für den Monat|für)\s+(?P<month>{MONTH_RE})(?:\s+(?P<myear>\d{{4}}))?|"
         rf"(?:the|its|their) (?P<month2>{MONTH_RE})(?:\s+(?P<myear2>\d{{4}}))? (?:closing |intraday |"
         rf"record )?(?:high|low|peak|trough|close)(?!\w)",
         "month",
@@ -213,7 +216,12 @@ HORIZONS: list[tuple[str, str]] = [
         rf"(?:since|from|Since|From) (?:the|its|their) (?P<fmon5>{MONTH_RE})\s+(?P<fday5>\d{{1,2}})"
         rf"(?:st|nd|rd|th)?(?:,?\s+(?P<fyear5>\d{{4}}))? [A-Za-z][\w-]+|"
         rf"(?:Seit|seit) (?:der|dem|ihrem|seinem|ihrer|seiner) [\w-]+ (?:vom|am) "
-        rf"(?P<fday6>\d{{1,2}})\.\s?(?P<fmon6>{MONTH_RE})(?:\s+(?P<fyear6>\d{{4}}))?",
+        rf"(?P<fday6>\d{{1,2}})\.\s?(?P<fmon6>{MONTH_RE})(?:\s+(?P<fyear6>\d{{4}}))?|"
+        # an event, then its day: "since China unleashed its stimulus on September 24"
+        rf"(?:since|Since) (?:[\w’'$-]+ ){{1,6}}?on (?P<fmon7>{MONTH_RE})\s+(?P<fday7>\d{{1,2}})"
+        rf"(?:st|nd|rd|th)?(?:,?\s+(?P<fyear7>\d{{4}}))?|"
+        rf"(?:seit|Seit) (?:[\w-]+ ){{1,6}}?am (?P<fday8>\d{{1,2}})\.\s?(?P<fmon8>{MONTH_RE})"
+        rf"(?:\s+(?P<fyear8>\d{{4}}))?",
         "from_date",
     ),
     (

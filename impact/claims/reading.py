@@ -17,7 +17,7 @@ from impact.claims.fields import (
     level_direction,
 )
 from impact.claims.horizons import HorizonCue, ResolvedDates, find_cues
-from impact.claims.lexicon import LEXICON
+from impact.claims.lexicon import LEXICON, WEEKDAY_RE
 from impact.claims.model import Claim, Published
 from impact.claims.negatives import negative_scan, non_price_reason
 from impact.claims.numbers import NumberMatch, Style
@@ -59,10 +59,17 @@ _SIZED_MOVE = re.compile(
 )
 _RESTATED = re.compile(r"(?:,\s*or|\bor|\brespektive|\bbzw\.|\boder)\s+(?:[$€£]|HK\$|US\$)?$|\($")
 # what may stand between a direction word and the amount it governs
+# (and the day or moment of the move: "verlor am Donnerstag 447 Punkte", "lost on Friday 300
+# points", "gab zum Handelsschluss 120 Punkte ab")
+_WHEN = (
+    rf"(?:am|on|vom|bis zum|zum|at the|by the)\s+(?:{WEEKDAY_RE}|Handelsschluss|Schluss|close|"
+    r"Ende|end)(?:\s+(?:des Handels|of trading|of the session))?|gestern|yesterday|heute|today|"
+    r"zuletzt|zeitweise|erneut|nochmals|insgesamt|damit|dabei|bisher|schließlich"
+)
 _GOVERNED_GAP = re.compile(
-    r"\s*(?:(?:um|by|of|von|in Höhe von|about|around|rund|etwa|knapp|gut|fast|nearly|almost|"
+    rf"\s*(?:(?:um|by|of|von|in Höhe von|about|around|rund|etwa|knapp|gut|fast|nearly|almost|"
     r"more than|mehr als|über|some|roughly|approximately|weitere|weiteren|another|a further|"
-    r"as much as|bis zu|satte|kräftige|a|an)\s+)*(?:[$€£]|HK\$|US\$)?"
+    rf"as much as|bis zu|satte|kräftige|a|an|{_WHEN}),?\s+)*(?:[$€£]|HK\$|US\$)?"
 )
 _CROSSED = re.compile(r"\s*(?:über|unter|above|below)\s")
 _BASES = frozenset({"from_extreme", "from_date", "from_weekday"})
@@ -208,8 +215,8 @@ def number_cues(
     if around[0] > 0:  # a cue right after the figure before is that figure's ("added 8.9% for
         cues = _own_cues(cues, around[0], number) or cues  # the month and 19% in 2023")
     if around[1] < min(hi, len(s.text)):  # a day named just before the next figure is its own
-        cues = [c for c in cues if not _next_figures(c, number, around[1])]  # ("... machten den
-        # Verlust vom Dienstag von gut zehn Prozent wett": Tuesday is the loss's, not the rise's)
+        cues = [c for c in cues if not _next_figures(c, number, around[1], s.text)]  # ("... machten
+        # den Verlust vom Dienstag von gut zehn Prozent wett": Tuesday is the loss's)
     if cues and all(c.kind == "yoy" for c in cues):  # "revenue of $95.4 billion for the March
         # quarter, up 5% from a year earlier": the growth is of the period named before it
         cues += find_cues(
@@ -238,15 +245,17 @@ def number_cues(
     return cues
 
 
-def _next_figures(cue: HorizonCue, number: NumberMatch, next_start: int) -> bool:
-    """Whether a one-day cue after the number stands nearer to the figure after it."""
+def _next_figures(cue: HorizonCue, number: NumberMatch, next_start: int, text: str) -> bool:
+    """Whether a cue after the number stands nearer to the figure after it: a day, or any
+    cue right before that figure ("stieg am Mittwoch um 1 Prozent und liegt seit
+    Jahresbeginn 8 Prozent im Plus": the year is the 8 per cent's)."""
     m = cue.match
     return (
-        cue.kind == "one_day"
-        and m is not None
+        m is not None
         and m.start() >= number.end
         and m.end() <= next_start
         and next_start - m.end() < m.start() - number.end
+        and (cue.kind == "one_day" or bool(_GOVERNED_GAP.fullmatch(text, m.end(), next_start)))
     )
 
 
