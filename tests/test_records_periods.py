@@ -275,3 +275,49 @@ def test_closing_record_verdicts(checker, text, published, ticker, session):
     earlier = closes[(closes.index >= pd.Timestamp(window.data_first)) & (closes.index < day)]
     expected = "false" if (earlier > closes.loc[day]).any() else "insufficient_data"
     assert (result.session, result.verdict.value) == (day.date(), expected)
+
+
+# ---- a move record of a period's move ranks periods -------------------------------------------
+@pytest.mark.parametrize(
+    "text, published, of, since",
+    [
+        ("Im Januar legte der Dax um 8,7 Prozent zu, so stark wie seit Oktober nicht mehr.",
+         "2023-02-01", "month_move", "2022-10-31"),
+        ("The S&P 500 rose 8.9% in November, its biggest gain since July 2022.", "2023-12-01",
+         "month_move", "2022-07-31"),
+        ("The S&P 500 ended the year up 24%, its biggest annual gain since 2021.", "2023-12-29",
+         "year_move", "2021-12-31"),
+    ],
+)  # fmt: skip
+def test_a_move_record_of_a_periods_move_ranks_periods(text, published, of, since):
+    (record,) = records(text, published)
+    assert (record.record_of, iso_date(record.record_since)) == (of, since)
+
+
+# ---- records and streaks of an economic series are no price claims ----------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Einkaufsmanagerindex war im Februar auf 52,6 Punkte geklettert, den höchsten Wert "
+        "seit 2012. Der Hang Seng stieg um 4 Prozent.",
+        "The Nasdaq 100 fell 3% on Tuesday after data showed U.S. manufacturing contracted for "
+        "a fifth straight month.",
+        "The Fed raised its benchmark rate by half a percentage point, the biggest increase since "
+        "2000, and the Nasdaq 100 fell 5%.",
+        "Die Inflation stieg im März auf 7,4 Prozent, so hoch wie seit 1981 nicht mehr.",
+    ],
+)
+def test_records_of_an_economic_series_are_no_market_records(text):
+    assert records(text, "2023-03-01") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trotz steigender Zinsen stiegen Siemens-Aktien auf den höchsten Stand seit 2021.",
+        "Despite rising yields, Apple shares rose 2% to a record high.",
+        "After the Fed decision, the Nasdaq 100 rose for a fifth straight session.",
+    ],
+)
+def test_a_price_named_after_the_economy_keeps_its_record(text):
+    assert len(records(text, "2023-03-01")) == 1

@@ -232,7 +232,8 @@ def half_year(cue: HorizonCue, p: Published) -> ResolvedDates:
 
 # the year as a whole that ends in a text: "ended the year", "das Jahr mit … beendet"
 _ENDED_YEAR = re.compile(
-    r"(?:ended|finished|closed out|wrapped up|ending|finishing) the year|das (?:Börsenjahr|Jahr) mit",
+    r"(?:ended|finished|closed out|wrapped up|ending|finishing) the year|das (?:Börsenjahr|Jahr) mit|"
+    r"annual|Jahresgewinn|Jahresverlust",
     re.IGNORECASE,
 )
 

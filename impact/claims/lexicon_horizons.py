@@ -42,6 +42,8 @@ HORIZONS: list[tuple[str, str]] = [
         r"last year(?!['’]s)|"
         r"(?:ended|finished|closed out|wrapped up|ending|finishing) (?P<cyear5>(?:19|20)\d\d)(?!\d)|"
         r"(?:ended|finished|closed out|wrapped up|ending|finishing) the year|"
+        r"annual (?:gain|loss|advance|decline|rise|drop|increase|return|performance)s?|"
+        r"Jahresgewinn(?:e|s)?|Jahresverlust(?:e|s)?|"
         r"for (?P<cyear6>(?:19|20)\d\d)(?!\d|\s*(?:%|percent|per cent|points))|"
         r"das (?:Börsenjahr|Jahr) (?P<cyear7>(?:19|20)\d\d)(?!\d)|das (?:Börsenjahr|Jahr) mit|"
         r"(?:hat|haben|hatte|hatten|ist|sind|war|waren|legte|legten|stieg|stiegen|fiel|fielen|"

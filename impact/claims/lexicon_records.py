@@ -122,14 +122,16 @@ LEVEL_NOUNS["closing level"] = None
 # words between a superlative and its noun: "one-day", "weekly" (then a week), "closing"
 _MODIFIERS = (
     r"one-day|single-day|one day|single day|one-session|single-session|daily|intraday|"
-    r"closing|trading|percentage|percent|weekly|one-week|monthly|quarterly|prozentualen|"
-    r"prozentuale"
+    r"closing|trading|percentage|percent|weekly|one-week|monthly|quarterly|annual|yearly|"
+    r"prozentualen|prozentuale"
 )
 PERIOD_MODIFIERS = {
     "weekly": "week",
     "one-week": "week",
     "monthly": "month",
     "quarterly": "quarter",
+    "annual": "year",
+    "yearly": "year",
 }
 CLOSE_WORDS = (
     r"closed|closes|close|closing|settled|Schluss|Schlusskurs|Schlusswert|Schlussstand|schloss|"
@@ -375,6 +377,22 @@ PRICE_OWNER = (
     r"(?:at|on|auf|bei)\s+(?:a|an|the|its|their|einem|einen|dem|den|ein)\s+"
     r"(?:(?:new|fresh|neue[mnrs]?)\s+)?)$"
 )
+# what an economic series' record or streak is about, and what a price's is: the nearer one
+# before the record words owns it ("the purchasing managers' index rose to 52.6, the highest
+# since 2012", "manufacturing contracted for a fifth straight month", "raised its benchmark rate
+# by half a point, the biggest increase since 2000")
+ECONOMY_OR_PRICE = (
+    r"(?<![\w-])(?:(?P<economy>Einkaufsmanagerindex\w*|purchasing managers['’]? index|PMI|"
+    r"manufacturing|Industrie|industry|factory|factories|Konjunktur\w*|economy|Wirtschaft|"
+    r"inflation|Inflation\w*|Teuerung|consumer prices|Verbraucherpreise|prices|Preise|"
+    r"(?:benchmark|interest|policy|key) rates?|Leitzins\w*|Zins\w*|Fed|Federal Reserve|"
+    r"central bank|Notenbank|EZB|ECB|unemployment|jobless\w*|Arbeitslos\w*|payrolls|jobs|"
+    r"GDP|BIP|Bruttoinlandsprodukt|retail sales|Einzelhandel\w*|exports|Exporte|imports|"
+    r"Importe|orders|Aufträge|Auftragseingang|sentiment|confidence|Geschäftsklima|ifo|"
+    r"housing starts|yields?|Renditen?)|"
+    r"(?P<price>Aktien?|Papiere?|Titel|Kurs\w*|Index|Leitindex|shares|stocks?|index|gauge|"
+    r"benchmark))(?![\w-])"
+)
 FROM_A = r"(?:from|von)\s+(?:a|an|einem)\s+$"  # "from a 15-month low": the session before
 WHEN = r"^\W*(?:when|als|wo)\b"  # "since May 2, 2019, when it lost 12%"
 # a window extreme's number: "Jahreshoch von/bei 5.767", "low of 2021: 2,950.4"; or before it,
@@ -420,6 +438,7 @@ class RecordLexicon:
         self.from_a = re.compile(FROM_A, re.IGNORECASE)
         self.not_since = re.compile(NOT_SINCE, re.IGNORECASE)
         self.price_owner = re.compile(PRICE_OWNER, re.IGNORECASE)
+        self.economy_or_price = re.compile(ECONOMY_OR_PRICE)
         self.when = re.compile(WHEN, re.IGNORECASE)
         self.number_after = re.compile(NUMBER_AFTER, re.IGNORECASE)
         self.number_before = re.compile(NUMBER_BEFORE, re.IGNORECASE)

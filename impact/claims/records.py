@@ -108,6 +108,23 @@ def _about_company_figures(
     return not (elsewhere and RECORDS.price_owner.search(text, max(0, phrase.lo - 30), phrase.lo))
 
 
+def _about_the_economy(
+    phrase: RecordPhrase, text: str, mentions: list[Mention], attached: Claim | None, offset: int
+) -> bool:
+    """The record words qualify an economic series, not a price: the nearest word before them
+    naming one or the other names a series (lexicon_records.ECONOMY_OR_PRICE), and no company,
+    index or price figure stands between it and them."""
+    last = None
+    for last in RECORDS.economy_or_price.finditer(text, 0, phrase.lo):  # noqa: B007
+        pass
+    if last is None or last["economy"] is None:
+        return False
+    starts = [start for start, _, _ in mentions]
+    if attached is not None:
+        starts.append(attached.span[0] - offset)
+    return not any(last.end() <= start < phrase.lo for start in starts)
+
+
 def _at_mark(phrase: RecordPhrase, c: Claim, offset: int) -> bool:
     span = phrase.mark_span
     return span is not None and c.span[0] < span[1] + offset and span[0] + offset < c.span[1]
@@ -141,6 +158,23 @@ def _direction(phrase: RecordPhrase, attached: Claim | None, claims: list[Claim]
     if phrase.shift and moved:  # "snapping three sessions of losses" after a rise
         return "down" if moved == "up" else "up"
     return moved
+
+
+# the record a one-session move record makes when it qualifies a move over a period
+_PERIOD_RECORD = {
+    "week": "week_move", "month": "month_move", "mtd": "month_move", "quarter": "quarter_move",
+    "qtd": "quarter_move", "year": "year_move", "ytd": "year_move",
+}  # fmt: skip
+
+
+def _of_period(phrase: RecordPhrase, attached: Claim | None) -> RecordPhrase:
+    """A move record that qualifies a month's (week's, quarter's, year's) move ranks that
+    period's moves: "Im Januar legte der Dax um 8,7 Prozent zu, so stark wie seit Oktober nicht
+    mehr", "rose 8.9% in November, its biggest gain since July 2022"."""
+    if phrase.of != "move" or attached is None or attached.kind != "move":
+        return phrase
+    of = _PERIOD_RECORD.get(attached.horizon or "")
+    return phrase if of is None else replace(phrase, of=of)  # type: ignore[arg-type]
 
 
 def _dates(base: Claim, phrase: RecordPhrase, attached: Claim | None) -> Claim:
@@ -200,6 +234,8 @@ def record_claim(
     if _about_company_figures(phrase, base.sentence, claims, offset, others):
         return None
     attached = _attach(phrase, claims, base.sentence, offset)
+    if _about_the_economy(phrase, base.sentence, mentions, attached, offset):
+        return None
     direction = _direction(phrase, attached, claims)
     if direction is None:
         return None
@@ -207,6 +243,7 @@ def record_claim(
     if claim.entity is None and attached is None:
         return None  # no figure and no company: not a market record ("Höchststand seit 2019")
     claim = _dates(claim, phrase, attached)
+    phrase = _of_period(phrase, attached)
     window = phrase.window
     since = since_of(window, claim.end)
     if window is not None and not (window.all_time or window.anchor) and since is None:
