@@ -1626,3 +1626,40 @@ def test_a_move_since_an_events_day_starts_at_the_close_before(text, lang):
         "2024-09-23",
         "2024-10-04",
     )
+
+
+# ---- the direction written right after a figure is its own -------------------------------------
+@pytest.mark.parametrize(
+    "text, direction",
+    [
+        ("Nvidia erased an early rally to close 5.5% lower on Friday, after climbing as much as "
+         "5.1% earlier.", "down"),
+        ("SAP gab frühe Gewinne ab und schloss 2 Prozent tiefer, nachdem das Papier zunächst "
+         "um 3 Prozent gestiegen war.", "down"),
+        ("The Hang Seng's two-day advance of nearly 17% came after the gauge had lost more than "
+         "6% last week.", "up"),
+    ],
+)  # fmt: skip
+def test_the_direction_of_the_figure_not_of_the_clause_around_it(text, direction):
+    assert extract(text, published="2024-03-08")[0].direction == direction
+
+
+def test_a_period_to_date_in_a_days_report_does_not_carry():
+    text = (
+        "Shell shares plunged 17% on Monday. The slide left the stock down more than a third "
+        "since the start of the year. Across the Atlantic, the S&P 500 fell 7.6%."
+    )
+    spx = extract(text, published="2020-03-09", lang="en")[-1]
+    assert (spx.ticker, spx.horizon, iso(spx.end)) == ("^GSPC", "one_day", "2020-03-09")
+
+
+@pytest.mark.parametrize(
+    "text, published, end",
+    [
+        ("Die SAP-Aktie ist gestern um 5 Prozent gestiegen. Am Vortag hatte das Papier noch "
+         "3 Prozent verloren.", "2024-08-01", "2024-07-30"),
+        ("Am Vortag hatte das SAP-Papier noch 3 Prozent verloren.", "2024-08-01", "2024-07-31"),
+    ],
+)  # fmt: skip
+def test_am_vortag_is_the_day_before_the_day_the_text_is_on(text, published, end):
+    assert iso(extract(text, published=published, lang="de")[-1].end) == end

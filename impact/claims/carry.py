@@ -221,17 +221,26 @@ def overnight(claims: list[Claim], pub: Published) -> list[Claim]:
     ]
 
 
-_PERIODS = frozenset({"month", "mtd", "quarter", "qtd", "year", "ytd"})
+_CLOSED_PERIODS = frozenset({"month", "quarter", "year"})
+
+
+def _closed_period(c: Claim) -> bool:
+    """A month, quarter or year that has ended, or a year to date written in its last days: a
+    review's period. (A period to date in a day's report, "down a third since the start of the
+    year", does not carry: the figures after it are the day's again.)"""
+    if c.horizon in _CLOSED_PERIODS:
+        return True
+    return c.horizon == "ytd" and c.end is not None and c.end.month == 12 and c.end.day >= 24
 
 
 def period_of(found: list[Claim]) -> ResolvedDates | None:
-    """The month, quarter or year (to date) a sentence's last move is of, when all its moves
-    are of such periods: the period the moves of the next sentence run over when it names no time of
+    """The month, quarter or year a sentence's last move is of, when all its moves are of such
+    ended periods (:func:`_closed_period`): the period the moves of the next sentence run over when it names no time of
     its own ("Im Januar legte der Dax um 8,7 Prozent zu. Zu den größten Gewinnern zählten
     Infineon mit knapp 16 Prozent"; "…ended the year up 23%. Apple gained about 30%"); a
     sentence whose moves took it passes it on."""
     moves = [c for c in found if c.kind == "move"]
-    if not moves or any(c.horizon not in _PERIODS for c in moves):
+    if not moves or not all(_closed_period(c) for c in moves):
         return None
     last = moves[-1]
     return ResolvedDates(
@@ -257,6 +266,25 @@ def with_period(claims: list[Claim], period: ResolvedDates | None, sentence: str
         c.replaced(horizon=period.horizon, start=period.start, end=period.end,
                    end_earliest=period.end_earliest, dates=anchor)
         if c.unanchored and c.kind == "move" and c.basis_cue != "snapshot"
+        else c
+        for c in claims
+    ]  # fmt: skip
+
+
+_EVE = frozenset({"am vortag", "am vorabend"})
+
+
+def eve_of(claims: list[Claim], day: ResolvedDates | None) -> list[Claim]:
+    """ "Am Vortag" is the day before the day the text is on: the ``day`` an earlier sentence
+    named ("Die Aktie ist gestern um 12,8 Prozent gesprungen. Am Vortag hatte sie noch sieben
+    Prozent verloren": the day before yesterday), else the day before publication."""
+    if day is None or day.end is None or day.start is None:
+        return claims
+    before = dt.timedelta(days=1)
+    return [
+        c.replaced(start=day.start - before, end=day.end - before,
+                   end_earliest=(day.end_earliest or day.start) - before)
+        if c.dates.rule == "yesterday" and (c.dates.cue or "").lower() in _EVE
         else c
         for c in claims
     ]  # fmt: skip

@@ -21,6 +21,7 @@ from impact.claims.carry import (
     background_day,
     day_apart,
     day_of_claims,
+    eve_of,
     overnight,
     period_of,
     with_day,
@@ -444,6 +445,7 @@ def _read_sentences(art: _Article, discourse: Discourse) -> tuple[list[Claim], s
                 found, sentence.text, pub, [text[a:b] for a, b in spans[max(0, i - 3) : i]]
             )
             found = with_period(found, period, sentence.text) if own is None else found
+            found = eve_of(found, latest)
             found = with_day(found, own or day, periods=own is None, latest=latest)
             claims.extend(day_apart(found, own))
             period = period_of(found) if found or own is not None else period

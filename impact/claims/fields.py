@@ -47,6 +47,12 @@ class SentenceScan(Scan):
         return self._directions
 
 
+# a figure and then at once its direction word: "5.5% lower", "2 Prozent fester"
+_RIGHT_AFTER = re.compile(
+    r"[+\-−]?[\d.,]+\s*(?:%|Prozent|percent|per cent|Punkte|points|Euro|Dollar|cents?)?\s+"
+)
+
+
 def find_direction(
     scan: SentenceScan, lo: int, hi: int, pos: int, sign: int, next_figure: int | None = None
 ) -> Direction:
@@ -66,6 +72,8 @@ def find_direction(
     if not found:
         return "none"
     nearest = min(found)
+    if nearest[1] > pos and _RIGHT_AFTER.fullmatch(scan.text, pos, nearest[1]):
+        return nearest[2]  # "to close 5.5% lower", "schloss 2 Prozent tiefer": the figure's own
     if next_figure is not None and pos < nearest[1] < next_figure:
         close_before = [f for f in found if pos - 40 <= f[1] < pos]
         return min(close_before or found)[2]

@@ -66,7 +66,7 @@ DIRECTION_UP = (
     r"Wachstum|erhöhte|erhöhten|erhöht|Steigerung|gesteigert|steigerte|steigerten|haussierte|"
     r"höher|fester|Aufschlag|"
     r"rose|rises|rise|rising|risen|jumped|jumps|jump|climbed|climbs|climb|surged|surges|surge|"
-    r"soared|soars|soar|gained|gains|gain|rallied|rallies|rally|advanced|advances|added|"
+    r"soared|soars|soar|gained|gains|gain|rallied|rallies|rally|advanced|advances|advance|added|"
     r"higher|increased|increases|increase|grew|grows|grow|growth|spiked|rebounded|popped|"
     r"leapt|leaped|boosted|up(?!\s+to)|"
     # more of the words financial news uses for a rise
