@@ -8,7 +8,7 @@ import datetime as dt
 import re
 
 from impact.claims.fields import SentenceScan
-from impact.claims.horizons import ResolvedDates, carried, period_start
+from impact.claims.horizons import ResolvedDates, carried, period_start, sentence_day
 from impact.claims.model import Claim, DateAnchor, Published
 from impact.fastre import word_alternation
 from impact.listings import mic_for_ticker
@@ -288,3 +288,46 @@ def eve_of(claims: list[Claim], day: ResolvedDates | None) -> list[Claim]:
         else c
         for c in claims
     ]  # fmt: skip
+
+
+class Timeline:
+    """The days and periods the sentences of an article named so far, and how they date the
+    figures of the next sentence (the rules of this module, in order)."""
+
+    def __init__(self, published: Published) -> None:
+        self.published = published
+        self.day: ResolvedDates | None = None  # the day an earlier sentence named
+        self.latest: ResolvedDates | None = None  # the latest day named: periods to date end there
+        self.period: ResolvedDates | None = None  # the ended period the last figures were of
+
+    def date(
+        self, found: list[Claim], sentence: str, may_name_day: bool, before: list[str]
+    ) -> list[Claim]:
+        """The sentence's claims dated by what came before (``may_name_day``: the sentence may
+        name a day of its own; ``before``: up to three sentences before it)."""
+        pub = self.published
+        own = day_of_claims(found)
+        event = day_of_claims(found, EVENT_DAY_RULES)
+        if own is None and may_name_day and not background_day(found):
+            own = sentence_day(sentence, pub)
+        found = back_then(found, sentence, pub, before)
+        found = with_period(found, self.period, sentence) if own is None else found
+        found = eve_of(found, self.latest)
+        found = with_day(found, own or self.day, periods=own is None, latest=self.latest)
+        found = day_apart(found, own)
+        if found or own is not None:
+            self.period = period_of(found)
+        self._advance(own, own or event)
+        return found
+
+    def named(self, own: ResolvedDates | None) -> None:
+        """A sentence without figures named ``own`` (None: no day)."""
+        if own is not None:
+            self.period = None
+        self._advance(own, own)
+
+    def _advance(self, own: ResolvedDates | None, event: ResolvedDates | None) -> None:
+        self.day = own or self.day
+        if event is not None and event.end is not None:
+            if self.latest is None or self.latest.end is None or event.end > self.latest.end:
+                self.latest = event

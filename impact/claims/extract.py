@@ -15,18 +15,7 @@ import re
 from dataclasses import dataclass, replace
 
 from impact.claims.basis import scene_of, underway
-from impact.claims.carry import (
-    EVENT_DAY_RULES,
-    back_then,
-    background_day,
-    day_apart,
-    day_of_claims,
-    eve_of,
-    overnight,
-    period_of,
-    with_day,
-    with_period,
-)
+from impact.claims.carry import Timeline, overnight
 from impact.claims.dates import detect_published
 from impact.claims.entities import (
     Discourse,
@@ -417,15 +406,13 @@ def _read_sentences(art: _Article, discourse: Discourse) -> tuple[list[Claim], s
     text, spans, pub = art.text, art.spans, art.published
     claims: list[Claim] = []
     scene: BasisCue | None = None  # the time-of-day scene the previous sentence set
-    day: ResolvedDates | None = None  # the day an earlier sentence named
-    latest: ResolvedDates | None = None  # the latest day the text named: periods to date end there
-    period: ResolvedDates | None = None  # the month or year the last sentence's figures were of
+    timeline = Timeline(pub)  # the days and periods earlier sentences named
     for i, (s_start, s_end) in enumerate(spans):
         if len(claims) >= MAX_CLAIMS:
             return claims, (
                 f"stopped after {len(claims)} claims, at character {s_start:,} of {len(text):,}"
             )
-        mentions, own, scan, event = art.named[i], None, None, None  # event: a day, "gestern" too
+        mentions, scan = art.named[i], None
         if art.gated[i]:
             lower = art.lower[s_start:s_end] if art.lower is not None else None
             scan = SentenceScan(text[s_start:s_end], lower)
@@ -437,26 +424,11 @@ def _read_sentences(art: _Article, discourse: Discourse) -> tuple[list[Claim], s
             )  # fmt: skip
             previous = next((c for c in reversed(claims) if _refers_back(c)), None)
             found = _sentence_claims(sentence, len(claims), previous)
-            own = day_of_claims(found)
-            event = day_of_claims(found, EVENT_DAY_RULES)
-            if own is None and may_name_day(art.days, s_start, s_end) and not background_day(found):
-                own = sentence_day(sentence.text, pub)
-            found = back_then(
-                found, sentence.text, pub, [text[a:b] for a, b in spans[max(0, i - 3) : i]]
-            )
-            found = with_period(found, period, sentence.text) if own is None else found
-            found = eve_of(found, latest)
-            found = with_day(found, own or day, periods=own is None, latest=latest)
-            claims.extend(day_apart(found, own))
-            period = period_of(found) if found or own is not None else period
+            named = may_name_day(art.days, s_start, s_end)
+            before = [text[a:b] for a, b in spans[max(0, i - 3) : i]]
+            claims.extend(timeline.date(found, sentence.text, named, before))
         elif may_name_day(art.days, s_start, s_end):  # "Siemens hatte am Donnerstag Zahlen
-            own = sentence_day(text[s_start:s_end], pub)  # vorgelegt. Das Papier ..."
-            period = None if own is not None else period
-        day = own or day
-        event = own or event
-        if event is not None and event.end is not None:
-            if latest is None or latest.end is None or event.end > latest.end:
-                latest = event
+            timeline.named(sentence_day(text[s_start:s_end], pub))  # vorgelegt. Das Papier ..."
         if mentions:
             entities = [e for _, _, e in mentions]
             several = len(entities) > 1 and any(e is not entities[0] for e in entities)
