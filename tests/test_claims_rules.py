@@ -1663,3 +1663,23 @@ def test_a_period_to_date_in_a_days_report_does_not_carry():
 )  # fmt: skip
 def test_am_vortag_is_the_day_before_the_day_the_text_is_on(text, published, end):
     assert iso(extract(text, published=published, lang="de")[-1].end) == end
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Im April, als die LVMH-Aktie bei 902 Euro schloss, war die Stimmung noch gut.",
+        "Vom Rekordhoch im April, als die LVMH-Aktie bei 902 Euro schloss, ist wenig geblieben.",
+    ],
+)
+def test_a_level_in_an_als_clause_is_of_the_time_the_clause_before_names(text):
+    level = extract(text, published="2023-10-11", lang="de")[0]
+    assert (level.kind, iso(level.start), iso(level.end)) == ("level", "2023-04-01", "2023-04-30")
+
+
+def test_a_seit_window_of_exactly_a_year():
+    text = (
+        "Die SAP-Aktie fiel am Montag um 5 Prozent, der größte Tagesverlust seit genau einem Jahr."
+    )
+    record = next(c for c in extract(text, published="2024-06-20", lang="de") if c.kind == "record")
+    assert (record.record_of, iso(record.record_since)) == ("move", "2023-12-17")

@@ -558,3 +558,21 @@ def test_linear_time_on_long_runs(piece):
 def test_a_unit_after_the_second_figure_is_the_firsts_too(text, lang, expected):
     found = find_numbers(text, lang)  # type: ignore[arg-type]
     assert [(text[m.start : m.end], m.value, m.unit) for m in found] == expected
+
+
+# ---- halves in words ------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text, lang, value, unit",
+    [
+        ("um mehr als fünfeinhalb Prozent", "de", 5.5, "percent"),
+        ("um knapp eineinhalb Prozent", "de", 1.5, "percent"),
+        ("um anderthalb Prozent", "de", 1.5, "percent"),
+        ("um zwölfeinhalb Prozent", "de", 12.5, "percent"),
+        ("um ein halbes Prozent", "de", 0.5, "percent"),
+        ("um einen halben Prozentpunkt", "de", 0.5, "percentage_points"),
+        ("by two and a half percent", "en", 2.5, "percent"),
+    ],
+)
+def test_halves_in_words(text, lang, value, unit):
+    m = only(text, lang)
+    assert (m.value, m.unit, m.rounding, m.worded) == (value, unit, 0.25, True)

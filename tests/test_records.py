@@ -159,6 +159,14 @@ def test_a_streak_without_a_figure_ends_on_the_day_its_sentence_names(checker, t
     assert check(checker, text, "2024-08-20").verdict.value == "correct"
 
 
+def test_a_streak_takes_the_direction_of_a_separable_verb_around_it():
+    _, record = one_record("Allianz-Aktien gaben am Donnerstag den dritten Tag in Folge nach.",
+                           "2022-05-06")  # fmt: skip
+    assert (record.record_of, record.record_count, record.direction, iso(record.end)) == (
+        "streak", 3, "down", "2022-05-05",
+    )  # fmt: skip
+
+
 def test_a_snapped_streak_ends_the_session_before():
     article, record = one_record(
         "Nvidia rose 3% on Wednesday, snapping a three-day losing streak.", "2024-06-20"

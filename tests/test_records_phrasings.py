@@ -186,6 +186,14 @@ def test_named_event_verdicts(checker):
         ("Die BASF-Aktie verlor am Montag 7 Prozent. Einen so hohen Tagesverlust hatten die "
          "Papiere seit Juni 2020 nicht mehr verbucht.", "2024-06-20", "BAS.DE", "move", "down",
          "2020-06-30"),
+        # a comparative, and a negation without "mehr"
+        ("Die BASF-Aktie verlor am Montag 7 Prozent. Einen größeren Tagesverlust hatte das "
+         "Papier seit Juni 2020 nicht erlitten.", "2024-06-20", "BAS.DE", "move", "down",
+         "2020-06-30"),
+        ("Die BASF-Aktie verlor am Montag 7 Prozent. Ein so hoher Tagesverlust war seit Juni "
+         "2020 nicht vorgekommen.", "2024-06-20", "BAS.DE", "move", "down", "2020-06-30"),
+        ("Die BASF-Aktie stieg am Montag auf 60 Euro. Einen höheren Kurs hatte das Papier seit "
+         "2021 nicht.", "2024-06-20", "BAS.DE", "level", "up", "2021-12-31"),
     ],
 )  # fmt: skip
 def test_negated_comparatives(text, published, ticker, of, direction, since):

@@ -136,7 +136,8 @@ def _relative(tag: str) -> str:
     """ "almost five years", "seit drei Monaten": qualifier, count, unit (groups named by tag)."""
     return (
         rf"(?:(?P<{tag}q>almost|nearly|about|around|more than|over|just over|roughly|close to|"
-        rf"mehr als|über|fast|knapp|rund|gut|etwa)\s+)?(?P<{tag}n>{NUM_RE})\s+(?P<{tag}u>{_UNITS})"
+        rf"mehr als|über|fast|knapp|rund|gut|etwa|genau|exakt|exactly|precisely)\s+)?"
+        rf"(?P<{tag}n>{NUM_RE})\s+(?P<{tag}u>{_UNITS})"
     )
 
 

@@ -32,6 +32,7 @@ from impact.fastre import WORD_START as _W
 
 __all__ = [
     "CLOSE_WORDS",
+    "COMPARATIVES",
     "DOWN_VERBS",
     "EVENTS",
     "GATES",
@@ -259,12 +260,20 @@ _DOWN_VERBS = (
 )
 UP_VERBS, DOWN_VERBS = set(_UP_VERBS.split()), set(_DOWN_VERBS.split())
 _NOT = r"(?:has|had|have)(?:n't|n’t|\s+not)"
+# German comparatives of a negated record, as the "so" word they stand for
+COMPARATIVES = {
+    "größer": "stark", "grösser": "stark", "stärker": "stark", "kräftiger": "stark",
+    "heftiger": "stark", "schwerer": "stark", "deutlicher": "stark", "höher": "hoch",
+    "tiefer": "tief", "niedriger": "tief",
+}  # fmt: skip
 _AS_SINCE = (
     # "so tief wie zuletzt im März 2020", "einen so kräftigen Tagesgewinn ... zuletzt im November
     # 2020": the last time was then, so the record runs after it
     rf"so\s+(?P<last>{_SO})(?:e[nmrs]?)?\s+(?:wie\s+|(?:[\w-]+\s+){{1,5}}?)(?=zuletzt\s)|"
     rf"so\s+(?P<so>{_SO})\s+wie\s+|"
     rf"so\s+(?P<neg>{_SO})(?:e[nmrs]?)?\s+(?:[\w-]+\s+){{1,4}}?(?=seit\s)|"
+    # "Einen größeren Tagesverlust hatte das Papier seit 2000 nicht erlitten"
+    rf"(?P<cmp>{_alt(COMPARATIVES)})e[nmrs]?\s+(?:[\w-]+\s+){{1,4}}?(?=seit\s)|"
     r"(?P<seen>not seen|unseen|last seen)(?=\s+(?:since|in)\s)|"
     rf"{_NOT}\s+been\s+(?:this|so)\s+(?P<been>high|low)(?=\s+since\s)|"
     rf"{_NOT}\s+"
@@ -273,7 +282,7 @@ _AS_SINCE = (
     r"(?=\s+since\s)"
 )
 # what ends a negated comparative after its window: "seit März 2020 nicht mehr (gestiegen)"
-NOT_SINCE = r"\s+(?:[\w-]+\s+){0,2}?nicht\s+mehr(?:\s+(?P<nverb>[\w-]+))?"
+NOT_SINCE = r"\s+(?:[\w-]+\s+){0,2}?nicht(?:\s+mehr)?(?:\s+(?P<nverb>[\w-]+))?"
 # "the intraday record for a single-day gain"
 _RECORD_FOR = (
     r"(?P<current>current\s+)?(?P<rbasis>closing\s+|intraday\s+)?record\s+for\s+a\s+"
@@ -301,6 +310,8 @@ GATES: dict[str, tuple[str, ...]] = {
         "so hoch", "so hoh", "so tief", "so niedrig", "so teuer", "so billig", "so günstig", "so stark",
         "so kräftig", "so deutlich", "so viel",
         "so schwach", "so heftig", "so steil", "not seen", "last seen", "unseen", "hasn't",
+        "größere", "grössere", "stärkere", "kräftigere", "heftigere", "schwerere",
+        "deutlichere", "höhere", "tiefere", "niedrigere",
         "hadn't", "haven't", "hasn’t", "hadn’t", "haven’t", "has not", "had not", "have not",
     ),
     "record_for": ("record for",),

@@ -237,12 +237,19 @@ def number_cues(
     if not cues and relative:  # "das Rekordhoch von 3800 Punkten, das der Index Ende
         rel_hi = clause_bounds(s.text, relative.end(), relative.end() + 1)[1]  # Mai erreichte"
         cues = find_cues(s.scan, relative.end(), rel_hi, masked)
-    if not cues:
-        when = bool(_AT_THAT_DATE.match(s.text, lo))  # the date a record's window names, too
+    when = bool(_AT_THAT_DATE.match(s.text, lo))
+    if when and cues and all(_undated_day(c) for c in cues):  # "Im April, als die Aktie bei
+        cues = []  # 902 Euro schloss": "schloss" names no day; April does
+    if not cues:  # the date a record's window names, too
         cues = find_cues(s.scan, max(0, number.start - WINDOW), number.end, [] if when else masked)
         if when:
             cues = [HorizonCue("at_date", c.match) if c.kind == "since" else c for c in cues]
     return cues
+
+
+def _undated_day(cue: HorizonCue) -> bool:
+    """A one-day cue that names no day ("schloss", "closed")."""
+    return cue.kind == "one_day" and (cue.match is None or not any(cue.match.groupdict().values()))
 
 
 def _next_figures(cue: HorizonCue, number: NumberMatch, next_start: int, text: str) -> bool:

@@ -37,6 +37,7 @@ from dataclasses import dataclass, replace
 
 from impact.claims.lexicon import LEXICON
 from impact.claims.lexicon_records import (
+    COMPARATIVES,
     DOWN_VERBS,
     LEVEL_NOUNS,
     MOVE_NOUNS,
@@ -139,6 +140,16 @@ def _longest(m: re.Match[str], text: str, pe: dt.date | None) -> RecordPhrase | 
         # Gewinntag in Folge und damit die längste Serie": the sentence's move before it
         direction = _verb_direction(text, 0, m.start()) or _noun_direction(text[: m.start()])
     return _phrase(m.start(), window.end, text, "longest_streak", direction, window)
+
+
+def _separable_direction(text: str, lo: int, hi: int) -> str | None:
+    """The direction of a separable verb in text[lo:hi] whose particle follows it ("gaben …
+    den dritten Tag in Folge nach"), if any."""
+    for head in LEXICON.separable_heads.finditer(text, lo, hi):
+        for particle, direction in LEXICON.separable_by_head.get(head.group(0).lower(), ()):
+            if particle.search(text, head.end(), hi):
+                return direction
+    return None
 
 
 def _noun_direction(text: str) -> str | None:
@@ -277,8 +288,9 @@ def _streak(m: re.Match[str], text: str) -> RecordPhrase | None:
         return None
     noun = next((v for k, v in g.items() if v and k.startswith("noun")), "").lower()
     direction = "down" if noun in _DOWN_WORDS else "up" if noun in _UP_WORDS else None
-    lo = clause_bounds(text, m.start(), m.end())[0]
+    lo, hi = clause_bounds(text, m.start(), m.end())
     direction = direction or _verb_direction(text, lo, m.start())
+    direction = direction or _separable_direction(text, lo, hi)
     snapped = bool(RECORDS.snap.search(text, max(lo, m.start() - 40), m.start()))
     unit = RECORDS.period_unit.search(m.group(0))
     if unit is not None:  # weeks or months
@@ -301,7 +313,7 @@ _CLOSED = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:geschlossen|geschlossen hatten|s
 
 def _as_since(m: re.Match[str], text: str, pe: dt.date | None) -> RecordPhrase | None:
     so = (m["so"] or m["been"] or m["neg"] or m["last"] or "").lower()
-    so = "hoch" if so == "hoh" else so  # "so hohe Kurse", "einen so hohen Tagesverlust"
+    so = "hoch" if so == "hoh" else COMPARATIVES.get((m["cmp"] or "").lower(), so)
     if (m["seen"] or "").lower() == "last seen" or m["last"]:
         window = last_seen(text, m.end(), pe)  # "last seen in March 2009": after it
     else:
@@ -309,16 +321,17 @@ def _as_since(m: re.Match[str], text: str, pe: dt.date | None) -> RecordPhrase |
     if window is None:
         return None
     end, verb = window.end, (m["verb"] or "").lower()
-    if m["neg"]:  # "so stark ... seit März 2020 nicht mehr (gestiegen)"
-        negated = RECORDS.not_since.match(text, end)
-        if negated is None:
+    negated = bool(m["neg"] or m["cmp"])
+    if negated:  # "so stark ... seit März 2020 nicht mehr (gestiegen)", "nicht erlitten"
+        tail = RECORDS.not_since.match(text, end)
+        if tail is None:
             return None
-        end, verb = negated.end(), (negated["nverb"] or "").lower()
+        end, verb = tail.end(), (tail["nverb"] or "").lower()
     moved = "up" if verb in UP_VERBS else "down" if verb in DOWN_VERBS else None
     noun = None  # the move noun of "einen so kräftigen Tagesgewinn ... zuletzt", "a gain not
     # seen", "einen so starken Kursrückgang hatte es seit … nicht mehr gegeben"
-    if m["last"] or m["seen"] or (m["neg"] and moved is None):
-        inside = m["last"] or m["neg"]
+    if m["last"] or m["seen"] or (negated and moved is None):
+        inside = m["last"] or negated
         words = text[m.start() : m.end()].split() if inside else text[: m.start()].split()[-2:]
         found = [MOVE_NOUNS.get(w.strip(",;").lower()) or MOVE_NOUNS.get(w) for w in words]
         noun = next((n for n in found if n is not None and n[0] == "move"), None)

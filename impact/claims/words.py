@@ -82,9 +82,15 @@ def _cardinals(lang: Lang) -> dict[str, float]:
             words[form] = 20.0 + 10 * i + j + 1
     if lang == "en":
         words |= {"a hundred": 100.0, "one hundred": 100.0, "a dozen": 12.0, "half a": 0.5}
+        words |= {f"{one} and a half": i + 1.5 for i, one in enumerate(_ONES_EN)}
+        words |= {f"{teen} and a half": i + 10.5 for i, teen in enumerate(teens)}
     else:
         words |= {"eine": 1.0, "einen": 1.0, "einem": 1.0, "einer": 1.0, "eines": 1.0}
         words |= {"dreissig": 30.0, "hundert": 100.0, "einhundert": 100.0, "ein Dutzend": 12.0}
+        # "eineinhalb", "fünfeinhalb", "zwölfeinhalb", "anderthalb": a half more
+        words |= {f"{one}einhalb": i + 1.5 for i, one in enumerate(ones)}
+        words |= {f"{teen}einhalb": i + 10.5 for i, teen in enumerate(teens)}
+        words |= {"anderthalb": 1.5, "ein halbes": 0.5, "einen halben": 0.5, "ein halber": 0.5}
     return words
 
 
@@ -286,7 +292,7 @@ def _reading(m: re.Match[str], text: str, lang: Lang, multiples: bool) -> WordRe
         if tail is None:
             return None
         return WordReading(start, tail.end(), value, kind, 0.5, 0, tail.group("noun"))
-    half = 0.25 if m.group(0).lower() == "half a" else 0.5
+    half = 0.25 if value % 1 else 0.5  # "half a", "fünfeinhalb": stated to the half
     return WordReading(start, end, value, kind, half)
 
 
