@@ -85,6 +85,12 @@ INDEX_MIC: dict[str, str] = {
     "^SSMI": "XSWX",
     "^AEX": "XAMS",
     "^IBEX": "XMAD",
+    "^SDAXI": "XETR",
+    "^STOXX": "XETR",  # calculated from the European exchanges' sessions; Xetra's are the closest
+    "^KS11": "XKRX",
+    "^TOPX": "XTKS",
+    "^SOX": "XNYS",
+    "^VIX": "XNYS",
 }
 MIC_CURRENCY: dict[str, str] = {
     "XHKG": "HKD",

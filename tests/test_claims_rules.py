@@ -1683,3 +1683,46 @@ def test_a_seit_window_of_exactly_a_year():
     )
     record = next(c for c in extract(text, published="2024-06-20", lang="de") if c.kind == "record")
     assert (record.record_of, iso(record.record_since)) == ("move", "2023-12-17")
+
+
+# ---- distances from a past extreme ---------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text, lang, direction, start",
+    [
+        ("Apple shares are now more than 25% above their April low.", "en", "up", "2024-04-01"),
+        ("Apple shares have risen more than 25% since their April low.", "en", "up",
+         "2024-04-01"),
+        ("Die Apple-Aktie hat seit ihrem Tief im April mehr als 25 Prozent zugelegt.", "de", "up",
+         "2024-04-01"),
+        ("Die Apple-Aktie liegt 20 Prozent unter dem Rekordhoch vom Dezember.", "de", "down",
+         "2023-12-01"),
+    ],
+)  # fmt: skip
+def test_a_distance_from_a_past_extreme_is_a_move_from_it(text, lang, direction, start):
+    claim = extract(text, published="2024-06-21", lang=lang)[0]
+    assert (claim.kind, claim.direction, claim.horizon, iso(claim.start)) == (
+        "move", direction, "since", start,
+    )  # fmt: skip
+    assert claim.dates.rule == "from_extreme"
+
+
+def test_a_business_units_growth_is_its_revenue():
+    text = "Microsoft's Azure cloud business grew 35%, down from 40% in the prior quarter."
+    assert [c.metric for c in extract(text, published="2022-10-26", lang="en")] == [
+        "revenue", "revenue",
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text, ticker",
+    [
+        ("The S&P 500 jumped 2.5% on Wednesday. Small-company stocks in the Russell 2000 did "
+         "even better, surging 5.8%.", "^RUT"),
+        ("Die Werte im SDax stiegen um 1,5 Prozent.", "^SDAXI"),
+        ("Der Stoxx 600 gab 0,5 Prozent nach.", "^STOXX"),
+        ("Baidu shares jumped 5% on Friday. The Hong Kong stock is now up about 27% this year.",
+         "9888.HK"),
+    ],
+)  # fmt: skip
+def test_an_index_or_listing_named_otherwise(text, ticker):
+    assert extract(text, published="2024-11-06")[-1].ticker == ticker

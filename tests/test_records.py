@@ -167,6 +167,16 @@ def test_a_streak_takes_the_direction_of_a_separable_verb_around_it():
     )  # fmt: skip
 
 
+def test_a_streak_after_a_possessive():
+    _, record = one_record(
+        "ASML shares rose 3% on Thursday, the Dutch chip equipment maker's second straight gain.",
+        "2024-03-08",
+    )
+    assert (record.record_of, record.record_count, record.direction, record.ticker) == (
+        "streak", 2, "up", "ASML.AS",
+    )  # fmt: skip
+
+
 def test_a_snapped_streak_ends_the_session_before():
     article, record = one_record(
         "Nvidia rose 3% on Wednesday, snapping a three-day losing streak.", "2024-06-20"

@@ -48,7 +48,11 @@ Mention = tuple[int, int, Entity]  # (start, end, entity) of a name in the sente
 _NOT_A_NAME = (
     r"(?!(?:The|Its|Their|This|These|Those|That|A|An|Our|Her|His|Die|Der|Das|Den|Dem|Des|Diese|"
     r"Dieser|Deren|Seine|Ihre|Eine|Ein|Hong|Hongkong|Hongkonger|US|U\.S|Chinese|China|"
-    r"European|Tech|Technologie|Internet|Bank|Class|New|Wall|Asian|Asia|A|C|ADR|ADS)\b)"
+    r"European|Tech|Technologie|Internet|Bank|Class|New|Wall|Asian|Asia|A|C|ADR|ADS|"
+    # places and kinds that stand before "stock"/"shares" ("The Hong Kong stock", "U.K. shares")
+    r"Kong|York|Street|Shanghai|Shenzhen|Frankfurt|London|Paris|Tokyo|Europe|America|American|"
+    r"German|British|French|Swiss|Dutch|Japanese|Korean|Indian|Taiwanese|Mainland|Global|"
+    r"Growth|Value|Blue|Small|Big|Megacap|Chip|Bank|Energy|Retail|Auto)\b)"
 )
 _UNKNOWN_COMPANY = re.compile(
     rf"(?<![\w-]){_NOT_A_NAME}[A-ZÄÖÜ][\w&.]*-(?:Aktie|Aktien|Papiere|Titel|Kurs)\b|"
@@ -71,6 +75,12 @@ _VENUE_BEFORE = re.compile(
     r"(?:\b(?:an|auf|on|at|in)\s+(?:der|the|die|dem)?\s*(?:[\w-]+\s+){0,2})$"
 )
 _VENUE_AFTER = re.compile(r"^-?(?:listed|notiert|gelistet)")
+# the stocks of an index as the subject: the index ("stocks in the Russell 2000", "die Werte im
+# SDax", "Nebenwerte im MDax")
+_STOCKS_IN = re.compile(
+    r"(?<![\w-])(?:stocks|shares|companies|Werte|Nebenwerte|Titel|Aktien)\s+(?:in|im|of)\s+"
+    r"(?:the\s+|dem\s+)?$"
+)
 _REGIONS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
@@ -179,6 +189,8 @@ def _is_venue(sentence: str, mention: Mention) -> bool:
     if entity.kind != "index":
         return False
     before = sentence[max(0, start - 40) : start]
+    if _STOCKS_IN.search(before):  # "Small-company stocks in the Russell 2000 surged 5.8%"
+        return False
     return bool(_VENUE_BEFORE.search(before) or _VENUE_AFTER.match(sentence[end : end + 10]))
 
 

@@ -490,7 +490,7 @@ def from_extreme(cue: HorizonCue, p: Published) -> ResolvedDates | None:
     if p.end is None:
         return None
     kind = (gd.get("xkind") or "").lower()
-    year_t = gd.get("xyear") or gd.get("xyear2")
+    year_t = gd.get("xyear") or gd.get("xyear2") or gd.get("xyear3")
     month_t = gd.get("xmon") or gd.get("xmon2")
     if "52" in kind:
         first, last = p.end - dt.timedelta(days=365), p.end
@@ -502,7 +502,7 @@ def from_extreme(cue: HorizonCue, p: Published) -> ResolvedDates | None:
         year = int(year_t) if year_t else p.end.year - 1
         first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
     elif kind in {"record", "record high", "all-time high", "rekordhoch", "allzeithoch"}:
-        first, last = dt.date(1900, 1, 1), p.end
+        first, last = dt.date(1970, 1, 1), p.end  # all time: the data's first row decides
     else:
         first, last = dt.date(p.end.year, 1, 1), p.end  # "its annual peak", "Jahreshoch"
     low = kind in {"trough", "low", "52-week low", "tief", "tiefststand", "52-wochen-tief"}

@@ -196,6 +196,9 @@ def carried(dates: ResolvedDates) -> DateAnchor:
     return DateAnchor("carried", dates.anchor.cue, of=dates.anchor)
 
 
+_THEN = re.compile(r",\s*(?:als|when|wo|where)\b")
+
+
 def level_dates(
     dates: ResolvedDates, cues: list[HorizonCue], pos: int, p: Published
 ) -> ResolvedDates:
@@ -205,9 +208,15 @@ def level_dates(
     window, not the level's day ("erstmals seit August 2022 über 100 Dollar": the level is
     now)."""
     inside = any(
-        c.kind == "from_extreme" and c.match is not None and c.match.start() <= pos < c.match.end()
+        c.kind == "from_extreme"
+        and c.match is not None
+        and (
+            c.match.start() <= pos < c.match.end()
+            or _THEN.match(c.match.string, c.match.end(), pos) is not None
+        )
         for c in cues
-    )
+    )  # the level is the extreme's, or in a clause about its time ("vom Rekordhoch im April,
+    # als die Aktie bei 902 Euro schloss")
     if dates.anchor.rule == "from_extreme" and inside and dates.start is not None:
         last = dates.anchor.until or dates.end
         anchor = DateAnchor("explicit", dates.anchor.cue)

@@ -163,7 +163,10 @@ METRICS: list[tuple[str, str]] = [
     ),
     (
         r"Umsatz|Umsätze|Umsatzes|Umsatzerlöse|Erlöse|Erlös|Einnahmen|Nettoumsatz|revenue|revenues|"
-        r"sales|net sales|turnover",
+        r"sales|net sales|turnover|"
+        # a business unit's growth is its revenue's: "Azure cloud business grew 35%"
+        r"cloud business|cloud unit|business unit|business segment|division|Sparte|"
+        r"Geschäftsbereich|Cloudgeschäft|Cloud-Geschäft",
         "revenue",
     ),
     (

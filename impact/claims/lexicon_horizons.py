@@ -228,14 +228,15 @@ HORIZONS: list[tuple[str, str]] = [
     ),
     (
         rf"(?:from|vom|von ihrem|von seinem|unter dem|below|off|im Vergleich zum|Im Vergleich zum|gegenüber dem|"
-        rf"compared with|compared to) (?:an?|its|their|the|dem|ihrem|"
+        rf"compared with|compared to|since|above|seit dem|seit ihrem|seit seinem|über dem) "
+        rf"(?:an?|its|their|the|dem|ihrem|"
         rf"seinem)?\s*(?:(?P<xmon>{MONTH_RE}) |(?P<xyear>\d{{4}}) |(?P<xlast>last year['’]s) )?"
         rf"(?P<xkind>peak|high|record high|all-time high|record|top|trough|low|52-week high|"
         rf"52-week low|Rekordhoch|Allzeithoch|Jahreshoch|Hoch|Höchststand|52-Wochen-Hoch|"
         rf"52-Wochen-Tief|Tief|Tiefststand)"
         rf"(?: (?:seen |set |reached |recorded |of |von (?:gut |rund |knapp |über )?\S+ "
         rf"(?:US-Dollar |Dollar |Euro |Punkten |Zählern |HK\$ )?)?(?:in|im|aus dem|vom) "
-        rf"(?:(?P<xmon2>{MONTH_RE})\s*)?(?P<xyear2>\d{{4}}))?",
+        rf"(?:(?P<xmon2>{MONTH_RE})(?:\s*(?P<xyear2>\d{{4}}))?|(?P<xyear3>\d{{4}})))?",
         "from_extreme",
     ),
     (

@@ -201,15 +201,15 @@ _STREAK_EN = (
     rf"(?P<n1>{_NUM})\s+(?:consecutive|straight|successive)\s+(?:trading\s+)?"
     r"(?P<u1>days|sessions)(?:\s+of\s+(?:\w+\s+)?(?P<noun1>losses|gains|declines|advances|"
     r"falls|rises|gains))?|"
-    rf"(?:for\s+)?(?:a|an|the|its|their)\s+(?P<o2>{_ORD})[\s-](?:consecutive|straight|successive)"
+    rf"(?:for\s+)?(?:a|an|the|its|their|[\w.&-]+(?:'s|’s))\s+(?P<o2>{_ORD})[\s-](?:consecutive|straight|successive)"
     r"[\s-](?:trading\s+)?(?P<u2>day|session)(?:\s+of\s+(?:\w+\s+)?(?P<noun2>losses|gains|"
     r"declines|advances|falls|rises))?|"
-    rf"(?:a|an|the|its|their)\s+(?P<o9>{_ORD})[\s-](?:consecutive|straight|successive)\s+"
+    rf"(?:a|an|the|its|their|[\w.&-]+(?:'s|’s))\s+(?P<o9>{_ORD})[\s-](?:consecutive|straight|successive)\s+"
     r"(?:daily\s+|one-day\s+)?(?P<noun9>losses|loss|gains|gain|declines|decline|advances|advance|drop|rise)|"
     rf"(?P<n3>{_NUM})-(?:day|session)\s+(?P<noun3>losing|winning)\s+streak|"
     rf"(?P<n4>{_NUM})\s+(?:days|sessions)\s+in\s+a\s+row|"
     rf"(?P<noun10>losing|winning)\s+streak\s+to\s+(?P<n10>{_NUM})\s+(?:trading\s+)?(?:days|sessions)|"
-    rf"(?:a|an|the|its|their)\s+(?P<o5>{_ORD})\s+(?:day|session)\s+in\s+a\s+row"
+    rf"(?:a|an|the|its|their|[\w.&-]+(?:'s|’s))\s+(?P<o5>{_ORD})\s+(?:day|session)\s+in\s+a\s+row"
 )
 # streaks of weeks and months: "the fifth straight weekly gain", "rose for a third straight
 # week", "three consecutive months of losses", "den vierten Monatsgewinn in Folge", "die dritte
@@ -219,14 +219,14 @@ _PERIOD_NOUNS_EN = (
     r"increases|increase|decreases|decrease|rally|slide"
 )
 _STREAK_PERIOD = (
-    rf"(?:a|an|the|its|their)\s+(?P<o13>{_ORD})[\s-](?:consecutive|straight|successive)[\s-]"
+    rf"(?:a|an|the|its|their|[\w.&-]+(?:'s|’s))\s+(?P<o13>{_ORD})[\s-](?:consecutive|straight|successive)[\s-]"
     rf"(?:weekly|monthly)\s+(?P<noun13>{_PERIOD_NOUNS_EN})|"
-    rf"(?:a|an|the|its|their)\s+(?P<o14>{_ORD})[\s-](?:consecutive|straight|successive)[\s-]"
+    rf"(?:a|an|the|its|their|[\w.&-]+(?:'s|’s))\s+(?P<o14>{_ORD})[\s-](?:consecutive|straight|successive)[\s-]"
     rf"(?:week|month)(?:\s+of\s+(?P<noun14>{_PERIOD_NOUNS_EN}))?|"
     rf"(?P<n15>{_NUM})\s+(?:consecutive|straight|successive)\s+(?:weeks|months)"
     rf"(?:\s+of\s+(?:\w+\s+)?(?P<noun15>{_PERIOD_NOUNS_EN}))?|"
     rf"(?P<n16>{_NUM})\s+(?:weeks|months)\s+in\s+a\s+row|"
-    rf"(?:a|an|the|its|their)\s+(?P<o17>{_ORD})\s+(?:week|month)\s+in\s+a\s+row|"
+    rf"(?:a|an|the|its|their|[\w.&-]+(?:'s|’s))\s+(?P<o17>{_ORD})\s+(?:week|month)\s+in\s+a\s+row|"
     rf"(?P<o18>{_ORD})\s+(?:Wochen|Monats)(?P<noun18>gewinn|verlust|plus|minus|anstieg|rückgang)"
     r"e?s?\s+(?:in\s+Folge|hintereinander|in\s+Serie)|"
     rf"(?P<n19>{_NUM})\s+(?:Wochen|Monats)(?P<noun19>gewinne|verluste|anstiege|rückgänge)n?\s+"

@@ -72,6 +72,13 @@ _GOVERNED_GAP = re.compile(
     rf"as much as|bis zu|satte|kräftige|a|an|{_WHEN}),?\s+)*(?:[$€£]|HK\$|US\$)?"
 )
 _CROSSED = re.compile(r"\s*(?:über|unter|above|below)\s")
+# a distance from an extreme: "20% below its record high", "25 Prozent über dem Tief vom April"
+_FROM_EXTREME = re.compile(
+    r"\s+(?:(?P<below>below|under|off|unter|unterhalb)|above|über|oberhalb)\s+"
+    r"(?:its|their|the|dem|ihrem|seinem|der|ihrer|seiner)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:high|low|peak|trough|record|top|bottom|Hoch|Tief|Höchststand|Tiefststand|Tiefpunkt|"
+    r"Rekordhoch|Allzeithoch|Jahreshoch|Jahrestief|Rekord)s?(?!\w)"
+)
 _BASES = frozenset({"from_extreme", "from_date", "from_weekday"})
 _PERIODS = frozenset({"quarter", "half", "year", "month"})  # what a year-on-year change is of
 
@@ -319,6 +326,8 @@ def read_number(number: NumberMatch, s: Sentence, next_figure: int | None = None
     direction = find_direction(s.scan, lo, hi, number.start, number.sign, next_figure)
     if direction == "none":  # an elliptical clause ("allein im Februar um 17 Prozent")
         direction = find_direction(s.scan, *wide, number.start, 0)
+    if number.unit == "percent" and (side := _FROM_EXTREME.match(s.text, number.end)):
+        direction = "down" if side["below"] else "up"  # "20% below its record high"
     kind = _kind(metric, number, s, lo, direction)
     if kind == "share":
         direction = "none" if not number.sign else direction
