@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import iso
+from conftest import fixture_frame, iso
 
 from impact import calendars
 from impact.claims import extract_article
@@ -408,3 +408,12 @@ def test_an_early_print_of_a_past_day_is_checked_against_that_days_range(checker
     (check,) = checker.check_article("t", extract_article(text, "2025-02-07")).checks
     assert check.verdict.value == "unverifiable"  # inside the day's range, not its close
     assert "daily prices only say the day ranged" in check.explanation
+
+
+def test_a_move_from_an_all_time_high_before_the_data_is_insufficient(checker):
+    text = "Apple shares are 5% below their record high."
+    article = extract_article(text, "2024-06-21")
+    (result,) = checker.check_article("t", article).checks
+    first = fixture_frame("AAPL").index[0].date()
+    assert result.verdict.value == "insufficient_data"
+    assert f"which begin {first}" in result.explanation

@@ -97,11 +97,18 @@ def choose_sessions(claim: Claim, series: PriceSeries) -> SessionChoice:
 def _extreme_session(claim: Claim, end: pd.Timestamp, prices: pd.DataFrame) -> pd.Timestamp:
     """The session with the highest (lowest) close between the window's first and last day."""
     last = min(pd.Timestamp(claim.dates.until or end), end - pd.Timedelta(days=1))
-    closes = prices["Close"].loc[pd.Timestamp(claim.start) : last]
+    first = pd.Timestamp(claim.start)
+    which = "high" if claim.dates.extreme == "high" else "low"
+    if len(prices) and first < prices.index[0] - pd.Timedelta(days=7):  # "its record high"
+        raise InsufficientDataError(
+            f"the {which} the move is measured from may lie before the data, which begin "
+            f"{prices.index[0].date()} (the window starts {claim.start})"
+        )
+    closes = prices["Close"].loc[first:last]
     if closes.empty:
         raise InsufficientDataError(
-            f"no prices between {claim.start} and {last.date()} to find the "
-            f"{'high' if claim.dates.extreme == 'high' else 'low'} the move is measured from"
+            f"no prices between {claim.start} and {last.date()} to find the {which} the move "
+            "is measured from"
         )
     return closes.idxmax() if claim.dates.extreme == "high" else closes.idxmin()
 
