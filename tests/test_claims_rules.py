@@ -1726,3 +1726,15 @@ def test_a_business_units_growth_is_its_revenue():
 )  # fmt: skip
 def test_an_index_or_listing_named_otherwise(text, ticker):
     assert extract(text, published="2024-11-06")[-1].ticker == ticker
+
+
+def test_a_record_follows_its_figure_into_the_period_of_the_sentence_before():
+    text = (
+        "Im Januar legte der Dax um 8 Prozent zu. SAP gewann knapp 16 Prozent und schloss auf "
+        "einem Rekordhoch."
+    )
+    claims = extract(text, published="2024-02-01", lang="de")
+    sap = next(c for c in claims if c.kind == "move" and c.ticker == "SAP.DE")
+    record = next(c for c in claims if c.kind == "record")
+    assert sap.horizon == "month" and record.attached_to == sap.id
+    assert (iso(record.start), iso(record.end)) == (iso(sap.start), iso(sap.end))

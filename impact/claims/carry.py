@@ -169,7 +169,15 @@ def with_day(
         else c
         for c in claims
     ]
+    return _followed(out, claims)
+
+
+def _followed(out: list[Claim], claims: list[Claim]) -> list[Claim]:
+    """``out`` (the ``claims`` with some redated) with each record attached to a redated claim
+    taking its new dates too."""
     moved = {c.id: c for c, old in zip(out, claims, strict=True) if c is not old}
+    if not moved:
+        return out
     return [
         c.replaced(start=m.start, end=m.end, end_earliest=m.end_earliest)
         if c.dates.rule == "attached" and (m := moved.get(c.attached_to)) is not None  # type: ignore[arg-type]
@@ -262,13 +270,14 @@ def with_period(claims: list[Claim], period: ResolvedDates | None, sentence: str
     if period is None or _A_DAY.search(sentence):
         return claims
     anchor = carried(period)
-    return [
+    out = [
         c.replaced(horizon=period.horizon, start=period.start, end=period.end,
                    end_earliest=period.end_earliest, dates=anchor)
         if c.unanchored and c.kind == "move" and c.basis_cue != "snapshot"
         else c
         for c in claims
     ]  # fmt: skip
+    return _followed(out, claims)
 
 
 _EVE = frozenset({"am vortag", "am vorabend"})
@@ -281,13 +290,14 @@ def eve_of(claims: list[Claim], day: ResolvedDates | None) -> list[Claim]:
     if day is None or day.end is None or day.start is None:
         return claims
     before = dt.timedelta(days=1)
-    return [
+    out = [
         c.replaced(start=day.start - before, end=day.end - before,
                    end_earliest=(day.end_earliest or day.start) - before)
         if c.dates.rule == "yesterday" and (c.dates.cue or "").lower() in _EVE
         else c
         for c in claims
     ]  # fmt: skip
+    return _followed(out, claims)
 
 
 class Timeline:

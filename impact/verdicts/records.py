@@ -218,6 +218,8 @@ def _level_values(case: _Case) -> tuple[pd.Series, str]:
 def _judge_level(case: _Case, session: pd.Timestamp) -> _Judged:
     """No value in the window beyond the session's."""
     values, measure = _level_values(case)
+    if session not in values.index:
+        raise InsufficientDataError(f"no {measure} for {session.date()} in the data")
     w = _window(case, session, values)
     window = measures.in_window(values, _start(w), pd.Timestamp(w.end)).drop(
         session, errors="ignore"
@@ -268,6 +270,8 @@ def _judge_extreme(case: _Case, session: pd.Timestamp) -> _Judged:
     """The window's high (low) equals the stated level."""
     claim = case.claim
     values, measure = _level_values(case)
+    if session not in values.index:
+        raise InsufficientDataError(f"no {measure} for {session.date()} in the data")
     w = _window(case, session, values)
     day, extreme = measures.window_extreme(values, _start(w), session, case.direction)
     stated = float(claim.magnitude or 0.0)
