@@ -1738,3 +1738,25 @@ def test_a_record_follows_its_figure_into_the_period_of_the_sentence_before():
     record = next(c for c in claims if c.kind == "record")
     assert sap.horizon == "month" and record.attached_to == sap.id
     assert (iso(record.start), iso(record.end)) == (iso(sap.start), iso(sap.end))
+
+
+@pytest.mark.parametrize(
+    "text, published, end",
+    [
+        # a look back to an earlier day does not date the figures after it
+        ("Der Dax brach am Dienstag um 3,5 Prozent ein. Noch am Montag hatte er 2,6 Prozent "
+         "gewonnen. BASF verlor drei Prozent.", "2025-03-04", "2025-03-04"),
+        ("The Dax fell 3% on Wednesday. On Monday it had gained 2%. SAP lost 4%.", "2023-03-15",
+         "2023-03-15"),
+        # a pluperfect that tells the day the text is about still dates what follows
+        ("Die SAP-Aktie war am Montag um rund fünf Prozent eingeknickt, nachdem ein Rivale seine "
+         "Prognose gesenkt hatte. BASF verlor drei Prozent.", "2025-09-23", "2025-09-22"),
+    ],
+)  # fmt: skip
+def test_a_look_back_does_not_date_what_follows(text, published, end):
+    assert iso(extract(text, published=published)[-1].end) == end
+
+
+def test_an_inflation_rate_is_no_price():
+    text = "Die Teuerungsrate in Deutschland stieg im Februar auf 5,1 Prozent."
+    assert [c.metric for c in extract(text, published="2022-03-01", lang="de")] in ([], ["other"])

@@ -300,6 +300,12 @@ def eve_of(claims: list[Claim], day: ResolvedDates | None) -> list[Claim]:
     return _followed(out, claims)
 
 
+# a sentence that looks back from the day the text is on: pluperfect, "Tags zuvor", "had lost"
+_LOOK_BACK = re.compile(
+    r"(?<!\w)(?:hatte|hatten|Tags zuvor|tags zuvor|Am Vortag|am Vortag|had)(?!\w)"
+)
+
+
 class Timeline:
     """The days and periods the sentences of an article named so far, and how they date the
     figures of the next sentence (the rules of this module, in order)."""
@@ -325,10 +331,21 @@ class Timeline:
         found = eve_of(found, self.latest)
         found = with_day(found, own or self.day, periods=own is None, latest=self.latest)
         found = day_apart(found, own)
+        if self._looks_back(own, sentence):  # "Noch am Montag hatte er 2,6 Prozent gewonnen":
+            self.period = None  # the day and period of a look back do not date what follows
+            self._advance(None, own or event)
+            return found
         if found or own is not None:
             self.period = period_of(found)
         self._advance(own, own or event)
         return found
+
+    def _looks_back(self, own: ResolvedDates | None, sentence: str) -> bool:
+        """The sentence looks back (pluperfect, "Tags zuvor", "had") to a day before the one
+        the text is on."""
+        if own is None or own.end is None or self.day is None or self.day.end is None:
+            return False
+        return own.end < self.day.end and _LOOK_BACK.search(sentence) is not None
 
     def named(self, own: ResolvedDates | None) -> None:
         """A sentence without figures named ``own`` (None: no day)."""

@@ -77,7 +77,7 @@ NOUNS: dict[str, str] = {
         "zins|zinsen|zinssatz|leitzins|anleiherendite|umlaufrendite|inflationsrate|bip|"
         "arbeitslosenquote|tax|taxes|steuer|steuern|steuersatz|coupon|kupon|benchmark rate|"
         "policy rate|key rate|federal funds rate|fed funds rate|deposit rate|einlagensatz|"
-        "leitzinsen|teuerung|industrial production|industrieproduktion|wirtschaftsleistung|"
+        "leitzinsen|teuerung|teuerungsrate|preissteigerung|preissteigerungsrate|industrial production|industrieproduktion|wirtschaftsleistung|"
         "consumer price index|price index|producer price index|verbraucherpreisindex|"
         "erzeugerpreisindex|einkaufsmanagerindex|purchasing managers index|pmi|ifo-index|"
         "ifo index|geschäftsklimaindex|bond|bonds|yielded|yielding|rendite|renditen|"
