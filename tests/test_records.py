@@ -177,6 +177,14 @@ def test_a_streak_after_a_possessive():
     )  # fmt: skip
 
 
+def test_a_streak_nacheinander():
+    _, record = one_record(
+        "BASF gab am Dienstag 6 Prozent nach und fiel damit den neunten Handelstag nacheinander.",
+        "2022-03-01",
+    )
+    assert (record.record_of, record.record_count, record.direction) == ("streak", 9, "down")
+
+
 def test_a_snapped_streak_ends_the_session_before():
     article, record = one_record(
         "Nvidia rose 3% on Wednesday, snapping a three-day losing streak.", "2024-06-20"

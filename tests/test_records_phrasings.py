@@ -194,6 +194,20 @@ def test_named_event_verdicts(checker):
          "2020 nicht vorgekommen.", "2024-06-20", "BAS.DE", "move", "down", "2020-06-30"),
         ("Die BASF-Aktie stieg am Montag auf 60 Euro. Einen höheren Kurs hatte das Papier seit "
          "2021 nicht.", "2024-06-20", "BAS.DE", "level", "up", "2021-12-31"),
+        # a comparative before "zuletzt": after the period named
+        ("Die BASF-Aktie fiel am Montag auf 40 Euro. Niedriger hatte das Papier zuletzt im "
+         "April 2021 geschlossen.", "2024-06-20", "BAS.DE", "level", "down", "2021-04-30"),
+        ("Der Dax schloss am Montag 3 Prozent schwächer. Einen heftigeren Tagesverlust hatte der "
+         "Leitindex zuletzt im Dezember 2022 erlitten.", "2024-06-20", "^GDAXI", "move", "down",
+         "2022-12-31"),
+        ("Die SAP-Aktie stieg am Montag um 8 Prozent. Einen größeren Tagessprung hatte der Titel "
+         "zuletzt im März 2020 hingelegt.", "2024-06-20", "SAP.DE", "move", "up", "2020-03-31"),
+        # never before: all time
+        ("Die SAP-Aktie stieg am Montag auf 200 Euro, so teuer war sie nie zuvor.", "2024-06-20",
+         "SAP.DE", "level", "up", None),
+        ("Der Dax brach am Montag um 3,5 Prozent ein – so stark war es seit fast genau drei "
+         "Jahren nicht mehr abwärtsgegangen.", "2024-06-20", "^GDAXI", "move", "down",
+         "2021-12-17"),
     ],
 )  # fmt: skip
 def test_negated_comparatives(text, published, ticker, of, direction, since):

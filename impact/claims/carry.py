@@ -129,10 +129,11 @@ def background_day(claims: list[Claim]) -> bool:
 
 
 def _day_record(c: Claim) -> bool:
-    """A record of one session's move with no figure of its own in the sentence ("It was
-    Apple's worst day since March 2020"): it is about the day the text is on. Not a streak,
+    """A record of one session's move or level with no figure of its own in the sentence ("It
+    was Apple's worst day since March 2020", "Niedriger hatte das Papier zuletzt im April 2021
+    geschlossen"): it is about the day the text is on. Not a streak,
     whose end may be the session before ("on course to snapping three sessions of losses")."""
-    return c.attached_to is None and c.record_basis == "one_day" and c.record_count is None
+    return c.attached_to is None and c.record_count is None
 
 
 def _own_streak(c: Claim) -> bool:

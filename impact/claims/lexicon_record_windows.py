@@ -137,6 +137,7 @@ def _relative(tag: str) -> str:
     return (
         rf"(?:(?P<{tag}q>almost|nearly|about|around|more than|over|just over|roughly|close to|"
         rf"mehr als|über|fast|knapp|rund|gut|etwa|genau|exakt|exactly|precisely)\s+)?"
+        r"(?:(?:genau|exakt|exactly|precisely)\s+)?"  # "fast genau drei Jahren"
         rf"(?P<{tag}n>{NUM_RE})\s+(?P<{tag}u>{_UNITS})"
     )
 

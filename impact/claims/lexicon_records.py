@@ -73,7 +73,7 @@ SUPERLATIVES = {**SUPERLATIVES_EN, **SUPERLATIVES_DE}
 MOVE_NOUNS: dict[str, tuple[str, str | None]] = {
     **{w: ("move", "up") for w in (
         "gain gains rise rises jump rally advance increase surge climb rebound bounce leap spike "
-        "upswing Anstieg Kursanstieg Tagesgewinn Tagesplus Kurssprung Sprung Zuwachs Plus "
+        "upswing Anstieg Kursanstieg Tagesgewinn Tagesplus Kurssprung Tagessprung Sprung Zuwachs Plus "
         "Kursplus Kursgewinn Erholung Rally Kursrally Aufschlag Kursfeuerwerk").split()},
     **{w: ("move", "down") for w in (
         "drop drops fall falls decline declines loss losses slide plunge selloff sell-off slump "
@@ -228,23 +228,23 @@ _STREAK_PERIOD = (
     rf"(?P<n16>{_NUM})\s+(?:weeks|months)\s+in\s+a\s+row|"
     rf"(?:a|an|the|its|their|[\w.&-]+(?:'s|’s))\s+(?P<o17>{_ORD})\s+(?:week|month)\s+in\s+a\s+row|"
     rf"(?P<o18>{_ORD})\s+(?:Wochen|Monats)(?P<noun18>gewinn|verlust|plus|minus|anstieg|rückgang)"
-    r"e?s?\s+(?:in\s+Folge|hintereinander|in\s+Serie)|"
+    r"e?s?\s+(?:in\s+Folge|hintereinander|nacheinander|in\s+Serie)|"
     rf"(?P<n19>{_NUM})\s+(?:Wochen|Monats)(?P<noun19>gewinne|verluste|anstiege|rückgänge)n?\s+"
-    r"(?:in\s+Folge|hintereinander|in\s+Serie)|"
+    r"(?:in\s+Folge|hintereinander|nacheinander|in\s+Serie)|"
     rf"(?:die|der|den|zum|in\s+der|im)\s+(?P<o20>{_ORD})[nm]?\s+(?:Woche|Monat)e?s?\s+"
-    r"(?:in\s+Folge|hintereinander)|"
-    rf"(?P<n21>{_NUM})\s+(?:Wochen|Monate|Monaten)\s+(?:in\s+Folge|hintereinander)"
+    r"(?:in\s+Folge|hintereinander|nacheinander)|"
+    rf"(?P<n21>{_NUM})\s+(?:Wochen|Monate|Monaten)\s+(?:in\s+Folge|hintereinander|nacheinander)"
 )
 _STREAK_DE = (
-    rf"zum\s+(?P<o6>{_ORD})\s+Mal\s+(?:in\s+Folge|hintereinander|in\s+Serie)|"
+    rf"zum\s+(?P<o6>{_ORD})\s+Mal\s+(?:in\s+Folge|hintereinander|nacheinander|in\s+Serie)|"
     rf"(?P<n11>{_NUM})[- ]?tägige[nrs]?\s+(?P<noun11>Verlust|Gewinn|Kursgewinn|Kursverlust)serie|"
     r"(?P<noun12>Verlust|Gewinn|Kursgewinn|Kursverlust)serie\s+(?:\w+\s+){0,3}?(?:auf|von)\s+"
     rf"(?P<n12>{_NUM})\s+(?:Handels|Börsen)?(?:tage|Tage|Tagen|Sitzungen)|"
     rf"(?P<n7>{_NUM})\s+(?:Handels|Börsen)?(?:tage|Tage|Tagen|Sitzungen)\s+"
-    r"(?:in\s+Folge|hintereinander|in\s+Serie)|"
+    r"(?:in\s+Folge|hintereinander|nacheinander|in\s+Serie)|"
     rf"(?:den|am|der|die|zum)\s+(?P<o8>{_ORD})\s+(?P<noun8>Handelstag|Börsentag|Tag|Verlusttag|"
     r"Gewinntag|Tagesverlust|Tagesgewinn|Tagesminus|Tagesplus|Sitzung)e?s?\s+"
-    r"(?:in\s+Folge|hintereinander|in\s+Serie)"
+    r"(?:in\s+Folge|hintereinander|nacheinander|in\s+Serie)"
 )
 # "so tief wie seit 2016 nicht mehr", "a level not seen since 2009", "last seen in 2009"; the
 # negated comparative "so stark waren sie seit März 2020 nicht mehr gestiegen", "hadn't risen
@@ -272,8 +272,13 @@ _AS_SINCE = (
     rf"so\s+(?P<last>{_SO})(?:e[nmrs]?)?\s+(?:wie\s+|(?:[\w-]+\s+){{1,5}}?)(?=zuletzt\s)|"
     rf"so\s+(?P<so>{_SO})\s+wie\s+|"
     rf"so\s+(?P<neg>{_SO})(?:e[nmrs]?)?\s+(?:[\w-]+\s+){{1,4}}?(?=seit\s)|"
+    # "so teuer war sie nie zuvor", "so hoch wie noch nie": all time
+    rf"so\s+(?P<never>{_SO})(?:e[nmrs]?)?\s+(?:[\w-]+\s+){{1,4}}?(?=(?:noch\s+)?nie\s+zuvor|noch\s+nie)|"
     # "Einen größeren Tagesverlust hatte das Papier seit 2000 nicht erlitten"
     rf"(?P<cmp>{_alt(COMPARATIVES)})e[nmrs]?\s+(?:[\w-]+\s+){{1,4}}?(?=seit\s)|"
+    # "Niedriger hatte das Papier zuletzt im April 2021 geschlossen", "Einen heftigeren
+    # Tagesverlust hatte der Leitindex zuletzt Mitte Dezember erlitten"
+    rf"(?P<cmpl>{_alt(COMPARATIVES)})(?:e[nmrs]?)?\s+(?:[\w-]+\s+){{1,5}}?(?=zuletzt\s)|"
     r"(?P<seen>not seen|unseen|last seen)(?=\s+(?:since|in)\s)|"
     rf"{_NOT}\s+been\s+(?:this|so)\s+(?P<been>high|low)(?=\s+since\s)|"
     rf"{_NOT}\s+"
@@ -304,14 +309,15 @@ GATES: dict[str, tuple[str, ...]] = {
     "threshold": ("erstmals", "ersten mal", "first time", "first close", "first finish"),
     "streak": (
         "consecutive", "straight", "successive", "in a row", "in folge", "hintereinander",
+        "nacheinander",
         "in serie", "streak", "serie",
     ),
     "as_since": (
         "so hoch", "so hoh", "so tief", "so niedrig", "so teuer", "so billig", "so günstig", "so stark",
         "so kräftig", "so deutlich", "so viel",
         "so schwach", "so heftig", "so steil", "not seen", "last seen", "unseen", "hasn't",
-        "größere", "grössere", "stärkere", "kräftigere", "heftigere", "schwerere",
-        "deutlichere", "höhere", "tiefere", "niedrigere",
+        "größer", "grösser", "stärker", "kräftiger", "heftiger", "schwerer", "deutlicher",
+        "höher", "tiefer", "niedriger",
         "hadn't", "haven't", "hasn’t", "hadn’t", "haven’t", "has not", "had not", "have not",
     ),
     "record_for": ("record for",),

@@ -312,9 +312,11 @@ _CLOSED = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:geschlossen|geschlossen hatten|s
 
 
 def _as_since(m: re.Match[str], text: str, pe: dt.date | None) -> RecordPhrase | None:
-    so = (m["so"] or m["been"] or m["neg"] or m["last"] or "").lower()
-    so = "hoch" if so == "hoh" else COMPARATIVES.get((m["cmp"] or "").lower(), so)
-    if (m["seen"] or "").lower() == "last seen" or m["last"]:
+    so = (m["so"] or m["been"] or m["neg"] or m["last"] or m["never"] or "").lower()
+    comparative = (m["cmp"] or m["cmpl"] or "").lower()
+    so = "hoch" if so == "hoh" else COMPARATIVES.get(comparative, so)
+    last = bool(m["last"] or m["cmpl"])  # "so tief wie zuletzt …", "Niedriger … zuletzt …"
+    if (m["seen"] or "").lower() == "last seen" or last:
         window = last_seen(text, m.end(), pe)  # "last seen in March 2009": after it
     else:
         window = window_after(text, m.end(), pe, gap=False)
@@ -330,8 +332,8 @@ def _as_since(m: re.Match[str], text: str, pe: dt.date | None) -> RecordPhrase |
     moved = "up" if verb in UP_VERBS else "down" if verb in DOWN_VERBS else None
     noun = None  # the move noun of "einen so kräftigen Tagesgewinn ... zuletzt", "a gain not
     # seen", "einen so starken Kursrückgang hatte es seit … nicht mehr gegeben"
-    if m["last"] or m["seen"] or (negated and moved is None):
-        inside = m["last"] or negated
+    if last or m["seen"] or (negated and moved is None):
+        inside = last or negated
         words = text[m.start() : m.end()].split() if inside else text[: m.start()].split()[-2:]
         found = [MOVE_NOUNS.get(w.strip(",;").lower()) or MOVE_NOUNS.get(w) for w in words]
         noun = next((n for n in found if n is not None and n[0] == "move"), None)
@@ -339,7 +341,7 @@ def _as_since(m: re.Match[str], text: str, pe: dt.date | None) -> RecordPhrase |
     if m["verb"] or so in _MOVE_SO or noun is not None:
         return _phrase(m.start(), end, text, "move", moved, window)
     direction = "up" if so in {"hoch", "high", "teuer"} else "down" if so else None
-    closed = bool(m["last"]) and _CLOSED.match(text, end) is not None  # "… zuletzt Ende Mai
+    closed = last and _CLOSED.match(text, end) is not None  # "… zuletzt Ende Mai
     return _phrase(m.start(), end, text, "level", direction, window, closing=closed)  # geschlossen"
 
 

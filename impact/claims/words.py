@@ -179,7 +179,8 @@ _STREAK_TAIL = {
         r"|month|year|quarter)s?" + WORD_END
     ),
     "de": re.compile(
-        r" (?P<noun>Handelstag|Börsentag|Tag|Sitzung|Woche|Monat|Jahr|Quartal) in Folge" + WORD_END
+        r" (?P<noun>Handelstag|Börsentag|Tag|Sitzung|Woche|Monat|Jahr|Quartal) "
+        r"(?:in Folge|hintereinander|nacheinander)" + WORD_END
     ),
 }
 
