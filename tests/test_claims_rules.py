@@ -1760,3 +1760,51 @@ def test_a_look_back_does_not_date_what_follows(text, published, end):
 def test_an_inflation_rate_is_no_price():
     text = "Die Teuerungsrate in Deutschland stieg im Februar auf 5,1 Prozent."
     assert [c.metric for c in extract(text, published="2022-03-01", lang="de")] in ([], ["other"])
+
+
+# ---- moves from a dated or named point, written as distances ------------------------------------
+@pytest.mark.parametrize(
+    "text, published, direction, horizon, start, rule",
+    [
+        ("The S&P 500 is now nearly 30% below the record it set on Feb. 19.", "2020-03-16",
+         "down", "since", "2020-02-19", "from_extreme"),
+        ("The Hang Seng closed about 8 per cent above the 15-month low it hit on January 22.",
+         "2024-02-07", "up", "since", "2024-01-22", "from_extreme"),
+        ("Nvidia is about 13% below its Nov. 7 record close.", "2024-12-18", "down", "since",
+         "2024-11-07", "from_date"),
+        ("Tencent has nearly doubled from its late-October trough.", "2023-03-23", "up", "since",
+         "2022-10-01", "from_extreme"),
+        ("PDD remains about 12% below where it ended 2022.", "2023-05-26", "down", "since",
+         "2023-01-01", "since"),
+        ("Shell shares remain 2.5 per cent below where they started the year.", "2024-02-01",
+         "down", "ytd", "2024-01-01", "ytd"),
+        ("The S&P 500 has pared its 2025 loss to less than 1%.", "2025-05-12", "down", "ytd",
+         "2025-01-01", "ytd"),
+        ("The Nasdaq 100 rallied 39% over the six months.", "2023-06-30", "up", "since",
+         "2022-12-29", "trailing"),
+    ],
+)  # fmt: skip
+def test_distances_and_spans_named_in_other_ways(text, published, direction, horizon, start, rule):
+    claim = extract(text, published=published, lang="en")[-1]
+    assert (claim.direction, claim.horizon, iso(claim.start), claim.dates.rule) == (
+        direction, horizon, start, rule,
+    )  # fmt: skip
+
+
+def test_from_a_15_month_low_without_its_day_is_the_days_move():
+    claim = extract("The benchmark climbed 2.6 per cent on Tuesday from a 15-month low.",
+                    published="2024-01-24", lang="en")[0]  # fmt: skip
+    assert (claim.horizon, iso(claim.end)) == ("one_day", "2024-01-23")
+
+
+@pytest.mark.parametrize(
+    "text, ticker",
+    [
+        ("Shell lifted its dividend. The oil major's stock closed 2.4 per cent higher.",
+         "SHEL.L"),
+        ("Apple has gained about 50% this year, outpacing the 16% advance in the S&P 500.",
+         "^GSPC"),
+    ],
+)  # fmt: skip
+def test_the_subject_of_a_figure_named_by_a_description(text, ticker):
+    assert extract(text, published="2024-02-01", lang="en")[-1].ticker == ticker

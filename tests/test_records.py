@@ -185,6 +185,29 @@ def test_a_streak_nacheinander():
     assert (record.record_of, record.record_count, record.direction) == ("streak", 9, "down")
 
 
+@pytest.mark.parametrize(
+    "text, count, direction",
+    [
+        ("Nvidia slipped 1.1% on Friday, its fifth loss in a row.", 5, "down"),
+        ("Apple rose 2% on Friday. Friday's gain was the iPhone maker's fourth in a row.", 4,
+         "up"),
+        ("Nvidia sank 6.7% on Friday, extending a three-session slide.", 3, "down"),
+    ],
+)  # fmt: skip
+def test_english_streaks_in_a_row_and_slides(text, count, direction):
+    record = [c for c in records(text, "2024-06-22")[1] if c.record_of == "streak"][-1]
+    assert (record.record_count, record.direction) == (count, direction)
+
+
+def test_a_superlative_without_noun_takes_the_move_before_it():
+    _, found = records("Nvidia fell 6.7% on Monday. Monday's decline was its steepest since "
+                       "April 19.", "2024-06-24")  # fmt: skip
+    (record,) = found
+    assert (record.record_of, record.direction, iso(record.record_since)) == (
+        "move", "down", "2024-04-19",
+    )  # fmt: skip
+
+
 def test_a_snapped_streak_ends_the_session_before():
     article, record = one_record(
         "Nvidia rose 3% on Wednesday, snapping a three-day losing streak.", "2024-06-20"

@@ -75,11 +75,12 @@ _VENUE_BEFORE = re.compile(
     r"(?:\b(?:an|auf|on|at|in)\s+(?:der|the|die|dem)?\s*(?:[\w-]+\s+){0,2})$"
 )
 _VENUE_AFTER = re.compile(r"^-?(?:listed|notiert|gelistet)")
-# the stocks of an index as the subject: the index ("stocks in the Russell 2000", "die Werte im
-# SDax", "Nebenwerte im MDax")
+# the stocks of an index, or a move in it, as the subject: the index ("stocks in the Russell
+# 2000", "die Werte im SDax", "outpacing the 16% advance in the S&P 500")
 _STOCKS_IN = re.compile(
-    r"(?<![\w-])(?:stocks|shares|companies|Werte|Nebenwerte|Titel|Aktien)\s+(?:in|im|of)\s+"
-    r"(?:the\s+|dem\s+)?$"
+    r"(?<![\w-])(?:stocks|shares|companies|Werte|Nebenwerte|Titel|Aktien|gain|gains|advance|"
+    r"rise|rally|drop|fall|decline|loss|losses|slide|jump|surge|Plus|Minus|Anstieg|Rückgang|"
+    r"Gewinn|Verlust)\s+(?:in|im|of)\s+(?:the\s+|dem\s+)?$"
 )
 _REGIONS: list[tuple[re.Pattern[str], str]] = [
     (

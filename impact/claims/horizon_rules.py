@@ -118,6 +118,8 @@ def month(cue: HorizonCue, p: Published) -> ResolvedDates:
 def since_start(m: re.Match[str], pe: dt.date | None) -> dt.date | None:
     """The first day a "since" cue names (None: its year is not known)."""
     gd = m.groupdict()
+    if gd.get("syend"):  # "below where it ended 2022": from the year's last close
+        return dt.date(int(gd["syend"]) + 1, 1, 1)
     year_t = gd.get("syear") or gd.get("syear2") or gd.get("syear3")
     month_t = gd.get("smonth") or gd.get("smonth2") or gd.get("smonth3") or gd.get("smonth4")
     day_t = gd.get("sday") or gd.get("sday2")
@@ -168,9 +170,10 @@ def trailing(cue: HorizonCue, p: Published) -> ResolvedDates:
     m = cue.match
     assert m is not None
     gd = m.groupdict()
-    word = next((gd[k] for k in ("tn", "tn2", "tn5", "tn6", "tn7") if gd.get(k)), "1").lower()
+    word = next((gd[k] for k in ("tn", "tn2", "tn5", "tn6", "tn7", "tn8") if gd.get(k)), "1")
+    word = word.lower()
     count = int(word) if word.isdigit() else NUMBER_WORDS.get(word, 1)
-    units = ("tu", "tu2", "tu3", "tu4", "tu5", "tu6", "tu7")
+    units = ("tu", "tu2", "tu3", "tu4", "tu5", "tu6", "tu7", "tu8")
     unit = next((gd[k] for k in units if gd.get(k)), "year").lower()
     if unit.startswith(("monat", "month")):
         per_unit = 30.44
@@ -205,7 +208,9 @@ def week(cue: HorizonCue, p: Published) -> ResolvedDates:
     return ResolvedDates("week", DateAnchor("week", m.group(0)), monday, end, earliest)
 
 
-_YEARS = ("cyear", "cyear2", "cyear3", "cyear4", "cyear5", "cyear6", "cyear7", "cyear8")
+_YEARS = (
+    "cyear", "cyear2", "cyear3", "cyear4", "cyear5", "cyear6", "cyear7", "cyear8", "cyear9",
+)  # fmt: skip
 
 
 def half_year(cue: HorizonCue, p: Published) -> ResolvedDates:
@@ -492,7 +497,10 @@ def from_extreme(cue: HorizonCue, p: Published) -> ResolvedDates | None:
     kind = (gd.get("xkind") or "").lower()
     year_t = gd.get("xyear") or gd.get("xyear2") or gd.get("xyear3")
     month_t = gd.get("xmon") or gd.get("xmon2")
-    if "52" in kind:
+    set_on = written_date(gd, ("xday4", "xmon4", "xyear4"), p)
+    if set_on is not None:  # "the record it set on Feb. 19"
+        first = last = set_on
+    elif "52" in kind:
         first, last = p.end - dt.timedelta(days=365), p.end
     elif month_t:
         month = MONTHS[month_t.strip(".").lower()]
@@ -505,7 +513,7 @@ def from_extreme(cue: HorizonCue, p: Published) -> ResolvedDates | None:
         first, last = dt.date(1970, 1, 1), p.end  # all time: the data's first row decides
     else:
         first, last = dt.date(p.end.year, 1, 1), p.end  # "its annual peak", "Jahreshoch"
-    low = kind in {"trough", "low", "52-week low", "tief", "tiefststand", "52-wochen-tief"}
+    low = kind.endswith("low") or kind in {"trough", "tief", "tiefststand", "52-wochen-tief"}
     extreme = "low" if low else "high"
     anchor = DateAnchor("from_extreme", cue.match.group(0), extreme=extreme, until=last)
     return ResolvedDates("since", anchor, first, p.end, p.start)

@@ -361,7 +361,10 @@ MARKET_NOT_AFTER = r"(?![\w-])"
 # a commodity, currency or bond (entities: no company's figure; sentences: "as Brent ..." opens
 # a clause of its own)
 ASSET_WORDS = (
-    r"(?:Brent(?:-Öl| crude| oil)?|WTI(?: crude)?|crude(?: oil)?(?: prices?)?|oil(?: prices?)?|"
+    r"(?:Brent(?:-Öl| crude| oil)?|WTI(?: crude)?|crude(?: oil)?(?: prices?)?|"
+    # "oil", not "the oil major('s stock)", "oil companies", "oil giant"
+    r"oil(?: prices?)?(?! (?:major|majors|company|companies|giant|giants|producer|producers|group|"
+    r"firm|firms|stocks?|shares|explorer|explorers|services)\b)|"
     r"Öl|Ölpreise?|Rohöl(?:preise?)?|Erdgas(?:preise?)?|natural gas|[Gg]old(?:preis| prices?)?|"
     r"[Ss]ilver|Silber(?:preis)?|[Cc]opper|Kupfer(?:preis)?|[Bb]itcoin|Ether|[Ee]uro|"
     r"(?:US-)?[Dd]ollar|[Yy]en|[Yy]uan|[Ss]terling|Pfund|Franken|Treasury yields?|"

@@ -30,7 +30,11 @@ HORIZONS: list[tuple[str, str]] = [
         r"since the beginning of the year|since the start of \d{4}|YTD|this year|dieses Jahr|"
         r"in diesem Jahr|seit Jahresanfang \d{4}|seit Jahresbeginn \d{4}|Jahresplus|Jahresminus|"
         r"Jahresbilanz|Jahresbilanzen|Jahresperformance|auf Jahressicht|so far in \d{4}|for the year|"
-        r"on the year",
+        r"on the year|"
+        # "remain 2.5 per cent below where they started the year", "below where it ended 2022"
+        r"(?:below|above|under|over) where (?:it|they|the stock|the shares|the index) "
+        r"(?:started|began) the year|(?:below|above|under|over) where (?:it|they|the stock|"
+        r"the shares|the index) (?:ended|finished|closed) last year",
         "ytd",
     ),
     (  # a calendar year: the whole year when it ended before publication (horizon_rules.year)
@@ -48,7 +52,9 @@ HORIZONS: list[tuple[str, str]] = [
         r"das (?:Börsenjahr|Jahr) (?P<cyear7>(?:19|20)\d\d)(?!\d)|das (?:Börsenjahr|Jahr) mit|"
         r"(?:hat|haben|hatte|hatten|ist|sind|war|waren|legte|legten|stieg|stiegen|fiel|fielen|"
         r"verlor|verloren|gewann|gewannen|büßte|büßten) (?P<cyear8>(?:19|20)\d\d)"
-        r"(?!\d|\s*(?:%|Prozent|Punkt|Euro|Dollar|Zähler))",
+        r"(?!\d|\s*(?:%|Prozent|Punkt|Euro|Dollar|Zähler))|"
+        r"(?:its|their|the) (?P<cyear9>(?:19|20)\d\d) (?:loss|losses|gain|gains|decline|advance|"
+        r"drop|rise|slump|rally|slide|performance)",
         "year",
     ),
     (
@@ -138,6 +144,9 @@ HORIZONS: list[tuple[str, str]] = [
         r"(?:over|in|during) the (?:past|last|previous) (?P<tn2>\d+|two|three|four|five|six|seven|"
         r"eight|nine|ten|twelve) (?P<tu2>months|weeks|years)|"
         r"(?:over|in) the (?:past|last) (?P<tu3>year|month|week)|"
+        # "rallied 39% over the six months" (to the day of writing)
+        r"(?:over|during) the (?P<tn8>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+        r"\d+) (?P<tu8>months|weeks|years)(?! (?:to|through|since|after|before|ending|ended)\b)|"
         r"(?:innerhalb|binnen) (?:eines|einer) (?P<tu4>Jahres|Monats|Woche)|"
         r"in (?:nur |gerade |knapp |gerade einmal |lediglich |just |only )?(?P<tn5>\d+|zwei|drei|"
         r"vier|fünf|sechs|sieben|acht|neun|zehn|zwölf|two|three|four|five|six|seven|eight|nine|ten|"
@@ -171,7 +180,10 @@ HORIZONS: list[tuple[str, str]] = [
         rf"(?:seit|since)\s+(?:(?:Anfang|Mitte|Ende|early|mid|late|mid-)\s*)?(?:(?P<smonth3>{MONTH_RE})\s+)?"
         rf"(?P<syear3>\d{{4}})|(?:seit|since)\s+(?:(?:Anfang|Beginn|Mitte|Ende|early|mid|late|the start of|"
         rf"the beginning of|the end of)\s+|mid-)?(?P<smonth4>{MONTH_RE})|"
-        rf"seit letztem Jahr|seit dem vergangenen Jahr|since last year",
+        rf"seit letztem Jahr|seit dem vergangenen Jahr|since last year|"
+        # "about 12% below where it ended 2022": since that year's last close
+        r"(?:below|above|under|over) where (?:it|they|the stock|the shares|the index) "
+        r"(?:ended|finished|closed) (?P<syend>(?:19|20)\d\d)",
         "since",
     ),
     (
@@ -202,7 +214,7 @@ HORIZONS: list[tuple[str, str]] = [
         "from_weekday",
     ),
     (
-        rf"from (?:its|their|the) (?P<fmon>{MONTH_RE})\s+(?P<fday>\d{{1,2}})(?:st|nd|rd|th)?"
+        rf"(?:from|below|above|under|off) (?:its|their|the) (?P<fmon>{MONTH_RE})\s+(?P<fday>\d{{1,2}})(?:st|nd|rd|th)?"
         rf"(?:,?\s+(?P<fyear>\d{{4}}))? (?:record |all-time |closing )*"
         rf"(?:close|closing high|high|peak|low|record|top|bottom)|"
         rf"(?:since|from) (?:reaching|hitting|touching|setting) (?:its|their|a|an|the) "
@@ -230,13 +242,19 @@ HORIZONS: list[tuple[str, str]] = [
         rf"(?:from|vom|von ihrem|von seinem|unter dem|below|off|im Vergleich zum|Im Vergleich zum|gegenüber dem|"
         rf"compared with|compared to|since|above|seit dem|seit ihrem|seit seinem|über dem) "
         rf"(?:an?|its|their|the|dem|ihrem|"
-        rf"seinem)?\s*(?:(?P<xmon>{MONTH_RE}) |(?P<xyear>\d{{4}}) |(?P<xlast>last year['’]s) )?"
+        rf"seinem)?\s*(?:(?:early|mid|late)-)?(?:(?P<xmon>{MONTH_RE}) |(?P<xyear>\d{{4}}) |"
+        rf"(?P<xlast>last year['’]s) )?"
         rf"(?P<xkind>peak|high|record high|all-time high|record|top|trough|low|52-week high|"
+        # a 15-month low only with its day ("from a 15-month low" is the day before's close)
+        rf"\d{{1,2}}-(?:month|week|year) (?:high|low)(?=\s+(?:it|they)\s+\w+\s+on\s)|"
         rf"52-week low|Rekordhoch|Allzeithoch|Jahreshoch|Hoch|Höchststand|52-Wochen-Hoch|"
         rf"52-Wochen-Tief|Tief|Tiefststand)"
         rf"(?: (?:seen |set |reached |recorded |of |von (?:gut |rund |knapp |über )?\S+ "
         rf"(?:US-Dollar |Dollar |Euro |Punkten |Zählern |HK\$ )?)?(?:in|im|aus dem|vom) "
-        rf"(?:(?P<xmon2>{MONTH_RE})(?:\s*(?P<xyear2>\d{{4}}))?|(?P<xyear3>\d{{4}})))?",
+        rf"(?:(?P<xmon2>{MONTH_RE})(?:\s*(?P<xyear2>\d{{4}}))?|(?P<xyear3>\d{{4}})))?"
+        # the day it was set: "the record it set on Feb. 19", "the low it hit on January 22"
+        rf"(?:\s+(?:it|they)\s+(?:set|hit|reached|touched|recorded|marked))?(?:\s+on\s+"
+        rf"(?P<xmon4>{MONTH_RE})\s+(?P<xday4>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<xyear4>\d{{4}}))?)?",
         "from_extreme",
     ),
     (

@@ -209,7 +209,15 @@ _STREAK_EN = (
     rf"(?P<n3>{_NUM})-(?:day|session)\s+(?P<noun3>losing|winning)\s+streak|"
     rf"(?P<n4>{_NUM})\s+(?:days|sessions)\s+in\s+a\s+row|"
     rf"(?P<noun10>losing|winning)\s+streak\s+to\s+(?P<n10>{_NUM})\s+(?:trading\s+)?(?:days|sessions)|"
-    rf"(?:a|an|the|its|their|[\w.&-]+(?:'s|’s))\s+(?P<o5>{_ORD})\s+(?:day|session)\s+in\s+a\s+row"
+    rf"(?:a|an|the|its|their|[\w.&-]+(?:'s|’s))\s+(?P<o5>{_ORD})\s+(?:day|session)\s+in\s+a\s+row|"
+    # "its fifth loss in a row", "the iPhone maker's fourth in a row" (the noun left out)
+    rf"(?:the|its|their|[\w.&-]+(?:'s|’s))\s+(?P<o22>{_ORD})\s+(?:(?P<noun22>gain|loss|decline|"
+    r"drop|advance|rise|fall|win|increase|retreat|rally)s?\s+)?in\s+a\s+row|"
+    # "extending a three-session slide", "snapping a five-day winning streak"
+    r"(?<=\s)(?:a|an|its|their)\s+"
+    rf"(?P<n23>{_NUM})-(?:session|day|trading-day)\s+(?P<noun23>slide|skid|losing\s+streak|"
+    r"winning\s+streak|decline|selloff|sell-off|rally|advance|losing\s+run|winning\s+run)"
+    r"(?!\s+(?:of|von)\b)"
 )
 # streaks of weeks and months: "the fifth straight weekly gain", "rose for a third straight
 # week", "three consecutive months of losses", "den vierten Monatsgewinn in Folge", "die dritte
@@ -309,7 +317,8 @@ GATES: dict[str, tuple[str, ...]] = {
     "threshold": ("erstmals", "ersten mal", "first time", "first close", "first finish"),
     "streak": (
         "consecutive", "straight", "successive", "in a row", "in folge", "hintereinander",
-        "nacheinander",
+        "nacheinander", "slide", "skid", "selloff", "sell-off", "-day rally", "-session rally",
+        "-day advance", "-session advance", "-day decline", "-session decline",
         "in serie", "streak", "serie",
     ),
     "as_since": (

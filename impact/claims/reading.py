@@ -75,9 +75,9 @@ _CROSSED = re.compile(r"\s*(?:über|unter|above|below)\s")
 # a distance from an extreme: "20% below its record high", "25 Prozent über dem Tief vom April"
 _FROM_EXTREME = re.compile(
     r"\s+(?:(?P<below>below|under|off|unter|unterhalb)|above|über|oberhalb)\s+"
-    r"(?:its|their|the|dem|ihrem|seinem|der|ihrer|seiner)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:high|low|peak|trough|record|top|bottom|Hoch|Tief|Höchststand|Tiefststand|Tiefpunkt|"
-    r"Rekordhoch|Allzeithoch|Jahreshoch|Jahrestief|Rekord)s?(?!\w)"
+    r"(?:(?:its|their|the|dem|ihrem|seinem|der|ihrer|seiner)\s+(?:[\w.-]+\s+){0,3}?"
+    r"(?:high|low|peak|trough|record|top|bottom|close|Hoch|Tief|Höchststand|Tiefststand|"
+    r"Tiefpunkt|Rekordhoch|Allzeithoch|Jahreshoch|Jahrestief|Rekord)s?(?!\w)|where\s)"
 )
 _BASES = frozenset({"from_extreme", "from_date", "from_weekday"})
 _PERIODS = frozenset({"quarter", "half", "year", "month"})  # what a year-on-year change is of

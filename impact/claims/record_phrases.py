@@ -62,12 +62,14 @@ _LEVEL_SUPER = {"highest", "lowest", "höchste", "tiefste", "niedrigste"}
 _LENGTH_SUPER = {"longest", "längste"}
 _DOWN_WORDS = {
     "losses", "loss", "declines", "decline", "falls", "fall", "drop", "drops", "decreases",
-    "decrease", "slide", "losing", "verlusttag", "tagesverlust", "tagesminus", "verlust",
+    "decrease", "slide", "skid", "selloff", "sell-off", "retreat", "losing", "verlusttag",
+    "tagesverlust", "tagesminus", "verlust",
     "kursverlust", "verluste", "minus", "rückgang", "rückgänge",
 }  # fmt: skip
 _UP_WORDS = {
     "gains", "gain", "advances", "advance", "rises", "rise", "increases", "increase", "rally",
-    "winning", "gewinntag", "tagesgewinn", "tagesplus", "gewinn", "kursgewinn", "gewinne", "plus",
+    "winning", "win", "gewinntag", "tagesgewinn", "tagesplus", "gewinn", "kursgewinn", "gewinne",
+    "plus",
     "anstieg", "anstiege",
 }  # fmt: skip
 _BELOW = {"unter", "unterhalb", "below", "under"}
@@ -175,6 +177,8 @@ def _superlative(m: re.Match[str], text: str, pe: dt.date | None) -> RecordPhras
     level_kind = is_level or (not noun and sup in _LEVEL_SUPER)
     of: RecordOf = "level" if level_kind else PERIOD_RECORDS.get(period, "move")  # type: ignore[assignment]
     direction = noun_direction or SUPERLATIVES.get(sup)
+    if direction is None and not noun:  # "Monday's decline was its steepest since April 19"
+        direction = _noun_direction(text[: m.start()]) or _verb_direction(text, 0, m.start())
     window = window_after(text, m.end(), pe, gap=bool(noun))
     if window is None and m["pre"]:  # "der bis dahin höchste Schlusswert"
         window = Window(all_time=True, end=m.end())
@@ -287,6 +291,7 @@ def _streak(m: re.Match[str], text: str) -> RecordPhrase | None:
     if count is None or count < 2:
         return None
     noun = next((v for k, v in g.items() if v and k.startswith("noun")), "").lower()
+    noun = noun.split()[0] if noun else noun  # "losing streak": losing
     direction = "down" if noun in _DOWN_WORDS else "up" if noun in _UP_WORDS else None
     lo, hi = clause_bounds(text, m.start(), m.end())
     direction = direction or _verb_direction(text, lo, m.start())
