@@ -1808,3 +1808,13 @@ def test_from_a_15_month_low_without_its_day_is_the_days_move():
 )  # fmt: skip
 def test_the_subject_of_a_figure_named_by_a_description(text, ticker):
     assert extract(text, published="2024-02-01", lang="en")[-1].ticker == ticker
+
+
+def test_a_base_after_the_figure_before_stays_with_it():
+    text = (
+        "The S&P 500 has rallied more than 17% from its April 8 closing low and has pared its "
+        "2025 loss to less than 1%."
+    )
+    rally, loss = extract(text, published="2025-05-12", lang="en")
+    assert (rally.horizon, iso(rally.start)) == ("since", "2025-04-08")
+    assert (loss.horizon, iso(loss.start), loss.direction) == ("ytd", "2025-01-01", "down")

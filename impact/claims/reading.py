@@ -80,6 +80,7 @@ _FROM_EXTREME = re.compile(
     r"Tiefpunkt|Rekordhoch|Allzeithoch|Jahreshoch|Jahrestief|Rekord)s?(?!\w)|where\s)"
 )
 _BASES = frozenset({"from_extreme", "from_date", "from_weekday"})
+_OWN_PERIODS = frozenset({"year", "ytd", "month", "mtd", "quarter", "week", "since", "trailing"})
 _PERIODS = frozenset({"quarter", "half", "year", "month"})  # what a year-on-year change is of
 
 
@@ -237,6 +238,14 @@ def number_cues(
             if c.match is not None
             and c.match.end() > around[0]
             and all(c.kind != d.kind for d in cues)
+            # not a base that follows the figure before, nearer to it, when the number names a
+            # period of its own ("rallied 17% from its April 8 low and has pared its 2025 loss
+            # to less than 1%")
+            and (
+                c.match.start() < around[0]
+                or not any(d.kind in _OWN_PERIODS for d in cues)
+                or _own_cues([c], around[0], number)
+            )
         ]
     if not cues:
         cues = find_cues(s.scan, lo, number.end, masked)
