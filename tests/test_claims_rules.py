@@ -1818,3 +1818,9 @@ def test_a_base_after_the_figure_before_stays_with_it():
     rally, loss = extract(text, published="2025-05-12", lang="en")
     assert (rally.horizon, iso(rally.start)) == ("since", "2025-04-08")
     assert (loss.horizon, iso(loss.start), loss.direction) == ("ytd", "2025-01-01", "down")
+
+
+def test_a_business_that_grew_is_no_share_move():
+    text = "Microsoft rose 6.7% on Wednesday; Microsoft's Azure grew 40% in the quarter."
+    move, azure = extract(text, published="2022-07-28", lang="en")
+    assert (move.metric, azure.metric, azure.testable) == ("share_price", "revenue", "reported")

@@ -576,3 +576,8 @@ def test_a_unit_after_the_second_figure_is_the_firsts_too(text, lang, expected):
 def test_halves_in_words(text, lang, value, unit):
     m = only(text, lang)
     assert (m.value, m.unit, m.rounding, m.worded) == (value, unit, 0.25, True)
+
+
+def test_a_capitalised_scale_word_in_a_headline():
+    m = only("Apple Tops $3 Trillion Value", "en")
+    assert (m.value, m.unit, m.currency, m.scale) == (3.0, "money", "USD", 1e12)

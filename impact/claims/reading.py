@@ -80,6 +80,8 @@ _FROM_EXTREME = re.compile(
     r"Tiefpunkt|Rekordhoch|Allzeithoch|Jahreshoch|Jahrestief|Rekord)s?(?!\w)|where\s)"
 )
 _BASES = frozenset({"from_extreme", "from_date", "from_weekday"})
+# growth of a business, not a share: shares rise, businesses grow
+_GREW = re.compile(r"(?<!\w)(?:grew|grows|growing|wuchs|wuchsen|gewachsen|wächst)(?!\w)")
 _OWN_PERIODS = frozenset({"year", "ytd", "month", "mtd", "quarter", "week", "since", "trailing"})
 _PERIODS = frozenset({"quarter", "half", "year", "month"})  # what a year-on-year change is of
 
@@ -332,6 +334,8 @@ def read_number(number: NumberMatch, s: Sentence, next_figure: int | None = None
             number.start, clause, s.text, s.mentions, s.discourse, number.unit, price_like
         )
     metric, assumed = _metric(near, around, found.entity, number)
+    if assumed and number.unit == "percent" and _GREW.search(s.text, lo, number.start):
+        metric, assumed = "revenue", False  # "Microsoft's Azure grew 40%": a business, no share
     direction = find_direction(s.scan, lo, hi, number.start, number.sign, next_figure)
     if direction == "none":  # an elliptical clause ("allein im Februar um 17 Prozent")
         direction = find_direction(s.scan, *wide, number.start, 0)

@@ -209,10 +209,10 @@ SCALES = {
         (r"Bio\.|Billionen|Billion", 1e12),  # German Billion = 10^12
     ],
     "en": [
-        (r"thousand", 1e3),
-        (r"millions|million|mln|mn", 1e6),
-        (r"billions|billion|bln|bn", 1e9),
-        (r"trillions|trillion|trn|tn", 1e12),
+        (r"thousand|Thousand", 1e3),  # capitalised in headlines: "Tops $3 Trillion Value"
+        (r"millions|million|Millions|Million|mln|mn", 1e6),
+        (r"billions|billion|Billions|Billion|bln|bn", 1e9),
+        (r"trillions|trillion|Trillions|Trillion|trn|tn", 1e12),
     ],
 }
 CURRENCY_AFTER = [
