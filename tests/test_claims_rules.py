@@ -1824,3 +1824,18 @@ def test_a_business_that_grew_is_no_share_move():
     text = "Microsoft rose 6.7% on Wednesday; Microsoft's Azure grew 40% in the quarter."
     move, azure = extract(text, published="2022-07-28", lang="en")
     assert (move.metric, azure.metric, azure.testable) == ("share_price", "revenue", "reported")
+
+
+@pytest.mark.parametrize(
+    "text, direction, horizon, start",
+    [
+        ("Seit Jahresbeginn hat sich der Kurs von ASML um mehr als ein Drittel ermäßigt.", "down",
+         "ytd", "2022-01-01"),
+        ("Gemessen am Jahresschluss 2021 notiert die Allianz-Aktie nur noch gut ein Prozent "
+         "tiefer.", "down", "since", "2022-01-01"),
+    ],
+)  # fmt: skip
+def test_german_moves_written_otherwise(text, direction, horizon, start):
+    claim = extract(text, published="2022-05-12", lang="de")[0]
+    assert (claim.direction, claim.horizon, iso(claim.start)) == (direction, horizon, start)
+    assert not [c for c in extract(text, published="2022-05-12", lang="de") if c.kind == "record"]

@@ -202,6 +202,10 @@ def test_named_event_verdicts(checker):
          "2022-12-31"),
         ("Die SAP-Aktie stieg am Montag um 8 Prozent. Einen größeren Tagessprung hatte der Titel "
          "zuletzt im März 2020 hingelegt.", "2024-06-20", "SAP.DE", "move", "up", "2020-03-31"),
+        # this year so far
+        ("Der Dax sackte am Montag um 4 Prozent ab – ein so kräftiges Minus hatte es im "
+         "gesamten bisherigen Jahresverlauf nicht gegeben.", "2024-06-20", "^GDAXI", "move",
+         "down", "2023-12-31"),
         # never before: all time
         ("Die SAP-Aktie stieg am Montag auf 200 Euro, so teuer war sie nie zuvor.", "2024-06-20",
          "SAP.DE", "level", "up", None),

@@ -118,8 +118,9 @@ def month(cue: HorizonCue, p: Published) -> ResolvedDates:
 def since_start(m: re.Match[str], pe: dt.date | None) -> dt.date | None:
     """The first day a "since" cue names (None: its year is not known)."""
     gd = m.groupdict()
-    if gd.get("syend"):  # "below where it ended 2022": from the year's last close
-        return dt.date(int(gd["syend"]) + 1, 1, 1)
+    ended = gd.get("syend") or gd.get("syend2")
+    if ended:  # "below where it ended 2022", "gemessen am Jahresschluss 2021": its last close
+        return dt.date(int(ended) + 1, 1, 1)
     year_t = gd.get("syear") or gd.get("syear2") or gd.get("syear3")
     month_t = gd.get("smonth") or gd.get("smonth2") or gd.get("smonth3") or gd.get("smonth4")
     day_t = gd.get("sday") or gd.get("sday2")

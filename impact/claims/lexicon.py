@@ -83,6 +83,7 @@ DIRECTION_UP = (
 )
 DIRECTION_DOWN = (
     r"fiel|fielen|fällt|fallen|gefallen|sank|sanken|sinkt|sinken|gesunken|verlor|verloren|"
+    r"ermäßigt|ermäßigte|ermäßigten|verbilligt|verbilligte|verbilligten|"
     r"verliert|nachgegeben|eingebrochen|Einbruch|brach|brachen|rutschte|rutschten|gerutscht|"
     r"zurückgingen|zurückging|zurückgegangen|zurückgehen|Rückgang|Rückgangs|Kursrückgang|"
     r"abgesackt|sackte|sackten|stürzte|stürzten|gestürzt|Absturz|Kurssturz|Minus|Tagesminus|"

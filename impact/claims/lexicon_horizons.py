@@ -183,7 +183,9 @@ HORIZONS: list[tuple[str, str]] = [
         rf"seit letztem Jahr|seit dem vergangenen Jahr|since last year|"
         # "about 12% below where it ended 2022": since that year's last close
         r"(?:below|above|under|over) where (?:it|they|the stock|the shares|the index) "
-        r"(?:ended|finished|closed) (?P<syend>(?:19|20)\d\d)",
+        r"(?:ended|finished|closed) (?P<syend>(?:19|20)\d\d)|"
+        r"(?:[Gg]emessen am|[Ss]eit dem|[Gg]egenüber dem|[Vv]erglichen mit dem|[Vv]om) "
+        r"Jahres(?:schluss|ende|ultimo) (?P<syend2>(?:19|20)\d\d)",
         "since",
     ),
     (

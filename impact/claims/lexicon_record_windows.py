@@ -152,7 +152,7 @@ _ALL_TIME = (
 _THIS_YEAR = (
     r"(?:of|for)\s+(?:the|this)\s+year|so far this year|this year|year to date|year-to-date|"
     r"des Jahres|dieses Jahres|in diesem Jahr|im laufenden Jahr|seit Jahresbeginn|"
-    r"seit Jahresanfang"
+    r"seit Jahresanfang|im (?:gesamten )?(?:bisherigen )?Jahresverlauf"
 )
 _YEAR_BEFORE = r"(?:(?P<{0}>(?:19|20)\d\d)(?:er)?\s+)?"
 _YEAR_AFTER = r"(?:\s+(?:von\s+|of\s+|in\s+)?(?P<{0}>(?:19|20)\d\d)(?!\d))?"

@@ -171,7 +171,7 @@ _DE_PREFIX = (
 )
 _DE_LEVEL = (
     rf"(?P<dpre>{_DE_PREFIX})(?P<dlvl>hoch|tief|Hoch|Tief|höchststand|tiefststand|stand|niveau|"
-    r"schluss|kurs)s?|(?P<dplain>Höchststand|Tiefststand|Tiefstand)(?:e?s)?|"
+    r"(?<!Jahres)(?<!jahres)schluss|kurs)s?|(?P<dplain>Höchststand|Tiefststand|Tiefstand)(?:e?s)?|"
     r"(?P<dnew>(?:neue[nmrs]?|weitere[nmrs]?|frische[nmrs]?)\s+)"
     r"(?P<dnoun>Hoch|Tief|Rekord)(?:e?s)?|"
     r"(?P<dart>(?:ein|einem|einen)\s+)(?P<dbare>Hoch|Tief)(?:e?s)?|"
@@ -279,7 +279,8 @@ _AS_SINCE = (
     # 2020": the last time was then, so the record runs after it
     rf"so\s+(?P<last>{_SO})(?:e[nmrs]?)?\s+(?:wie\s+|(?:[\w-]+\s+){{1,5}}?)(?=zuletzt\s)|"
     rf"so\s+(?P<so>{_SO})\s+wie\s+|"
-    rf"so\s+(?P<neg>{_SO})(?:e[nmrs]?)?\s+(?:[\w-]+\s+){{1,4}}?(?=seit\s)|"
+    rf"so\s+(?P<neg>{_SO})(?:e[nmrs]?)?\s+(?:[\w-]+\s+){{1,4}}?"
+    r"(?=seit\s|im\s+(?:gesamten\s+)?(?:bisherigen\s+)?Jahresverlauf)|"
     # "so teuer war sie nie zuvor", "so hoch wie noch nie": all time
     rf"so\s+(?P<never>{_SO})(?:e[nmrs]?)?\s+(?:[\w-]+\s+){{1,4}}?(?=(?:noch\s+)?nie\s+zuvor|noch\s+nie)|"
     # "Einen größeren Tagesverlust hatte das Papier seit 2000 nicht erlitten"
