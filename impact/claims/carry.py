@@ -268,7 +268,7 @@ _A_DAY = re.compile(
 def with_period(claims: list[Claim], period: ResolvedDates | None, sentence: str) -> list[Claim]:
     """The moves with no time of their own take ``period`` (see :func:`period_of`), unless
     the sentence speaks of a day."""
-    if period is None or _A_DAY.search(sentence):
+    if period is None or not any(c.unanchored for c in claims) or _A_DAY.search(sentence):
         return claims
     anchor = carried(period)
     out = [
@@ -289,6 +289,8 @@ def eve_of(claims: list[Claim], day: ResolvedDates | None) -> list[Claim]:
     named ("Die Aktie ist gestern um 12,8 Prozent gesprungen. Am Vortag hatte sie noch sieben
     Prozent verloren": the day before yesterday), else the day before publication."""
     if day is None or day.end is None or day.start is None:
+        return claims
+    if not any(c.dates.rule == "yesterday" for c in claims):
         return claims
     before = dt.timedelta(days=1)
     out = [

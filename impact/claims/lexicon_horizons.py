@@ -30,8 +30,11 @@ HORIZONS: list[tuple[str, str]] = [
         r"since the beginning of the year|since the start of \d{4}|YTD|this year|dieses Jahr|"
         r"in diesem Jahr|seit Jahresanfang \d{4}|seit Jahresbeginn \d{4}|Jahresplus|Jahresminus|"
         r"Jahresbilanz|Jahresbilanzen|Jahresperformance|auf Jahressicht|so far in \d{4}|for the year|"
-        r"on the year|"
-        # "remain 2.5 per cent below where they started the year", "below where it ended 2022"
+        r"on the year",
+        "ytd",
+    ),
+    (  # "remain 2.5 per cent below where they started the year" (a pattern of its own: its
+        # first words are not those above, and each pattern keeps a tight first-letter filter)
         r"(?:below|above|under|over) where (?:it|they|the stock|the shares|the index) "
         r"(?:started|began) the year|(?:below|above|under|over) where (?:it|they|the stock|"
         r"the shares|the index) (?:ended|finished|closed) last year",
@@ -52,7 +55,10 @@ HORIZONS: list[tuple[str, str]] = [
         r"das (?:Börsenjahr|Jahr) (?P<cyear7>(?:19|20)\d\d)(?!\d)|das (?:Börsenjahr|Jahr) mit|"
         r"(?:hat|haben|hatte|hatten|ist|sind|war|waren|legte|legten|stieg|stiegen|fiel|fielen|"
         r"verlor|verloren|gewann|gewannen|büßte|büßten) (?P<cyear8>(?:19|20)\d\d)"
-        r"(?!\d|\s*(?:%|Prozent|Punkt|Euro|Dollar|Zähler))|"
+        r"(?!\d|\s*(?:%|Prozent|Punkt|Euro|Dollar|Zähler))",
+        "year",
+    ),
+    (  # "has pared its 2025 loss to less than 1%"
         r"(?:its|their|the) (?P<cyear9>(?:19|20)\d\d) (?:loss|losses|gain|gains|decline|advance|"
         r"drop|rise|slump|rally|slide|performance)",
         "year",
@@ -180,8 +186,11 @@ HORIZONS: list[tuple[str, str]] = [
         rf"(?:seit|since)\s+(?:(?:Anfang|Mitte|Ende|early|mid|late|mid-)\s*)?(?:(?P<smonth3>{MONTH_RE})\s+)?"
         rf"(?P<syear3>\d{{4}})|(?:seit|since)\s+(?:(?:Anfang|Beginn|Mitte|Ende|early|mid|late|the start of|"
         rf"the beginning of|the end of)\s+|mid-)?(?P<smonth4>{MONTH_RE})|"
-        rf"seit letztem Jahr|seit dem vergangenen Jahr|since last year|"
-        # "about 12% below where it ended 2022": since that year's last close
+        rf"seit letztem Jahr|seit dem vergangenen Jahr|since last year",
+        "since",
+    ),
+    (  # from a year's last close: "about 12% below where it ended 2022", "gemessen am
+        # Jahresschluss 2021"
         r"(?:below|above|under|over) where (?:it|they|the stock|the shares|the index) "
         r"(?:ended|finished|closed) (?P<syend>(?:19|20)\d\d)|"
         r"(?:[Gg]emessen am|[Ss]eit dem|[Gg]egenüber dem|[Vv]erglichen mit dem|[Vv]om) "
