@@ -232,13 +232,15 @@ MARKET_VERBS = frozenset(
     "rose fell gained lost jumped slumped dropped climbed slid surged tumbled rallied sank soared "
     "plunged reported posted stieg stiegen fiel fielen verlor verloren gewann gewannen legte "
     "legten sank sanken kletterte kletterten rutschte rutschten sackte sackten brach brachen "
-    "meldete schloss schlossen notierte notierten büßte büßten".split()
+    "meldete schloss schlossen notierte notierten büßte büßten gab gaben".split()
 )
 ARTICLES = frozenset(
     "the a an this that its der die das den dem des ein eine einer eines einem im am vom zum zur "
     "beim ins".split()
 )
 _NEXT_WORD = re.compile(r"[ \t]+([\w.]+)")
+# a name coordinated with another before their verb: "Allianz und Siemens gaben … ab"
+_COORDINATED = re.compile(r"[ \t]+(?:und|and|sowie)[ \t]+(?:[A-ZÄÖÜ][\w.&-]*[ \t]+){1,3}(\w+)")
 _PREV_WORD = re.compile(r"([\w]+)[ \t]+$")
 _TICKER_AFTER = re.compile(r"\s*\((?:[A-Za-z]+\s*:\s*)?[A-Z0-9][A-Z0-9.\-]{0,9}\)")
 
@@ -327,6 +329,9 @@ def company_cue(text: str, start: int, alias_end: int, end: int) -> tuple[Mentio
         and not (prev and prev.group(1).lower() in ARTICLES)
     ):
         return "market_verb", after.group(1)
+    coordinated = _COORDINATED.match(text, end)
+    if coordinated and coordinated.group(1) in MARKET_VERBS:
+        return "market_verb", coordinated.group(1)
     return None
 
 

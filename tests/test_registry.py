@@ -19,6 +19,7 @@ import pytest
 from conftest import REPO, SHARED, run_cli
 
 from impact import calendars
+from impact.claims import extract_article
 from impact.errors import InputError, InvalidTickerError, UnknownListingError
 from impact.listing_choice import ListingChoice
 from impact.listings import mic_for_ticker, rule_listing
@@ -495,3 +496,9 @@ def test_provenance_names_every_source_id():
 def test_an_exchange_used_as_the_venue_is_no_index_mention(sentence, names):
     found = [e.name for _, _, e in default_registry().find_entities(sentence)]
     assert found == names
+
+
+def test_an_ordinary_word_name_coordinated_before_a_market_verb():
+    text = "Allianz und Siemens gaben jeweils rund 5 Prozent ab."
+    assert [c.ticker for c in extract_article(text, "2021-11-26").claims] == ["ALV.DE", "SIE.DE"]
+    assert extract_article("Die Allianz und die Partner einigten sich.", "2021-11-26").claims == ()
