@@ -178,7 +178,11 @@ APPOSITION = re.compile(
 _COMPOUND = re.compile(r"-[A-Za-zÄÖÜäöüß]+")
 # an exchange's name used as the exchange: a ticker prefix or a venue compound
 _VENUE_USE = re.compile(
-    r"\s*:\s*[A-Z0-9]|-(?:Handel|Börse|Markt|listed|notiert|gelistet|traded|Parkett)"
+    r"\s*:\s*[A-Z0-9]|-(?:Handel|Börse|Markt|listed|notiert|gelistet|traded|Parkett)|"
+    # a member of the index, not the index: "des Dax-Schwergewichts", "der Dax-Konzern"
+    r"-(?:Schwergewicht|Konzern|Wert|Werte|Titel|Mitglied|Unternehmen|Neuling|Aufsteiger|"
+    r"Absteiger|Firma|Primus|Liebling|Spitzenreiter|Schlusslicht|Chipkonzern|Autobauer|"
+    r"Versicherer|Chemiekonzern|Softwarekonzern)"
 )
 
 
@@ -406,7 +410,8 @@ class Matcher:
 
     def _venues(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """An index named like its exchange, used as the exchange, is no mention of the index:
-        a ticker prefix ("NASDAQ: BIDU"), a venue compound ("im NASDAQ-Handel", "Nasdaq-listed")."""
+        a ticker prefix ("NASDAQ: BIDU"), a venue compound ("im NASDAQ-Handel", "Nasdaq-listed");
+        nor is a member compound ("das Dax-Schwergewicht")."""
         indices = self.table.indices
         return [
             m

@@ -417,3 +417,10 @@ def test_a_move_from_an_all_time_high_before_the_data_is_insufficient(checker):
     first = fixture_frame("AAPL").index[0].date()
     assert result.verdict.value == "insufficient_data"
     assert f"which begin {first}" in result.explanation
+
+
+def test_no_session_days_after_publication_is_a_candidate(checker):
+    text = "Der Dax legte am Freitag zu. Seit Jahresbeginn steht ein Plus von 40 Prozent zu Buche."
+    article = extract_article(text, "2025-08-01")  # a Friday: the next session is Monday
+    result = next(c for c in checker.check_article("t", article).checks if c.claim.horizon == "ytd")
+    assert result.to_dict()["evidence"]["sessions"]["candidates"] == ["2025-07-31", "2025-08-01"]

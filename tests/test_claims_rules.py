@@ -1839,3 +1839,17 @@ def test_german_moves_written_otherwise(text, direction, horizon, start):
     claim = extract(text, published="2022-05-12", lang="de")[0]
     assert (claim.direction, claim.horizon, iso(claim.start)) == (direction, horizon, start)
     assert not [c for c in extract(text, published="2022-05-12", lang="de") if c.kind == "record"]
+
+
+def test_jahresverlust_is_the_year_to_date():
+    claim = extract("Der Jahresverlust des Dax schrumpfte auf rund 20 Prozent.",
+                    published="2022-10-07", lang="de")[0]  # fmt: skip
+    assert (claim.horizon, iso(claim.start), iso(claim.end)) == ("ytd", "2022-01-01", "2022-10-07")
+
+
+def test_an_index_member_compound_is_no_mention_of_the_index():
+    text = (
+        "SAP hat am Donnerstagabend Zahlen vorgelegt. Die Aktie des Dax-Schwergewichts büßte am "
+        "Freitag 4,2 Prozent auf 121,08 Euro ein."
+    )
+    assert {c.ticker for c in extract(text, published="2023-07-21", lang="de")} == {"SAP.DE"}

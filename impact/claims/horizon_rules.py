@@ -239,7 +239,7 @@ def half_year(cue: HorizonCue, p: Published) -> ResolvedDates:
 # the year as a whole that ends in a text: "ended the year", "das Jahr mit … beendet"
 _ENDED_YEAR = re.compile(
     r"(?:ended|finished|closed out|wrapped up|ending|finishing) the year|das (?:Börsenjahr|Jahr) mit|"
-    r"annual|Jahresgewinn|Jahresverlust",
+    r"annual",
     re.IGNORECASE,
 )
 

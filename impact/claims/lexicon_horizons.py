@@ -29,6 +29,7 @@ HORIZONS: list[tuple[str, str]] = [
         r"seit Silvester|year[- ]to[- ]date|so far this year|since the start of the year|"
         r"since the beginning of the year|since the start of \d{4}|YTD|this year|dieses Jahr|"
         r"in diesem Jahr|seit Jahresanfang \d{4}|seit Jahresbeginn \d{4}|Jahresplus|Jahresminus|"
+        r"Jahresgewinn(?:e|s)?|Jahresverlust(?:e|s)?|"
         r"Jahresbilanz|Jahresbilanzen|Jahresperformance|auf Jahressicht|so far in \d{4}|for the year|"
         r"on the year",
         "ytd",
@@ -50,7 +51,6 @@ HORIZONS: list[tuple[str, str]] = [
         r"(?:ended|finished|closed out|wrapped up|ending|finishing) (?P<cyear5>(?:19|20)\d\d)(?!\d)|"
         r"(?:ended|finished|closed out|wrapped up|ending|finishing) the year|"
         r"annual (?:gain|loss|advance|decline|rise|drop|increase|return|performance)s?|"
-        r"Jahresgewinn(?:e|s)?|Jahresverlust(?:e|s)?|"
         r"for (?P<cyear6>(?:19|20)\d\d)(?!\d|\s*(?:%|percent|per cent|points))|"
         r"das (?:Börsenjahr|Jahr) (?P<cyear7>(?:19|20)\d\d)(?!\d)|das (?:Börsenjahr|Jahr) mit|"
         r"(?:hat|haben|hatte|hatten|ist|sind|war|waren|legte|legten|stieg|stiegen|fiel|fielen|"

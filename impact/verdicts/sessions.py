@@ -64,6 +64,14 @@ def _nominal(
     return calendars.session_on_or_before(mic, day), SessionsHow("on_or_before", mic, day), ()
 
 
+def _may_follow_publication(claim: Claim, session: pd.Timestamp) -> bool:
+    """A session an article can describe: on or before its publication day, or the day after
+    (another market's session that had already closed when the article was written); a
+    session days later (a Friday article's Monday) cannot be."""
+    last = claim.published.end
+    return last is None or session.date() <= last + dt.timedelta(days=1)
+
+
 def choose_sessions(claim: Claim, series: PriceSeries) -> SessionChoice:
     """The claim's candidate sessions in ``series`` (rules in the module docstring)."""
     mic = series.mic
@@ -77,7 +85,9 @@ def choose_sessions(claim: Claim, series: PriceSeries) -> SessionChoice:
         nominal, how, fair = _nominal(claim, mic, hi)
         near = [calendars.previous_session(mic, nominal), nominal]
         if not claim.published.firm or not claim.unanchored:
-            near.append(calendars.next_session(mic, nominal))
+            after = calendars.next_session(mic, nominal)
+            if _may_follow_publication(claim, after):
+                near.append(after)
         candidates = tuple(s for s in near if s <= series.last and s in index)
         if nominal not in index:
             raise InsufficientDataError(
