@@ -1853,3 +1853,27 @@ def test_an_index_member_compound_is_no_mention_of_the_index():
         "Freitag 4,2 Prozent auf 121,08 Euro ein."
     )
     assert {c.ticker for c in extract(text, published="2023-07-21", lang="de")} == {"SAP.DE"}
+
+
+@pytest.mark.parametrize(
+    "text, lang, horizon, direction",
+    [
+        ("Gegenüber dem vorigen Freitag liegt der Dax gut drei Prozent tiefer.", "de", "week",
+         "down"),
+        ("In den ersten beiden Handelstagen der Woche summiert sich der Zuwachs des Dax auf 9,4 "
+         "Prozent.", "de", "week", "up"),
+        ("The S&P 500 ended up nearly 5% for a volatile week.", "en", "week", "up"),
+        ("Gemessen am Jahresanfang steht bei SAP ein Abschlag von rund 30 Prozent.", "de", "ytd",
+         "down"),
+        ("Since New Year's Eve, Alibaba's ADRs have shed more than a third.", "en", "ytd", "down"),
+        ("JD has slumped about 26% since the calendar turned.", "en", "ytd", "down"),
+        ("Apple shares remain about 4% lower than where they ended 2021.", "en", "since", "down"),
+        ("Vom Jahrestief Ende September hat sich die SAP-Aktie um gut elf Prozent erholt.", "de",
+         "since", "up"),
+        ("Seit dem vergangenen Freitag hat Nvidia knapp 14 Prozent gutgemacht.", "de", "since",
+         "up"),
+    ],
+)  # fmt: skip
+def test_weeks_years_and_lows_named_otherwise(text, lang, horizon, direction):
+    claim = extract(text, published="2022-11-07", lang=lang)[0]
+    assert (claim.horizon, claim.direction, claim.kind) == (horizon, direction, "move")

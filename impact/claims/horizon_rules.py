@@ -514,7 +514,7 @@ def from_extreme(cue: HorizonCue, p: Published) -> ResolvedDates | None:
         first, last = dt.date(1970, 1, 1), p.end  # all time: the data's first row decides
     else:
         first, last = dt.date(p.end.year, 1, 1), p.end  # "its annual peak", "Jahreshoch"
-    low = kind.endswith("low") or kind in {"trough", "tief", "tiefststand", "52-wochen-tief"}
+    low = kind.endswith(("low", "tief")) or kind in {"trough", "tiefststand"}
     extreme = "low" if low else "high"
     anchor = DateAnchor("from_extreme", cue.match.group(0), extreme=extreme, until=last)
     return ResolvedDates("since", anchor, first, p.end, p.start)

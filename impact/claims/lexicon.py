@@ -71,7 +71,8 @@ DIRECTION_UP = (
     r"leapt|leaped|boosted|up(?!\s+to)|"
     # more of the words financial news uses for a rise
     r"stärker|freundlicher|Rally|Rallye|Erholung|Wertzuwachs|Kursanstieg|Wochenplus|Monatsplus|"
-    r"Jahresplus|Kursfeuerwerk|aufwärts|erholt|verteuerte|springen|"
+    r"Jahresplus|Kursfeuerwerk|aufwärts|erholt|verteuerte|springen|gutgemacht|wettgemacht|"
+    r"aufgeholt|"
     r"Gewinne|Gewinn|Gewinnen|gewonnen|zulegen|zulegt|"
     r"rising|gaining|climbing|jumping|surging|soaring|rallying|advancing|adding|firmed|firmer|"
     r"edged|ticked|inched|rebound|rebounding|recovered|recovering|bounced|bounce|spike|"

@@ -30,15 +30,18 @@ HORIZONS: list[tuple[str, str]] = [
         r"since the beginning of the year|since the start of \d{4}|YTD|this year|dieses Jahr|"
         r"in diesem Jahr|seit Jahresanfang \d{4}|seit Jahresbeginn \d{4}|Jahresplus|Jahresminus|"
         r"Jahresgewinn(?:e|s)?|Jahresverlust(?:e|s)?|"
+        r"(?:[Gg]emessen am|[Gg]egenüber dem|[Vv]erglichen mit dem) (?:Jahresanfang|Jahresbeginn|"
+        r"Silvesterschluss|Jahresschluss|Jahresende)(?! \d)|[Ss]eit dem Jahreswechsel|"
+        r"since New Year['’]s(?: Eve| Day)?|since the (?:calendar|year) turned|"
         r"Jahresbilanz|Jahresbilanzen|Jahresperformance|auf Jahressicht|so far in \d{4}|for the year|"
         r"on the year",
         "ytd",
     ),
     (  # "remain 2.5 per cent below where they started the year" (a pattern of its own: its
         # first words are not those above, and each pattern keeps a tight first-letter filter)
-        r"(?:below|above|under|over) where (?:it|they|the stock|the shares|the index) "
-        r"(?:started|began) the year|(?:below|above|under|over) where (?:it|they|the stock|"
-        r"the shares|the index) (?:ended|finished|closed) last year",
+        r"(?:below|above|under|over|lower than|higher than) where (?:it|they|the stock|the shares|"
+        r"the index) (?:started|began) the year|(?:below|above|under|over|lower than|higher than) "
+        r"where (?:it|they|the stock|the shares|the index) (?:ended|finished|closed) last year",
         "ytd",
     ),
     (  # a calendar year: the whole year when it ended before publication (horizon_rules.year)
@@ -177,7 +180,10 @@ HORIZONS: list[tuple[str, str]] = [
         r"letzte Handelswoche|letzten Handelswoche|vergangene Handelswoche|vergangenen Handelswoche|"
         r"abgelaufenen Woche|abgelaufene Woche|Wochenbilanz|the past week|the previous week|"
         r"on the week|weekly|(?:ended|finished|closed out|wrapped up) the week|"
-        r"(?:eine|die) (?:[\w-]+ )?Woche mit|(?:eine|die) (?:[\w-]+ )?Handelswoche mit",
+        r"(?:eine|die) (?:[\w-]+ )?Woche mit|(?:eine|die) (?:[\w-]+ )?Handelswoche mit|"
+        r"(?:in|an) den ersten (?:beiden|zwei|drei|vier) (?:Handels|Börsen)?[Tt]agen der Woche|"
+        r"for (?:a|the) (?:[\w-]+ )?week|"
+        r"(?:[Gg]egenüber|[Vv]erglichen mit) dem (?:vorigen|vergangenen|letzten) Freitag",
         "week",
     ),
     (
@@ -191,8 +197,8 @@ HORIZONS: list[tuple[str, str]] = [
     ),
     (  # from a year's last close: "about 12% below where it ended 2022", "gemessen am
         # Jahresschluss 2021"
-        r"(?:below|above|under|over) where (?:it|they|the stock|the shares|the index) "
-        r"(?:ended|finished|closed) (?P<syend>(?:19|20)\d\d)|"
+        r"(?:below|above|under|over|lower than|higher than) where (?:it|they|the stock|the shares|"
+        r"the index) (?:ended|finished|closed) (?P<syend>(?:19|20)\d\d)|"
         r"(?:[Gg]emessen am|[Ss]eit dem|[Gg]egenüber dem|[Vv]erglichen mit dem|[Vv]om) "
         r"Jahres(?:schluss|ende|ultimo) (?P<syend2>(?:19|20)\d\d)",
         "since",
@@ -258,11 +264,12 @@ HORIZONS: list[tuple[str, str]] = [
         rf"(?P<xkind>peak|high|record high|all-time high|record|top|trough|low|52-week high|"
         # a 15-month low only with its day ("from a 15-month low" is the day before's close)
         rf"\d{{1,2}}-(?:month|week|year) (?:high|low)(?=\s+(?:it|they)\s+\w+\s+on\s)|"
-        rf"52-week low|Rekordhoch|Allzeithoch|Jahreshoch|Hoch|Höchststand|52-Wochen-Hoch|"
+        rf"52-week low|Rekordhoch|Allzeithoch|Jahreshoch|Jahrestief|Hoch|Höchststand|52-Wochen-Hoch|"
         rf"52-Wochen-Tief|Tief|Tiefststand)"
         rf"(?: (?:seen |set |reached |recorded |of |von (?:gut |rund |knapp |über )?\S+ "
-        rf"(?:US-Dollar |Dollar |Euro |Punkten |Zählern |HK\$ )?)?(?:in|im|aus dem|vom) "
-        rf"(?:(?P<xmon2>{MONTH_RE})(?:\s*(?P<xyear2>\d{{4}}))?|(?P<xyear3>\d{{4}})))?"
+        rf"(?:US-Dollar |Dollar |Euro |Punkten |Zählern |HK\$ )?)?(?:in|im|aus dem|vom|(?=Ende|Anfang|Mitte)) ?"
+        rf"(?:(?:Anfang|Mitte|Ende)\s+)?(?:(?P<xmon2>{MONTH_RE})(?:\s*(?P<xyear2>\d{{4}}))?|"
+        rf"(?P<xyear3>\d{{4}})))?"
         # the day it was set: "the record it set on Feb. 19", "the low it hit on January 22"
         rf"(?:\s+(?:it|they)\s+(?:set|hit|reached|touched|recorded|marked))?(?:\s+on\s+"
         rf"(?P<xmon4>{MONTH_RE})\s+(?P<xday4>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<xyear4>\d{{4}}))?)?",
