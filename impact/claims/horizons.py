@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from impact.claims import horizon_bases as bases
 from impact.claims import horizon_rules as rules
 from impact.claims.dates import FIRST_YEAR, LAST_YEAR
 from impact.claims.lexicon import LEXICON, WEEKDAY_RE
@@ -296,9 +297,9 @@ _BY_KIND: tuple[tuple[str, Callable[[HorizonCue, Published], ResolvedDates | Non
     ("mtd", rules.month),
     ("date_range", rules.date_range),
     ("weekday_range", rules.weekday_range),
-    ("from_weekday", rules.from_weekday),
-    ("from_date", rules.from_date),
-    ("from_extreme", rules.from_extreme),
+    ("from_weekday", bases.from_weekday),
+    ("from_date", bases.from_date),
+    ("from_extreme", bases.from_extreme),
     ("since", rules.since),
     ("trailing", rules.trailing),
     ("week", rules.week),
