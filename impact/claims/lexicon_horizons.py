@@ -30,8 +30,8 @@ HORIZONS: list[tuple[str, str]] = [
         r"since the beginning of the year|since the start of \d{4}|YTD|this year|dieses Jahr|"
         r"in diesem Jahr|seit Jahresanfang \d{4}|seit Jahresbeginn \d{4}|Jahresplus|Jahresminus|"
         r"Jahresgewinn(?:e|s)?|Jahresverlust(?:e|s)?|"
-        r"(?:[Gg]emessen am|[Gg]egenüber dem|[Vv]erglichen mit dem) (?:Jahresanfang|Jahresbeginn|"
-        r"Silvesterschluss|Jahresschluss|Jahresende)(?! \d)|[Ss]eit dem Jahreswechsel|"
+        r"(?:gemessen am|gegenüber dem|verglichen mit dem) (?:Jahresanfang|Jahresbeginn|"
+        r"Silvesterschluss|Jahresschluss|Jahresende)(?! \d)|seit dem Jahreswechsel|"
         r"since New Year['’]s(?: Eve| Day)?|since the (?:calendar|year) turned|"
         r"Jahresbilanz|Jahresbilanzen|Jahresperformance|auf Jahressicht|so far in \d{4}|for the year|"
         r"on the year",
@@ -181,9 +181,9 @@ HORIZONS: list[tuple[str, str]] = [
         r"abgelaufenen Woche|abgelaufene Woche|Wochenbilanz|the past week|the previous week|"
         r"on the week|weekly|(?:ended|finished|closed out|wrapped up) the week|"
         r"(?:eine|die) (?:[\w-]+ )?Woche mit|(?:eine|die) (?:[\w-]+ )?Handelswoche mit|"
-        r"(?:in|an) den ersten (?:beiden|zwei|drei|vier) (?:Handels|Börsen)?[Tt]agen der Woche|"
+        r"(?:in|an) den ersten (?:beiden|zwei|drei|vier) (?:Handels|Börsen)?tagen der Woche|"
         r"for (?:a|the) (?:[\w-]+ )?week|"
-        r"(?:[Gg]egenüber|[Vv]erglichen mit) dem (?:vorigen|vergangenen|letzten) Freitag",
+        r"(?:gegenüber|verglichen mit) dem (?:vorigen|vergangenen|letzten) Freitag",
         "week",
     ),
     (
@@ -199,7 +199,7 @@ HORIZONS: list[tuple[str, str]] = [
         # Jahresschluss 2021"
         r"(?:below|above|under|over|lower than|higher than) where (?:it|they|the stock|the shares|"
         r"the index) (?:ended|finished|closed) (?P<syend>(?:19|20)\d\d)|"
-        r"(?:[Gg]emessen am|[Ss]eit dem|[Gg]egenüber dem|[Vv]erglichen mit dem|[Vv]om) "
+        r"(?:gemessen am|seit dem|gegenüber dem|verglichen mit dem|vom) "
         r"Jahres(?:schluss|ende|ultimo) (?P<syend2>(?:19|20)\d\d)",
         "since",
     ),
