@@ -33,6 +33,14 @@ def test_a_digit_first_is_a_lead_of_ten_digits():
     assert literal_leads(r"\d{0,2}x") is None
 
 
+def test_every_horizon_pattern_has_literal_first_words_or_a_declared_need():
+    """A horizon pattern without literal leads runs on every sentence: one alternative that
+    starts with a character class ("[Gg]emessen am") made two patterns 5x slower."""
+    for rx, kind in LEXICON.horizons:
+        source = rx.pattern.split(")", 1)[1] if rx.pattern.startswith("(?=[") else rx.pattern
+        assert literal_leads(source) is not None or kind in HORIZON_NEEDS, (kind, source[:60])
+
+
 def test_a_date_range_runs_only_where_a_year_is_followed_by_to():
     rx = _horizon("date_range")
     text = "Vom 3. März 2024 bis 14.06.2024 stieg die Aktie um 12 Prozent."
