@@ -1877,3 +1877,19 @@ def test_an_index_member_compound_is_no_mention_of_the_index():
 def test_weeks_years_and_lows_named_otherwise(text, lang, horizon, direction):
     claim = extract(text, published="2022-11-07", lang=lang)[0]
     assert (claim.horizon, claim.direction, claim.kind) == (horizon, direction, "move")
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("BASF gab zeitweise mehr als acht Prozent ab und schloss schließlich 6,7 Prozent tiefer.",
+         "de"),
+        ("BASF, die zeitweise mehr als acht Prozent abgaben und schließlich 6,7 Prozent tiefer "
+         "schlossen, belastete den Dax.", "de"),
+        ("Apple fell as much as 8% before closing 6.7% lower.", "en"),
+    ],
+)  # fmt: skip
+def test_a_close_right_after_the_second_figure_is_its_own_basis(text, lang):
+    extreme, close = extract(text, published="2020-10-28", lang=lang)[:2]
+    assert (extreme.basis_cue, extreme.horizon) == ("extreme", "intraday")
+    assert (close.basis_cue, close.horizon, close.magnitude) == ("close", "one_day", 6.7)

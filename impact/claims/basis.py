@@ -41,6 +41,13 @@ def _cues(scan: SentenceScan, lo: int, hi: int) -> list[tuple[int, int, BasisCue
     return found
 
 
+# what may stand between a figure and the close word that is its own: "6,7 Prozent tiefer
+# schlossen", "2 Prozent im Plus schloss"
+_THEN_CLOSED = re.compile(
+    r"\s+(?:(?:tiefer|höher|fester|leichter|schwächer|niedriger|im (?:Plus|Minus))\s+)?"
+)
+
+
 def find_basis_cue(
     scan: SentenceScan,
     clause: tuple[int, int],
@@ -58,7 +65,16 @@ def find_basis_cue(
     before = [c for c in cues if c[1] <= pos]
     after = [c for c in cues if c[0] >= end]
     if before:
-        nearest = max(before, key=lambda c: c[1])[2]
+        last = max(before, key=lambda c: c[1])
+        nearest = last[2]
+        first_after = min(after) if after else None
+        if (  # "zeitweise mehr als acht Prozent abgaben und schließlich 6,7 Prozent tiefer
+            nearest == "extreme"  # schlossen": the close right after is this figure's
+            and first_after is not None
+            and first_after[2] == "close"
+            and _THEN_CLOSED.fullmatch(scan.text, end, first_after[0])
+        ):
+            return "close"
         if nearest == "snapshot" and after and min(after)[2] == "extreme":
             return (
                 "extreme"  # "in den ersten Handelsstunden ... um 0,7 Prozent auf zwischenzeitlich"
