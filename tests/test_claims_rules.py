@@ -1893,3 +1893,11 @@ def test_a_close_right_after_the_second_figure_is_its_own_basis(text, lang):
     extreme, close = extract(text, published="2020-10-28", lang=lang)[:2]
     assert (extreme.basis_cue, extreme.horizon) == ("extreme", "intraday")
     assert (close.basis_cue, close.horizon, close.magnitude) == ("close", "one_day", 6.7)
+
+
+def test_a_company_figures_quarter_is_not_carried_to_a_price():
+    text = "Die SAP-Erlöse wuchsen im zweiten Quartal um 19 Prozent. Der Dax ging 0,2 Prozent leichter aus dem Handel."
+    revenue, dax = extract(text, published="2024-07-19", lang="de")
+    assert (revenue.metric, dax.horizon, iso(dax.end)) == ("revenue", "one_day", "2024-07-19")
+    assert extract("Die Quote der Arbeitslosen kletterte auf 4,2 Prozent.", published="2024-07-19",
+                   lang="de") == []  # fmt: skip

@@ -208,6 +208,22 @@ def test_a_superlative_without_noun_takes_the_move_before_it():
     )  # fmt: skip
 
 
+def test_a_streak_in_the_next_sentence_takes_the_day_before():
+    text = "Die SAP-Aktie stieg am Mittwoch um 3 Prozent. Das war der dritte Gewinntag in Folge."
+    _, record = one_record(text, "2024-09-12")
+    assert (record.record_count, record.direction, iso(record.end)) == (3, "up", "2024-09-11")
+
+
+def test_der_herbste_rueckschlag_is_a_move_record():
+    _, record = one_record(
+        "Die SAP-Aktie fiel am Mittwoch um 5 Prozent, der herbste Rückschlag seit März 2022.",
+        "2024-09-12",
+    )
+    assert (record.record_of, record.direction, iso(record.record_since)) == (
+        "move", "down", "2022-03-31",
+    )  # fmt: skip
+
+
 def test_a_snapped_streak_ends_the_session_before():
     article, record = one_record(
         "Nvidia rose 3% on Wednesday, snapping a three-day losing streak.", "2024-06-20"

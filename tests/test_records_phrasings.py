@@ -206,6 +206,10 @@ def test_named_event_verdicts(checker):
         ("Der Dax sackte am Montag um 4 Prozent ab – ein so kräftiges Minus hatte es im "
          "gesamten bisherigen Jahresverlauf nicht gegeben.", "2024-06-20", "^GDAXI", "move",
          "down", "2023-12-31"),
+        # many words between the comparative and the window
+        ("Die BASF-Aktie stieg am Montag um 8 Prozent. Einen kräftigeren Tagesgewinn hatten "
+         "Anleger des Ludwigshafener Konzerns seit März 2020 nicht gesehen.", "2024-06-20",
+         "BAS.DE", "move", "up", "2020-03-31"),
         # never before: all time
         ("Die SAP-Aktie stieg am Montag auf 200 Euro, so teuer war sie nie zuvor.", "2024-06-20",
          "SAP.DE", "level", "up", None),

@@ -9,6 +9,7 @@ import re
 
 from impact.claims.fields import SentenceScan
 from impact.claims.horizons import ResolvedDates, carried, period_start, sentence_day
+from impact.claims.lexicon_records import RECORDS
 from impact.claims.model import Claim, DateAnchor, Published
 from impact.fastre import word_alternation
 from impact.listings import mic_for_ticker
@@ -136,6 +137,12 @@ def _day_record(c: Claim) -> bool:
     return c.attached_to is None and c.record_count is None
 
 
+def _carried_streak(c: Claim) -> bool:
+    """A streak with no figure and no day of its own, in a sentence that does not say it
+    ended ("Das war der dritte Gewinntag in Folge" after "stieg am Mittwoch"): the day before's."""
+    return _own_streak(c) and RECORDS.snap.search(c.sentence) is None
+
+
 def _own_streak(c: Claim) -> bool:
     """A streak with no figure of its own, in a sentence that names its day ("Der Dax stieg am
     Montag den zehnten Tag in Folge"): it ends on that day."""
@@ -164,7 +171,11 @@ def with_day(
         c.replaced(start=day.start, end=day.end, end_earliest=day.end_earliest, dates=anchor)
         if c.unanchored
         and c.basis_cue != "snapshot"
-        and (c.kind != "record" or _day_record(c) or (not periods and _own_streak(c)))
+        and (
+            c.kind != "record"
+            or _day_record(c)
+            or (_own_streak(c) if not periods else _carried_streak(c))
+        )
         else _period_to(c, to)
         if periods
         else c
@@ -231,6 +242,7 @@ def overnight(claims: list[Claim], pub: Published) -> list[Claim]:
 
 
 _CLOSED_PERIODS = frozenset({"month", "quarter", "year"})
+_PRICES = frozenset({"share_price", "index_level"})  # a company figure's quarter carries nothing
 
 
 def _closed_period(c: Claim) -> bool:
@@ -248,7 +260,7 @@ def period_of(found: list[Claim]) -> ResolvedDates | None:
     its own ("Im Januar legte der Dax um 8,7 Prozent zu. Zu den größten Gewinnern zählten
     Infineon mit knapp 16 Prozent"; "…ended the year up 23%. Apple gained about 30%"); a
     sentence whose moves took it passes it on."""
-    moves = [c for c in found if c.kind == "move"]
+    moves = [c for c in found if c.kind == "move" and c.metric in _PRICES]
     if not moves or not all(_closed_period(c) for c in moves):
         return None
     last = moves[-1]

@@ -75,7 +75,7 @@ NOUNS: dict[str, str] = {
     "rate": (
         "interest rate|interest rates|rate|rates|yield|yields|inflation|cpi|gdp|unemployment|"
         "zins|zinsen|zinssatz|leitzins|anleiherendite|umlaufrendite|inflationsrate|bip|"
-        "arbeitslosenquote|tax|taxes|steuer|steuern|steuersatz|coupon|kupon|benchmark rate|"
+        "arbeitslosenquote|quote der arbeitslosen|arbeitslosigkeit|erwerbslosenquote|tax|taxes|steuer|steuern|steuersatz|coupon|kupon|benchmark rate|"
         "policy rate|key rate|federal funds rate|fed funds rate|deposit rate|einlagensatz|"
         "leitzinsen|teuerung|teuerungsrate|preissteigerung|preissteigerungsrate|industrial production|industrieproduktion|wirtschaftsleistung|"
         "consumer price index|price index|producer price index|verbraucherpreisindex|"

@@ -65,7 +65,7 @@ SUPERLATIVES_DE: dict[str, str | None] = {
     "größte": None, "grösste": None, "stärkste": None, "kräftigste": None, "deutlichste": None,
     "heftigste": None, "steilste": None, "massivste": None, "höchste": "up", "tiefste": "down",
     "niedrigste": "down", "beste": "up", "schlechteste": "down", "schwerste": "down",
-    "längste": None,
+    "längste": None, "herbste": "down",
     "schwächste": "down",
 }  # fmt: skip
 SUPERLATIVES = {**SUPERLATIVES_EN, **SUPERLATIVES_DE}
@@ -77,7 +77,7 @@ MOVE_NOUNS: dict[str, tuple[str, str | None]] = {
         "Kursplus Kursgewinn Erholung Rally Kursrally Aufschlag Kursfeuerwerk").split()},
     **{w: ("move", "down") for w in (
         "drop drops fall falls decline declines loss losses slide plunge selloff sell-off slump "
-        "tumble retreat dip decrease rout crash downturn Rückgang Kursrückgang Verlust "
+        "tumble retreat dip decrease rout crash downturn Rückgang Kursrückgang Verlust Rückschlag "
         "Kursverlust Tagesverlust Minus Tagesminus Einbruch Kurseinbruch Absturz Kurssturz "
         "Kursrutsch Rutsch Abschlag Ausverkauf").split()},
     **{w: ("move", None) for w in (
@@ -284,7 +284,7 @@ _AS_SINCE = (
     # "so teuer war sie nie zuvor", "so hoch wie noch nie": all time
     rf"so\s+(?P<never>{_SO})(?:e[nmrs]?)?\s+(?:[\w-]+\s+){{1,4}}?(?=(?:noch\s+)?nie\s+zuvor|noch\s+nie)|"
     # "Einen größeren Tagesverlust hatte das Papier seit 2000 nicht erlitten"
-    rf"(?P<cmp>{_alt(COMPARATIVES)})e[nmrs]?\s+(?:[\w-]+\s+){{1,4}}?(?=seit\s)|"
+    rf"(?P<cmp>{_alt(COMPARATIVES)})e[nmrs]?\s+(?:[\w-]+\s+){{1,6}}?(?=seit\s)|"
     # "Niedriger hatte das Papier zuletzt im April 2021 geschlossen", "Einen heftigeren
     # Tagesverlust hatte der Leitindex zuletzt Mitte Dezember erlitten"
     rf"(?P<cmpl>{_alt(COMPARATIVES)})(?:e[nmrs]?)?\s+(?:[\w-]+\s+){{1,5}}?(?=zuletzt\s)|"
@@ -310,7 +310,7 @@ GATES: dict[str, tuple[str, ...]] = {
         "größt", "grösst", "stärkst", "kräftigst", "deutlichst", "heftigst", "steilst",
         "massivst", "höchst", "tiefst", "niedrigst", "beste", "schlechtest", "schwerst",
         "schwächst", "biggest", "largest", "greatest", "sharpest", "steepest", "strongest",
-        "heaviest", "deepest", "worst", "weakest", "best", "highest", "lowest", "most ",
+        "heaviest", "deepest", "worst", "weakest", "best", "highest", "lowest", "most ", "herbst",
         "längst", "longest",
     ),
     "level_en": ("high", "low", "trough", "peak", "bottom", "close"),
