@@ -37,8 +37,8 @@ _MARKET_STEMS = (
     "rally", "rallye", "decline", "drop", "fall", "gain", "plunge", "slump", "jump", "surge",
     "advance", "loss", "verlust", "einbruch", "sturz", "anstieg", "fell", "rose", "slid", "sank",
     "gained", "lost", "climbed", "dropped", "jumped", "soared", "tumbled", "stieg", "fiel",
-    "verlor", "gewann", "legte", "rutschte", "sackte", "gewinn", "rückschlag", "kurssturz",
-    "serie", "slide", "streak",
+    "verlor", "gewann", "legte", "rutschte", "sackte", "gewinntag", "tagesgewinn", "gewinnserie",
+    "rückschlag", "slide", "streak",
 )  # fmt: skip
 
 
