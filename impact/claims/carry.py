@@ -8,9 +8,11 @@ import datetime as dt
 import re
 
 from impact.claims.fields import SentenceScan
+from impact.claims.horizon_rules import year_closing
 from impact.claims.horizons import ResolvedDates, carried, period_start, sentence_day
 from impact.claims.lexicon_records import RECORDS
 from impact.claims.model import Claim, DateAnchor, Published
+from impact.claims.values import PRICE_METRICS
 from impact.fastre import word_alternation
 from impact.listings import mic_for_ticker
 
@@ -242,7 +244,6 @@ def overnight(claims: list[Claim], pub: Published) -> list[Claim]:
 
 
 _CLOSED_PERIODS = frozenset({"month", "quarter", "year"})
-_PRICES = frozenset({"share_price", "index_level"})  # a company figure's quarter carries nothing
 
 
 def _closed_period(c: Claim) -> bool:
@@ -251,7 +252,7 @@ def _closed_period(c: Claim) -> bool:
     year", does not carry: the figures after it are the day's again.)"""
     if c.horizon in _CLOSED_PERIODS:
         return True
-    return c.horizon == "ytd" and c.end is not None and c.end.month == 12 and c.end.day >= 24
+    return c.horizon == "ytd" and c.end is not None and year_closing(c.end)
 
 
 def period_of(found: list[Claim]) -> ResolvedDates | None:
@@ -260,7 +261,7 @@ def period_of(found: list[Claim]) -> ResolvedDates | None:
     its own ("Im Januar legte der Dax um 8,7 Prozent zu. Zu den größten Gewinnern zählten
     Infineon mit knapp 16 Prozent"; "…ended the year up 23%. Apple gained about 30%"); a
     sentence whose moves took it passes it on."""
-    moves = [c for c in found if c.kind == "move" and c.metric in _PRICES]
+    moves = [c for c in found if c.kind == "move" and c.metric in PRICE_METRICS]
     if not moves or not all(_closed_period(c) for c in moves):
         return None
     last = moves[-1]

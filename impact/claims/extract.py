@@ -49,7 +49,7 @@ from impact.claims.reading import (
 )
 from impact.claims.records import add_record, find_records
 from impact.claims.sentences import detect_language, split_sentences
-from impact.claims.values import BasisCue, Testable, TestableWhy
+from impact.claims.values import PRICE_METRICS, BasisCue, Testable, TestableWhy
 from impact.fastre import word_alternation
 from impact.listing_choice import ListingChoice
 from impact.listings import Listing
@@ -251,14 +251,11 @@ def _record_base(record: re.Match[str], s: Sentence, claim_id: int) -> Claim:
     )
 
 
-_PRICES = frozenset({"share_price", "index_level"})
-
-
 def _refers_back(claim: Claim) -> bool:
     """Whether "the same period" or a segment can refer back to the claim: not a record, not a
     price level ("legte im Oktober 9,4 Prozent zu und beendete den Monat bei 13.254 Punkten. Der
     Hang Seng verlor im selben Zeitraum …": October)."""
-    return claim.kind != "record" and not (claim.kind == "level" and claim.metric in _PRICES)
+    return claim.kind != "record" and not (claim.kind == "level" and claim.metric in PRICE_METRICS)
 
 
 _RESPECTIVELY = re.compile(

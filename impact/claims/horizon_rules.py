@@ -18,7 +18,7 @@ from impact.claims.values import DateAnchor, Horizon, HorizonCue, Published, Res
 __all__ = [
     "at_date", "cue_text", "date", "date_range", "day_of", "half_year", "month", "n_sessions",
     "one_day", "part_month", "quarter", "since", "since_listing", "since_start", "trailing", "week",
-    "weekday_range", "written_date", "year", "year_edge", "ytd",
+    "weekday_range", "written_date", "year", "year_closing", "year_edge", "ytd",
 ]  # fmt: skip
 
 
@@ -243,7 +243,7 @@ _ENDED_YEAR = re.compile(
 )
 
 
-def _year_closing(day: dt.date) -> bool:
+def year_closing(day: dt.date) -> bool:
     """Whether ``day`` lies in the last days of its year (from 24 December): then "the year"
     that ends, or its last trading day, is this year's, not the one before."""
     return day.month == 12 and day.day >= 24
@@ -259,7 +259,7 @@ def year(cue: HorizonCue, p: Published) -> ResolvedDates:
     if p.end is None and not written:
         return ResolvedDates("year", DateAnchor("unknown", text, missing="year_and_publication"))
     y = int(written) if written else p.end.year - 1  # type: ignore[union-attr]
-    if not written and p.end is not None and _year_closing(p.end) and _ENDED_YEAR.search(text):
+    if not written and p.end is not None and year_closing(p.end) and _ENDED_YEAR.search(text):
         y = p.end.year  # "ended the year up 23%", written on 31 December: this year
     if p.end is not None and y == p.end.year:
         return ResolvedDates(
@@ -287,7 +287,7 @@ def year_edge(cue: HorizonCue, horizon: Horizon, p: Published) -> ResolvedDates 
         return ResolvedDates(horizon, anchor, dt.date(year, 1, 2), dt.date(year, 1, 4),
                              dt.date(year, 1, 2))  # fmt: skip
     written = gd.get("lyear") or gd.get("lyear2") or gd.get("lyear3")
-    year = int(written) if written else p.end.year - (0 if _year_closing(p.end) else 1)
+    year = int(written) if written else p.end.year - (0 if year_closing(p.end) else 1)
     day = dt.date(year, 12, 31)
     return ResolvedDates(horizon, DateAnchor("year_end", cue.match.group(0)), day, day, day)
 

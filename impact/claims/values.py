@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 __all__ = [
+    "PRICE_METRICS",
     "BasisCue",
     "Confidence",
     "DateAnchor",
@@ -64,6 +65,7 @@ Metric = Literal[
     "profit",
     "other",
 ]
+PRICE_METRICS: frozenset[Metric] = frozenset({"share_price", "index_level"})  # a market's price
 Unit = Literal["percent", "percentage_points", "money", "points"]
 Testable = Literal["market", "reported", "none"]
 # why a claim is (not) testable: the entity has no listing; a metric no source here has; a
